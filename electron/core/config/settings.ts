@@ -1,0 +1,145 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PROVIDER_NAMES, type ProviderName } from '../providers/provider.js';
+
+/** Everything that decides how courses are generated. The API key is held here only in memory. */
+export interface EngineSettings {
+  /** "openai" (any OpenAI-compatible server) or "demo" (offline sample content). */
+  provider: ProviderName;
+  /** Model name sent to the provider. Default "gpt-4o-mini". */
+  model: string;
+  /** OpenAI-compatible base URL; undefined means OpenAI's own. */
+  baseURL?: string;
+  apiKey?: string;
+  /** Jobs run at once. Default 4. */
+  concurrency: number;
+  /** Lessons of one job written at once. Default 4. */
+  lessonConcurrency: number;
+  /** LLM requests open at once across all jobs. Default 8. */
+  maxInFlightRequests: number;
+  /** Where finished courses are written. */
+  outDir: string;
+  /** The demo provider's pretend latency per request. Default 300 ms. */
+  demoDelayMs: number;
+  /** Attempts per request for transient failures (429, 5xx, timeouts). Default 6. */
+  maxAttempts: number;
+  /** A request open longer than this is abandoned and retried. Default 120 s. */
+  requestTimeoutMs: number;
+}
+
+export const DEFAULTS = {
+  model: 'gpt-4o-mini',
+  concurrency: 4,
+  lessonConcurrency: 4,
+  maxInFlightRequests: 8,
+  demoDelayMs: 300,
+  maxAttempts: 6,
+  requestTimeoutMs: 120_000,
+} as const;
+
+/** Bad settings: the message names the flag or variable and what it accepts. */
+export class SettingsError extends Error {
+  readonly code = 'SETTINGS_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = this.constructor.name;
+  }
+}
+
+export interface SettingsInput {
+  provider?: string;
+  model?: string;
+  baseURL?: string;
+  apiKey?: string;
+  concurrency?: string | number;
+  lessonConcurrency?: string | number;
+  maxInFlightRequests?: string | number;
+  outDir?: string;
+  demoDelayMs?: string | number;
+}
+
+export interface ResolvedSettings {
+  settings: EngineSettings;
+  /** Things the user should be told (e.g. that the demo provider is used for lack of a key). */
+  notices: string[];
+}
+
+/**
+ * Flags win over the environment, the environment over defaults. Without a provider named and
+ * without an API key, the demo provider is chosen and a notice says so.
+ */
+export function resolveSettings(flags: SettingsInput, env: NodeJS.ProcessEnv, cwd: string): ResolvedSettings {
+  const notices: string[] = [];
+  const apiKey = flags.apiKey ?? nonEmpty(env.OPENAI_API_KEY);
+  const baseURL = flags.baseURL ?? nonEmpty(env.OPENAI_BASE_URL);
+  let provider = (flags.provider ?? nonEmpty(env.FLUENTPRO_PROVIDER)) as string | undefined;
+  if (provider !== undefined && !(PROVIDER_NAMES as readonly string[]).includes(provider)) {
+    throw new SettingsError(`--provider must be one of ${PROVIDER_NAMES.join(', ')}, got "${provider}"`);
+  }
+  if (!provider) {
+    provider = apiKey ? 'openai' : 'demo';
+    if (!apiKey) notices.push('No API key found (OPENAI_API_KEY): using the offline demo provider, which writes sample content.');
+  }
+  if (provider === 'openai' && !apiKey && !baseURL) {
+    throw new SettingsError('the openai provider needs an API key: set OPENAI_API_KEY, or use --provider demo');
+  }
+  if (baseURL !== undefined) checkUrl(baseURL);
+  const settings: EngineSettings = {
+    provider: provider as ProviderName,
+    model: flags.model ?? nonEmpty(env.OPENAI_MODEL) ?? DEFAULTS.model,
+    baseURL,
+    // Local servers (Ollama, LM Studio) need no key, but the SDK insists on one.
+    apiKey: apiKey ?? (provider === 'openai' ? 'not-needed' : undefined),
+    concurrency: wholeNumber('--concurrency', flags.concurrency ?? env.FLUENTPRO_CONCURRENCY, DEFAULTS.concurrency, 1, 64),
+    lessonConcurrency: wholeNumber('--lesson-concurrency', flags.lessonConcurrency ?? env.FLUENTPRO_LESSON_CONCURRENCY, DEFAULTS.lessonConcurrency, 1, 64),
+    maxInFlightRequests: wholeNumber('--max-requests', flags.maxInFlightRequests ?? env.FLUENTPRO_MAX_REQUESTS, DEFAULTS.maxInFlightRequests, 1, 256),
+    outDir: resolve(cwd, flags.outDir ?? nonEmpty(env.FLUENTPRO_OUT_DIR) ?? 'courses'),
+    demoDelayMs: wholeNumber('--demo-delay', flags.demoDelayMs ?? env.FLUENTPRO_DEMO_DELAY_MS, DEFAULTS.demoDelayMs, 0, 60_000),
+    maxAttempts: DEFAULTS.maxAttempts,
+    requestTimeoutMs: DEFAULTS.requestTimeoutMs,
+  };
+  return { settings, notices };
+}
+
+/** The base URL without user info, query or fragment: safe to print. */
+export function describeBaseUrl(baseURL: string | undefined): string {
+  if (!baseURL) return 'https://api.openai.com/v1 (default)';
+  const url = new URL(baseURL);
+  url.username = '';
+  url.password = '';
+  url.search = '';
+  url.hash = '';
+  return url.toString();
+}
+
+/** Default data folder, shared by the app and the CLI. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.FLUENTPRO_DATA_DIR) return resolve(env.FLUENTPRO_DATA_DIR);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'FluentPro');
+  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'fluentpro');
+}
+
+function wholeNumber(name: string, raw: string | number | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new SettingsError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function checkUrl(value: string): void {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new SettingsError(`--base-url / OPENAI_BASE_URL must be a URL like http://localhost:11434/v1, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new SettingsError(`--base-url must start with http:// or https://, got "${value}"`);
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() ? value.trim() : undefined;
+}

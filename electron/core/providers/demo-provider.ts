@@ -1,0 +1,34 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { demoLesson, demoOutline } from './demo-content.js';
+import { ProviderError, type LlmAnswer, type LlmProvider, type LlmRequest } from './provider.js';
+
+export interface DemoProviderOptions {
+  /** Pretend latency per request, so progress is visible. Default 300 ms. */
+  delayMs?: number;
+}
+
+/** Offline, deterministic, free: the default when no API key is configured. */
+export class DemoProvider implements LlmProvider {
+  readonly name = 'demo' as const;
+  readonly model = 'demo';
+  readonly demo = true;
+  readonly #delayMs: number;
+
+  constructor(options: DemoProviderOptions = {}) {
+    this.#delayMs = options.delayMs ?? 300;
+  }
+
+  async complete(request: LlmRequest): Promise<LlmAnswer> {
+    try {
+      await sleep(this.#delayMs, undefined, { signal: request.signal });
+    } catch {
+      throw new ProviderError('cancelled', 'aborted');
+    }
+    const { task } = request;
+    const content = task.kind === 'outline' ? demoOutline(task.spec) : demoLesson(task.spec, task.outline, task.lessonNumber);
+    const text = JSON.stringify(content);
+    // Rough token counts (4 characters a token) so usage and cost displays have something honest to show.
+    const promptChars = request.messages.reduce((sum, m) => sum + m.content.length, 0);
+    return { text, promptTokens: Math.ceil(promptChars / 4), completionTokens: Math.ceil(text.length / 4), finishReason: 'stop' };
+  }
+}

@@ -1,0 +1,80 @@
+import OpenAI from 'openai';
+import { parseRetryAfter } from '../workflow/retry-policy.js';
+import { ProviderError, type LlmAnswer, type LlmProvider, type LlmRequest } from './provider.js';
+
+export interface OpenAiProviderOptions {
+  apiKey: string;
+  /** Any OpenAI-compatible endpoint (OpenAI, Ollama, LM Studio, vLLM). Default: OpenAI's. */
+  baseURL?: string;
+  model: string;
+  /** A request open longer than this is abandoned and retried. Default 120 s. */
+  requestTimeoutMs?: number;
+}
+
+/** Chat Completions with Structured Outputs through the official SDK. */
+export class OpenAiProvider implements LlmProvider {
+  readonly name = 'openai' as const;
+  readonly demo = false;
+  readonly model: string;
+  readonly #client: OpenAI;
+
+  constructor(options: OpenAiProviderOptions) {
+    this.model = options.model;
+    // Retries are ours (RequestGate + retry policy): the SDK's own would hide 429s from the
+    // shared cool-down and multiply attempts.
+    this.#client = new OpenAI({
+      apiKey: options.apiKey,
+      baseURL: options.baseURL,
+      maxRetries: 0,
+      timeout: options.requestTimeoutMs ?? 120_000,
+    });
+  }
+
+  async complete(request: LlmRequest): Promise<LlmAnswer> {
+    let completion;
+    try {
+      completion = await this.#client.chat.completions.create(
+        {
+          model: this.model,
+          messages: request.messages,
+          response_format: { type: 'json_schema', json_schema: request.format },
+        },
+        { signal: request.signal },
+      );
+    } catch (error) {
+      throw toProviderError(error, request.signal);
+    }
+    const choice = completion?.choices?.[0];
+    const text = choice?.message?.content;
+    if (typeof text !== 'string') {
+      const refusal = choice?.message?.refusal;
+      if (refusal) throw new ProviderError(`the model refused: ${refusal}`, 'client');
+      throw new ProviderError('the server answered without any message content', 'bad-response');
+    }
+    return {
+      text,
+      promptTokens: completion.usage?.prompt_tokens ?? 0,
+      completionTokens: completion.usage?.completion_tokens ?? 0,
+      finishReason: choice?.finish_reason ?? 'stop',
+    };
+  }
+}
+
+/** Maps the SDK's errors onto our few kinds, keeping the server's own words. */
+export function toProviderError(error: unknown, signal?: AbortSignal): ProviderError {
+  if (signal?.aborted || error instanceof OpenAI.APIUserAbortError) return new ProviderError('cancelled', 'aborted');
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return new ProviderError('the request timed out', 'timeout');
+  if (error instanceof OpenAI.APIConnectionError) return new ProviderError(`cannot reach the server: ${error.message}`, 'connection');
+  if (error instanceof OpenAI.APIError) {
+    const status = error.status ?? 0;
+    const retryAfter = parseRetryAfter(error.headers);
+    const message = `${status} ${error.message}`.trim();
+    if (status === 429) return new ProviderError(`rate limited (${message})`, 'rate-limit', status, retryAfter);
+    if (status === 408 || status === 409 || status >= 500) return new ProviderError(`server error (${message})`, 'server', status, retryAfter);
+    if (status === 401) return new ProviderError('the API key was refused (401): check OPENAI_API_KEY or the key in Settings', 'client', status);
+    if (status === 404) return new ProviderError(`not found (404): check the base URL and the model name (${error.message})`, 'client', status);
+    return new ProviderError(`the server refused the request (${message})`, 'client', status);
+  }
+  // A body that is not JSON (a proxy's HTML page, a cut connection) surfaces as a plain Error.
+  return new ProviderError(`the server's answer could not be read: ${(error as Error)?.message ?? String(error)}`, 'bad-response');
+}
