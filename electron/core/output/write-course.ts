@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Course } from '../course/course-schema.js';
+import { courseSchema, type Course } from '../course/course-schema.js';
 import { lessonFileName, renderCourseReadme, renderLesson } from './render-markdown.js';
 import { insideFolder } from './slug.js';
 
@@ -11,6 +11,8 @@ import { insideFolder } from './slug.js';
  * Returns the folder written.
  */
 export async function writeCourse(course: Course, outDir: string): Promise<string> {
+  // Checked here too, not only when assembled: every name below comes from this object.
+  courseSchema.parse(course);
   await mkdir(outDir, { recursive: true });
   const temp = await mkdtemp(join(outDir, '.fluentpro-writing-'));
   try {
@@ -18,7 +20,7 @@ export async function writeCourse(course: Course, outDir: string): Promise<strin
     await writeFile(join(temp, 'course.json'), JSON.stringify(course, null, 2) + '\n');
     await writeFile(join(temp, 'README.md'), renderCourseReadme(course));
     for (const lesson of course.lessons) {
-      await writeFile(join(temp, 'lessons', lessonFileName(lesson)), renderLesson(course, lesson));
+      await writeFile(insideFolder(join(temp, 'lessons'), lessonFileName(lesson)), renderLesson(course, lesson));
     }
     return await renameToFreeName(temp, outDir, course.slug);
   } catch (error) {

@@ -40,7 +40,7 @@ export async function readSpecFile(file: string): Promise<LoadedSpec> {
     info = await stat(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw fileProblem(file, code === 'ENOENT' ? 'file not found' : `cannot be read (${code})`, 'check the path');
+    throw fileProblem(file, code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`, 'check the path');
   }
   if (info.isDirectory()) throw fileProblem(file, 'is a folder, not a spec file', 'name the spec file inside it');
   // Checked before reading, so a dragged-in video is refused without loading it.

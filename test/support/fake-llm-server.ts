@@ -1,0 +1,237 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+// An OpenAI-compatible Chat Completions server for tests and benchmarks. It answers every
+// Structured Outputs request with JSON made from the request's own JSON schema, and can be told
+// to misbehave per request: 429 with Retry-After, 500, slow, cut-off or garbage answers.
+
+export type Fault =
+  | { kind: 'rate-limit'; retryAfterSeconds?: number; retryAfterMs?: number }
+  | { kind: 'server-error' }
+  /** 401: a wrong API key. */
+  | { kind: 'unauthorized' }
+  | { kind: 'slow'; ms: number }
+  /** The connection drops halfway through the body. */
+  | { kind: 'truncated' }
+  /** A complete HTTP answer whose JSON content was cut off (finish_reason "length"). */
+  | { kind: 'cut-off-content' }
+  /** 200 with an HTML page, as a misconfigured proxy sends. */
+  | { kind: 'garbage' }
+  /** Valid JSON that does not match the schema. */
+  | { kind: 'wrong-shape' };
+
+export interface RequestInfo {
+  /** "outline|<course title>" or "lesson <n>|<course title>": stable across retries and repairs. */
+  key: string;
+  /** 0 for the first request with this key, 1 for the next, … */
+  attempt: number;
+  /** Order of arrival of this request among all requests, from 0. */
+  index: number;
+  model: string;
+}
+
+export interface FakeLlmServerOptions {
+  /** Time to answer a healthy request. Default 0. */
+  latencyMs?: number;
+  /** Decides how each request misbehaves; undefined answers normally. */
+  fault?: (request: RequestInfo) => Fault | undefined;
+  models?: string[];
+}
+
+export interface ServedRequest extends RequestInfo {
+  status: number;
+  fault?: Fault['kind'];
+  startedAt: number;
+  endedAt: number;
+}
+
+export class FakeLlmServer {
+  readonly requests: ServedRequest[] = [];
+  #server: Server;
+  #inFlight = 0;
+  #maxInFlight = 0;
+  #attempts = new Map<string, number>();
+  #arrivals = 0;
+  #options: FakeLlmServerOptions;
+
+  private constructor(options: FakeLlmServerOptions) {
+    this.#options = options;
+    this.#server = createServer((req, res) => void this.#handle(req, res));
+  }
+
+  static async start(options: FakeLlmServerOptions = {}): Promise<FakeLlmServer> {
+    const server = new FakeLlmServer(options);
+    await new Promise<void>((resolve) => server.#server.listen(0, '127.0.0.1', resolve));
+    return server;
+  }
+
+  get baseURL(): string {
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/v1`;
+  }
+  /** Most requests the server ever had open at once. */
+  get maxInFlight(): number {
+    return this.#maxInFlight;
+  }
+  /** Successful (200, complete) answers per key: a key above 1 was paid for twice. */
+  paidCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const r of this.requests) if (r.status === 200 && !r.fault) counts.set(r.key, (counts.get(r.key) ?? 0) + 1);
+    return counts;
+  }
+  setOptions(options: Partial<FakeLlmServerOptions>): void {
+    this.#options = { ...this.#options, ...options };
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'GET' && req.url?.endsWith('/models')) {
+      return json(res, 200, { object: 'list', data: (this.#options.models ?? ['gpt-4o-mini', 'test-model']).map((id) => ({ id, object: 'model', created: 0, owned_by: 'test' })) });
+    }
+    if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) return json(res, 404, { error: { message: 'not found' } });
+    const body = JSON.parse(await readBody(req)) as ChatRequest;
+    const key = requestKey(body);
+    const attempt = this.#attempts.get(key) ?? 0;
+    this.#attempts.set(key, attempt + 1);
+    const info: RequestInfo = { key, attempt, index: this.#arrivals++, model: body.model };
+    const startedAt = Date.now();
+    const fault = this.#options.fault?.(info);
+    const record = (status: number): void => {
+      this.requests.push({ ...info, status, fault: fault?.kind, startedAt, endedAt: Date.now() });
+    };
+
+    this.#inFlight++;
+    this.#maxInFlight = Math.max(this.#maxInFlight, this.#inFlight);
+    res.on('close', () => this.#inFlight--);
+
+    await delay(fault?.kind === 'slow' ? fault.ms : (this.#options.latencyMs ?? 0), res);
+    if (res.destroyed) return record(0);
+    switch (fault?.kind) {
+      case 'rate-limit': {
+        const headers: Record<string, string> = {};
+        if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+        if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
+        record(429);
+        return json(res, 429, { error: { message: 'Rate limit reached', type: 'requests' } }, headers);
+      }
+      case 'server-error':
+        record(500);
+        return json(res, 500, { error: { message: 'The server had an error' } });
+      case 'unauthorized':
+        record(401);
+        return json(res, 401, { error: { message: 'Incorrect API key provided', code: 'invalid_api_key' } });
+      case 'garbage':
+        record(200);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return void res.end('<html><body>502 Bad Gateway</body></html>');
+      case 'truncated': {
+        record(200);
+        const text = JSON.stringify(completion(body, JSON.stringify(fakeFromSchema(body.response_format.json_schema.schema, key)), 'stop'));
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(text.length) });
+        res.write(text.slice(0, Math.floor(text.length / 2)));
+        return void res.destroy();
+      }
+    }
+    let content = JSON.stringify(fakeFromSchema(body.response_format.json_schema.schema, key));
+    let finish = 'stop';
+    if (fault?.kind === 'cut-off-content') {
+      content = content.slice(0, Math.floor(content.length / 2));
+      finish = 'length';
+    }
+    if (fault?.kind === 'wrong-shape') content = JSON.stringify({ answer: 'I am not sure what you want' });
+    record(200);
+    json(res, 200, completion(body, content, finish));
+  }
+}
+
+interface ChatRequest {
+  model: string;
+  messages: { role: string; content: string }[];
+  response_format: { type: string; json_schema: { name: string; schema: JsonSchema } };
+}
+
+function requestKey(body: ChatRequest): string {
+  const first = body.messages.find((m) => m.role === 'user')?.content ?? '';
+  const title = /"([^"]+)"/.exec(first)?.[1] ?? '?';
+  const lesson = /Write lesson (\d+) of/.exec(first);
+  return lesson ? `lesson ${lesson[1]}|${title}` : `outline|${title}`;
+}
+
+function completion(body: ChatRequest, content: string, finish: string) {
+  return {
+    id: 'chatcmpl-test',
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model: body.model,
+    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: finish }],
+    usage: { prompt_tokens: JSON.stringify(body.messages).length >> 2, completion_tokens: content.length >> 2, total_tokens: 0 },
+  };
+}
+
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  minimum?: number;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+};
+
+/** A value that satisfies the schema; strings are unique per answer so vocabulary never repeats. */
+export function fakeFromSchema(schema: JsonSchema, seed: string): unknown {
+  let counter = 0;
+  const make = (s: JsonSchema, name: string, index: number): unknown => {
+    if (s.const !== undefined) return s.const;
+    if (s.enum) return s.enum[0];
+    if (s.anyOf) return make(s.anyOf[0]!, name, index);
+    const type = Array.isArray(s.type) ? s.type[0] : s.type;
+    switch (type) {
+      case 'object':
+        return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, make(v, k, index)]));
+      case 'array': {
+        const length = Math.min(Math.max(s.minItems ?? 1, 1), s.maxItems ?? Infinity);
+        return Array.from({ length }, (_, i) => make(s.items ?? {}, name, i));
+      }
+      case 'integer':
+      case 'number':
+        // Lesson numbers count from 1 in order; other numbers (answerIndex) take their minimum.
+        return name === 'number' ? index + 1 : (s.minimum ?? 0);
+      case 'boolean':
+        return true;
+      default:
+        return `${name} ${++counter} (${seed})`;
+    }
+  };
+  return make(schema, 'root', 0);
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function delay(ms: number, res: ServerResponse): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    res.on('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
