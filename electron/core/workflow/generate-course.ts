@@ -53,6 +53,8 @@ export class LessonsFailedError extends Error {
   }
 }
 
+const OUTLINE_PRIORITY_BOOST = 1_000_000_000;
+
 /** Outline first, then every lesson in parallel (bounded), resuming from checkpoints. */
 export async function generateCourse(spec: CourseSpec, options: GenerateOptions): Promise<GeneratedContent> {
   const usage: Usage = { requests: 0, promptTokens: 0, completionTokens: 0 };
@@ -66,7 +68,9 @@ export async function generateCourse(spec: CourseSpec, options: GenerateOptions)
   let outline = options.checkpoints?.outline?.value;
   if (!outline) {
     await emit({ type: 'outline-started' });
-    const answer = await askStructured(options, {
+    // An outline unlocks a whole course's lessons: it goes ahead of every lesson waiting for a
+    // permit, so newly started jobs never leave permits idle behind older jobs' lessons.
+    const answer = await askStructured({ ...options, priority: options.priority - OUTLINE_PRIORITY_BOOST }, {
       task: { kind: 'outline', spec },
       messages: outlineMessages(spec),
       format: jsonSchemaFormat('course_outline', outlineSchemaFor(spec)),

@@ -1,0 +1,8 @@
+import { engineThroughput } from './engine-throughput.js';
+
+// `npm run bench`: each benchmark prints its figures against the ideal and the previous run.
+const benchmarks: Record<string, () => Promise<void>> = { 'engine-throughput': engineThroughput };
+const only = process.argv[2];
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (!only || only === name) await run();
+}
