@@ -113,7 +113,7 @@ class LiveView implements ProgressView {
     const barWidth = 16;
     const filled = job.total ? Math.round((job.done / job.total) * barWidth) : 0;
     const bar = '█'.repeat(filled) + '░'.repeat(barWidth - filled);
-    const seconds = job.startedAt ? Math.round(((job.endedAt ?? this.now()) - job.startedAt) / 1000) : 0;
+    const seconds = job.startedAt !== undefined ? Math.round(((job.endedAt ?? this.now()) - job.startedAt) / 1000) : 0;
     const mark = { queued: '·', running: '▸', succeeded: '✔', failed: '✘', cancelled: '–' }[job.state];
     return `${mark} [${id}] ${job.title.slice(0, 30).padEnd(30)} ${bar} ${String(job.done).padStart(2)}/${job.total} ${String(seconds).padStart(4)}s ${job.state} ${job.detail}`;
   }
