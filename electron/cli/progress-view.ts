@@ -50,6 +50,8 @@ function describe(e: JobEvent): string | undefined {
       return `lesson ${e.lessonNumber} failed: ${e.reason}`;
     case 'job-succeeded':
       return `finished → ${e.outputPath} (${e.usage.requests} requests, ${e.usage.promptTokens + e.usage.completionTokens} tokens)`;
+    case 'job-retrying':
+      return `attempt ${e.attempt} stopped (${e.reason}); trying again in ${Math.round(e.delayMs / 1000)} s`;
     case 'job-failed':
       return `FAILED: ${e.reason}`;
     case 'job-cancelled':
@@ -81,6 +83,10 @@ class LiveView implements ProgressView {
     else if (e.type === 'lesson-done') job.done = e.lessonsDone;
     else if (e.type === 'job-succeeded') this.#end(job, 'succeeded', `→ ${e.outputPath}`);
     else if (e.type === 'job-failed') this.#end(job, 'failed', e.reason);
+    else if (e.type === 'job-retrying') {
+      job.state = 'queued';
+      job.detail = `retrying: ${e.reason}`;
+    }
     else if (e.type === 'job-cancelled') this.#end(job, 'cancelled', '');
     this.#timer ??= setTimeout(() => {
       this.#timer = undefined;

@@ -14,6 +14,7 @@ export type JobEvent = { jobId: string; at: string } & (
   | { type: 'lesson-done'; lessonNumber: number; lessonsDone: number; lessonsTotal: number }
   | { type: 'lesson-failed'; lessonNumber: number; reason: string }
   | { type: 'job-succeeded'; outputPath: string; usage: TokenUsage }
+  | { type: 'job-retrying'; reason: string; attempt: number; delayMs: number }
   | { type: 'job-failed'; reason: string }
   | { type: 'job-cancelled' }
 );

@@ -44,7 +44,8 @@ describe('checkpoints', () => {
     const result = await generateCourse(spec, options({ checkpoints: saved }));
     expect(server.requests.slice(before).map((r) => r.key)).toEqual(['lesson 3|Resume']);
     expect(result.lessons).toHaveLength(4);
-    expect(result.usage.requests).toBe(1);
+    expect(result.paidThisRun.requests).toBe(1);
+    expect(result.usage.requests).toBe(5); // the course's cost includes the resumed steps
     expect([...server.paidCounts().values()].every((n) => n === 1)).toBe(true);
   });
 

@@ -33,7 +33,9 @@ export async function produceCourse(spec: CourseSpec, options: ProduceOptions): 
   });
   const course = assembleCourse({
     spec,
-    ...content,
+    outline: content.outline,
+    lessons: content.lessons,
+    usage: content.usage,
     provider: { name: options.provider.name, model: options.provider.model, demo: options.provider.demo },
     version: VERSION,
   });

@@ -37,8 +37,10 @@ export interface GenerateOptions extends AskContext {
 export interface GeneratedContent {
   outline: Outline;
   lessons: LessonContent[];
-  /** What this run paid for (steps taken from checkpoints cost nothing again). */
+  /** Every step's usage, including steps taken from checkpoints: what the course cost. */
   usage: Usage;
+  /** What this run paid for (steps taken from checkpoints cost nothing again). */
+  paidThisRun: Usage;
 }
 
 /** Some lessons could not be written; the others were kept as checkpoints. */
@@ -58,12 +60,19 @@ const OUTLINE_PRIORITY_BOOST = 1_000_000_000;
 /** Outline first, then every lesson in parallel (bounded), resuming from checkpoints. */
 export async function generateCourse(spec: CourseSpec, options: GenerateOptions): Promise<GeneratedContent> {
   const usage: Usage = { requests: 0, promptTokens: 0, completionTokens: 0 };
+  const paidThisRun: Usage = { requests: 0, promptTokens: 0, completionTokens: 0 };
   const emit = async (event: WorkflowEvent) => options.onEvent?.(event);
-  const add = (u: Usage) => {
-    usage.requests += u.requests;
-    usage.promptTokens += u.promptTokens;
-    usage.completionTokens += u.completionTokens;
+  const addTo = (total: Usage, u: Usage) => {
+    total.requests += u.requests;
+    total.promptTokens += u.promptTokens;
+    total.completionTokens += u.completionTokens;
   };
+  const add = (u: Usage) => {
+    addTo(usage, u);
+    addTo(paidThisRun, u);
+  };
+  if (options.checkpoints?.outline) addTo(usage, options.checkpoints.outline.usage);
+  for (const saved of options.checkpoints?.lessons.values() ?? []) addTo(usage, saved.usage);
 
   let outline = options.checkpoints?.outline?.value;
   if (!outline) {
@@ -121,5 +130,5 @@ export async function generateCourse(spec: CourseSpec, options: GenerateOptions)
     r.status === 'rejected' ? [{ lessonNumber: i + 1, reason: (r.reason as Error)?.message ?? String(r.reason) }] : [],
   );
   if (failures.length) throw new LessonsFailedError(failures, finishedOutline.lessons.length);
-  return { outline, lessons: results.map((r) => (r as PromiseFulfilledResult<LessonContent>).value), usage };
+  return { outline, lessons: results.map((r) => (r as PromiseFulfilledResult<LessonContent>).value), usage, paidThisRun };
 }

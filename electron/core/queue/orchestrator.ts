@@ -1,0 +1,479 @@
+import { randomUUID } from 'node:crypto';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { JobEvent } from '../../shared/job-events.js';
+import type { JobSummary } from '../../shared/jobs.js';
+import type { ClaimedJob, EnqueueInput, JobStore } from '../store/job-store.js';
+import { RequestGate, type Release } from '../workflow/request-gate.js';
+import { Emitter } from './emitter.js';
+import type { WorkerExit, WorkerHost, WorkerProcess } from './worker-host.js';
+import { WORKER_PROTOCOL_VERSION, type FromWorker } from './worker-protocol.js';
+
+export interface OrchestratorOptions {
+  store: JobStore;
+  host: WorkerHost;
+  /** Jobs run at once. Default 4; can be changed while running. */
+  concurrency?: number;
+  /** LLM requests open at once across every worker. Default 8. */
+  maxInFlightRequests?: number;
+  /** Runs of a job whose worker crashed or hung before it is failed. Default 3. */
+  maxAttempts?: number;
+  /** A worker is replaced after running this many jobs. Default 20. */
+  recycleAfterJobs?: number;
+  /** A busy worker silent this long is taken for hung and killed. Default 30 s. */
+  heartbeatTimeoutMs?: number;
+  /** A worker that has not said "ready" this long after starting failed to start. Default 15 s. */
+  readyTimeoutMs?: number;
+  /** After asking a worker to cancel, how long before it is killed. Default 3 s. */
+  cancelGraceMs?: number;
+  /** Wait before a crashed job's first retry; doubles each attempt. Default 2 s. */
+  retryBaseDelayMs?: number;
+  /** How often cancel requests from other processes, hung workers and the owner lease are checked. Default 500 ms. */
+  pollMs?: number;
+  /** The API key, asked for each job and sent only to its worker. */
+  apiKey?: () => string | undefined;
+  /** Run only these jobs (`fluentpro generate` runs its own, not the whole queue). */
+  onlyJobIds?: ReadonlySet<string>;
+}
+
+interface WorkerSlot {
+  process: WorkerProcess;
+  ready: Promise<void>;
+  jobsRun: number;
+  jobId?: string;
+  lastSeen: number;
+  rss?: number;
+  hung?: boolean;
+  /** Permits this worker holds, released if it dies holding them. */
+  permits: Map<number, Release>;
+  waiting: Map<number, AbortController>;
+}
+
+interface RunningJob {
+  slot: WorkerSlot;
+  done: () => void;
+  cancelling: boolean;
+}
+
+export interface WorkerInfo {
+  name: string;
+  pid?: number;
+  jobId?: string;
+  rssBytes?: number;
+}
+
+/**
+ * The queue's engine room, in plain Node: claims a queued job only when a slot is free
+ * (prefetch 1), runs each in its own worker process, lends request permits from one shared
+ * gate, commits every finished step before it counts, and turns crashes, hangs and cancels into
+ * the job states the store allows.
+ */
+export class Orchestrator {
+  readonly ownerId = `owner-${randomUUID()}`;
+  readonly gate: RequestGate;
+  readonly #store: JobStore;
+  readonly #host: WorkerHost;
+  readonly #limit: LimitFunction;
+  readonly #options: Required<Omit<OrchestratorOptions, 'store' | 'host' | 'apiKey' | 'onlyJobIds' | 'concurrency' | 'maxInFlightRequests'>>;
+  readonly #apiKey: () => string | undefined;
+  readonly #only?: ReadonlySet<string>;
+  readonly #idle: WorkerSlot[] = [];
+  readonly #slots = new Set<WorkerSlot>();
+  readonly #running = new Map<string, RunningJob>();
+  readonly #timers: NodeJS.Timeout[] = [];
+  readonly #didChangeJob = new Emitter<JobSummary>();
+  readonly #didEmit = new Emitter<JobEvent>();
+  readonly #becameIdle = new Emitter<void>();
+  #wakeTimer: NodeJS.Timeout | undefined;
+  #workerCount = 0;
+  #started = false;
+  #stopping = false;
+
+  /** A job's state, progress or usage changed; carries its new summary. */
+  readonly onDidChangeJob = this.#didChangeJob.on;
+  /** A job event, as the CLI prints them. */
+  readonly onDidEmitEvent = this.#didEmit.on;
+
+  constructor(options: OrchestratorOptions) {
+    this.#store = options.store;
+    this.#host = options.host;
+    this.#apiKey = options.apiKey ?? (() => undefined);
+    this.#only = options.onlyJobIds;
+    this.#limit = pLimit(checkWhole('concurrency', options.concurrency ?? 4));
+    this.gate = new RequestGate({ maxInFlight: options.maxInFlightRequests ?? 8 });
+    this.#options = {
+      maxAttempts: checkWhole('maxAttempts', options.maxAttempts ?? 3),
+      recycleAfterJobs: checkWhole('recycleAfterJobs', options.recycleAfterJobs ?? 20),
+      heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? 30_000,
+      readyTimeoutMs: options.readyTimeoutMs ?? 15_000,
+      cancelGraceMs: options.cancelGraceMs ?? 3000,
+      retryBaseDelayMs: options.retryBaseDelayMs ?? 2000,
+      pollMs: options.pollMs ?? 500,
+    };
+  }
+
+  get concurrency(): number {
+    return this.#limit.concurrency;
+  }
+  set concurrency(value: number) {
+    this.#limit.concurrency = checkWhole('concurrency', value);
+    this.#pump();
+  }
+  get runningCount(): number {
+    return this.#running.size;
+  }
+
+  workers(): WorkerInfo[] {
+    return [...this.#slots].map((s) => ({ name: s.process.name, pid: s.process.pid, jobId: s.jobId, rssBytes: s.rss }));
+  }
+
+  /** Recovers what a dead process left running, then starts working the queue. */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#store.registerOwner(this.ownerId);
+    for (const job of this.#store.recoverOrphans()) this.#changed(job.id);
+    const every = (ms: number, fn: () => void) => {
+      const timer = setInterval(fn, ms);
+      this.#timers.push(timer);
+    };
+    every(this.#options.pollMs, () => this.#poll());
+    // Take over jobs of another process that died while this one runs.
+    every(5000, () => {
+      for (const job of this.#store.recoverOrphans()) this.#changed(job.id);
+      this.#pump();
+    });
+    this.#pump();
+  }
+
+  /** Adds a job (or finds the identical one already queued or running) and wakes the queue. */
+  enqueue(input: EnqueueInput): { job: JobSummary; reused: boolean } {
+    const result = this.#store.enqueue(input);
+    if (!result.reused) {
+      this.#emit(result.job.id, { type: 'job-queued', file: input.specPath, title: input.spec.title, lessonsTotal: input.spec.lessons });
+      this.#didChangeJob.fire(result.job);
+    }
+    this.#pump();
+    return result;
+  }
+
+  cancel(id: string): JobSummary {
+    const job = this.#store.requestCancel(id);
+    if (job.state === 'cancelled') this.#emit(id, { type: 'job-cancelled' });
+    this.#changed(id);
+    if (this.#running.has(id)) this.#cancelRunning(id);
+    return job;
+  }
+
+  retry(id: string): JobSummary {
+    const job = this.#store.retry(id);
+    this.#changed(id);
+    this.#pump();
+    return job;
+  }
+
+  /** Resolves when nothing runs and nothing (of `onlyJobIds`) is left in the queue. */
+  onIdle(): Promise<void> {
+    if (this.#isIdle()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const off = this.#becameIdle.on(() => {
+        off();
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Stops workers and leaves: running jobs go back to the queue (they resume from their
+   * checkpoints next time), queued ones stay queued.
+   */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    for (const timer of this.#timers.splice(0)) clearInterval(timer);
+    clearTimeout(this.#wakeTimer);
+    const slots = [...this.#slots];
+    for (const slot of slots) slot.process.postMessage({ type: 'shutdown' });
+    await Promise.all(slots.map((s) => s.process.waitForExit(2000)));
+    this.#store.removeOwner(this.ownerId);
+    for (const job of this.#store.recoverOrphans()) this.#changed(job.id);
+    for (const running of this.#running.values()) running.done();
+    this.#running.clear();
+  }
+
+  #isIdle(): boolean {
+    if (this.#running.size > 0) return false;
+    return this.#store.nextReadyAt(this.#only) === undefined;
+  }
+
+  #pump(): void {
+    if (!this.#started || this.#stopping) return;
+    // Prefetch 1: claim only when a slot is free, so no job sits claimed behind a busy worker.
+    while (this.#limit.activeCount + this.#limit.pendingCount < this.#limit.concurrency) {
+      const claimed = this.#store.claimNext(this.ownerId, this.#only);
+      if (!claimed) break;
+      void this.#limit(() => this.#run(claimed)).finally(() => this.#pump());
+    }
+    const next = this.#store.nextReadyAt(this.#only);
+    clearTimeout(this.#wakeTimer);
+    if (next !== undefined && next > Date.now()) this.#wakeTimer = setTimeout(() => this.#pump(), next - Date.now() + 5);
+    if (this.#isIdle()) this.#becameIdle.fire();
+  }
+
+  async #run(claimed: ClaimedJob): Promise<void> {
+    const { job } = claimed;
+    this.#emit(job.id, { type: 'job-started' });
+    this.#changed(job.id);
+    let slot: WorkerSlot;
+    try {
+      slot = this.#idle.pop() ?? this.#spawnWorker();
+      await slot.ready;
+    } catch (error) {
+      this.#workerLost(job.id, (error as Error).message);
+      return;
+    }
+    if (this.#stopping) return;
+    await new Promise<void>((done) => {
+      this.#running.set(job.id, { slot, done, cancelling: false });
+      slot.jobId = job.id;
+      slot.lastSeen = Date.now();
+      const sent = slot.process.postMessage({
+        type: 'start-job',
+        jobId: job.id,
+        attempt: job.attempts,
+        spec: claimed.spec,
+        settings: claimed.settings,
+        apiKey: claimed.settings.provider === 'openai' ? this.#apiKey() : undefined,
+        checkpoints: { outline: claimed.checkpoints.outline, lessons: [...claimed.checkpoints.lessons.entries()] },
+        priority: this.#priorityOf(job),
+      });
+      if (!sent) slot.process.kill(); // its exit handler reports the loss
+    });
+  }
+
+  /** Older jobs first: the store's order of creation. */
+  #priorityOf(job: JobSummary): number {
+    return Date.parse(job.createdAt);
+  }
+
+  #spawnWorker(): WorkerSlot {
+    const process = this.#host.spawn(`fluentpro-worker-${++this.#workerCount}`);
+    let readyResolve!: () => void;
+    let readyReject!: (error: Error) => void;
+    const slot: WorkerSlot = {
+      process,
+      ready: new Promise<void>((resolve, reject) => {
+        readyResolve = resolve;
+        readyReject = reject;
+      }),
+      jobsRun: 0,
+      lastSeen: Date.now(),
+      permits: new Map(),
+      waiting: new Map(),
+    };
+    slot.ready.catch(() => {}); // handled by whoever awaits it
+    this.#slots.add(slot);
+    const readyTimer = setTimeout(() => {
+      readyReject(new Error(`the worker did not start within ${Math.round(this.#options.readyTimeoutMs / 1000)} s`));
+      process.kill();
+    }, this.#options.readyTimeoutMs);
+    process.onMessage((message) => {
+      slot.lastSeen = Date.now();
+      if (message.type === 'ready') {
+        clearTimeout(readyTimer);
+        if (message.protocol !== WORKER_PROTOCOL_VERSION) {
+          readyReject(new Error(`the worker speaks protocol ${message.protocol}, expected ${WORKER_PROTOCOL_VERSION}: reinstall FluentPro`));
+          process.kill();
+        } else readyResolve();
+        return;
+      }
+      this.#onWorkerMessage(slot, message);
+    });
+    process.onOutput((line, stream) => {
+      if (slot.jobId) this.#store.log(slot.jobId, stream === 'stderr' ? 'warn' : 'info', `[${process.name} pid ${process.pid}] ${line}`);
+    });
+    process.onExit((exit) => {
+      clearTimeout(readyTimer);
+      readyReject(new Error(`the worker exited at start (${describeExit(exit)})`));
+      this.#onWorkerExit(slot, exit);
+    });
+    return slot;
+  }
+
+  #onWorkerMessage(slot: WorkerSlot, message: FromWorker): void {
+    const jobId = slot.jobId;
+    switch (message.type) {
+      case 'heartbeat':
+        slot.rss = message.rss;
+        return;
+      case 'permit-request': {
+        const controller = new AbortController();
+        slot.waiting.set(message.requestId, controller);
+        this.gate.acquire(message.priority, controller.signal).then(
+          (release) => {
+            slot.waiting.delete(message.requestId);
+            if (!this.#slots.has(slot)) return release(); // died while waiting
+            slot.permits.set(message.requestId, release);
+            slot.process.postMessage({ type: 'permit-granted', requestId: message.requestId });
+          },
+          () => slot.waiting.delete(message.requestId),
+        );
+        return;
+      }
+      case 'permit-abandon':
+        slot.waiting.get(message.requestId)?.abort();
+        return;
+      case 'permit-release':
+        slot.permits.get(message.requestId)?.();
+        slot.permits.delete(message.requestId);
+        return;
+      case 'cool-down':
+        this.gate.coolDown(message.ms);
+        return;
+      case 'ready':
+        return;
+    }
+    if (!jobId || message.jobId !== jobId) return; // a late message from a job already settled
+    switch (message.type) {
+      case 'workflow-event':
+        if (message.event.type === 'lesson-failed') {
+          this.#store.log(jobId, 'warn', `lesson ${message.event.lessonNumber} failed: ${message.event.reason}`);
+          this.#emit(jobId, { type: 'lesson-failed', lessonNumber: message.event.lessonNumber, reason: message.event.reason });
+        }
+        return;
+      case 'step-done': {
+        // Committed first, acknowledged second: a step the worker counts is always on disk.
+        this.#store.saveCheckpoint(jobId, message.done);
+        slot.process.postMessage({ type: 'step-saved', stepKey: message.stepKey });
+        const job = this.#store.get(jobId)!;
+        if (message.done.step === 'outline') this.#emit(jobId, { type: 'outline-done' });
+        else this.#emit(jobId, { type: 'lesson-done', lessonNumber: message.done.lessonNumber, lessonsDone: job.lessonsDone, lessonsTotal: job.lessonsTotal });
+        this.#didChangeJob.fire(job);
+        return;
+      }
+      case 'job-succeeded':
+        this.#store.moveToSucceeded(jobId, message.outputPath);
+        this.#emit(jobId, { type: 'job-succeeded', outputPath: message.outputPath, usage: this.#store.get(jobId)!.usage });
+        return this.#settle(slot, jobId);
+      case 'job-failed':
+        if (this.#store.get(jobId)?.cancelRequested) return this.#settleCancelled(slot, jobId);
+        this.#store.moveToFailed(jobId, message.reason);
+        this.#emit(jobId, { type: 'job-failed', reason: message.reason });
+        return this.#settle(slot, jobId);
+      case 'job-cancelled':
+        return this.#settleCancelled(slot, jobId);
+    }
+  }
+
+  #settleCancelled(slot: WorkerSlot, jobId: string): void {
+    this.#store.moveToCancelled(jobId);
+    this.#emit(jobId, { type: 'job-cancelled' });
+    this.#settle(slot, jobId);
+  }
+
+  /** The job ended normally: the worker goes back to the pool, or is recycled. */
+  #settle(slot: WorkerSlot, jobId: string): void {
+    this.#changed(jobId);
+    slot.jobId = undefined;
+    slot.jobsRun++;
+    const running = this.#running.get(jobId);
+    this.#running.delete(jobId);
+    if (slot.jobsRun >= this.#options.recycleAfterJobs || this.#stopping) {
+      // Long-lived processes accumulate memory; a fresh one costs a few hundred ms.
+      this.#slots.delete(slot);
+      slot.process.postMessage({ type: 'shutdown' });
+      void slot.process.waitForExit(2000);
+    } else if (this.#idle.length < this.#limit.concurrency) this.#idle.push(slot);
+    else {
+      this.#slots.delete(slot);
+      slot.process.postMessage({ type: 'shutdown' });
+    }
+    running?.done();
+  }
+
+  #onWorkerExit(slot: WorkerSlot, exit: WorkerExit): void {
+    this.#slots.delete(slot);
+    const idleAt = this.#idle.indexOf(slot);
+    if (idleAt >= 0) this.#idle.splice(idleAt, 1);
+    // Permits the dead worker held or waited for go back, or the app would slowly run out.
+    for (const release of slot.permits.values()) release();
+    slot.permits.clear();
+    for (const controller of slot.waiting.values()) controller.abort();
+    const jobId = slot.jobId;
+    if (!jobId || this.#stopping) return;
+    slot.jobId = undefined;
+    const running = this.#running.get(jobId);
+    this.#running.delete(jobId);
+    if (running?.cancelling || this.#store.get(jobId)?.cancelRequested) {
+      this.#store.moveToCancelled(jobId);
+      this.#emit(jobId, { type: 'job-cancelled' });
+      this.#changed(jobId);
+    } else {
+      this.#workerLost(jobId, slot.hung ? `the worker stopped responding (no heartbeat for ${Math.round(this.#options.heartbeatTimeoutMs / 1000)} s)` : `the worker stopped: ${describeExit(exit)}`);
+    }
+    running?.done();
+  }
+
+  /** A job's worker died: retry with backoff while attempts remain, then fail with the reason. */
+  #workerLost(jobId: string, reason: string): void {
+    const job = this.#store.get(jobId);
+    if (!job || job.state !== 'running') return;
+    this.#store.log(jobId, 'error', reason);
+    if (job.cancelRequested) {
+      this.#store.moveToCancelled(jobId);
+      this.#emit(jobId, { type: 'job-cancelled' });
+    } else if (job.attempts < this.#options.maxAttempts) {
+      const delayMs = this.#options.retryBaseDelayMs * 2 ** (job.attempts - 1);
+      this.#store.moveToQueuedForRetry(jobId, reason, delayMs);
+      this.#emit(jobId, { type: 'job-retrying', reason, attempt: job.attempts, delayMs });
+    } else {
+      const message = `gave up after ${job.attempts} attempts: ${reason}`;
+      this.#store.moveToFailed(jobId, message);
+      this.#emit(jobId, { type: 'job-failed', reason: message });
+    }
+    this.#changed(jobId);
+  }
+
+  #cancelRunning(jobId: string): void {
+    const running = this.#running.get(jobId);
+    if (!running || running.cancelling) return;
+    running.cancelling = true;
+    running.slot.process.postMessage({ type: 'cancel-job', jobId });
+    // A worker stuck in a request or a loop is not waited for: the finished steps are safe on disk.
+    setTimeout(() => {
+      if (this.#running.get(jobId) === running) running.slot.process.kill();
+    }, this.#options.cancelGraceMs).unref();
+  }
+
+  #poll(): void {
+    this.#store.heartbeatOwner(this.ownerId);
+    for (const id of this.#store.cancelRequests(this.ownerId)) this.#cancelRunning(id);
+    const now = Date.now();
+    for (const slot of this.#slots) {
+      if (slot.jobId && !slot.hung && now - slot.lastSeen > this.#options.heartbeatTimeoutMs) {
+        slot.hung = true;
+        this.#store.log(slot.jobId, 'error', `${slot.process.name} (pid ${slot.process.pid}) sent nothing for ${Math.round((now - slot.lastSeen) / 1000)} s: killing it`);
+        slot.process.kill();
+      }
+    }
+  }
+
+  #changed(jobId: string): void {
+    const job = this.#store.get(jobId);
+    if (job) this.#didChangeJob.fire(job);
+  }
+
+  #emit(jobId: string, event: DistributiveOmit<JobEvent, 'at' | 'jobId'>): void {
+    this.#didEmit.fire({ ...event, jobId, at: new Date().toISOString() } as JobEvent);
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function describeExit(exit: WorkerExit): string {
+  const detail = exit.detail ? `, ${exit.detail}` : '';
+  return `${exit.reason}${exit.code !== null && exit.code !== undefined ? ` (code ${exit.code}${detail})` : detail ? ` (${exit.detail})` : ''}`;
+}
+
+function checkWhole(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new TypeError(`Expected \`${name}\` to be a whole number from 1 and up, got \`${value}\` (${typeof value})`);
+  return value;
+}

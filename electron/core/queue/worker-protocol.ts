@@ -1,0 +1,56 @@
+import type { LessonContent, Outline, Usage } from '../course/course-schema.js';
+import type { CourseSpec } from '../spec/spec-schema.js';
+import type { Answer, } from '../workflow/ask-structured.js';
+import type { StepDone, WorkflowEvent } from '../workflow/generate-course.js';
+import type { JobSettings } from '../../shared/jobs.js';
+
+// Messages between the orchestrator and a worker process. Plain JSON only: they cross a process
+// boundary (Node IPC, or Electron's MessagePort for a utilityProcess). Bump the version when a
+// shape changes; a worker of another version is refused at start.
+
+export const WORKER_PROTOCOL_VERSION = 1;
+
+/** How often a worker says it is alive, busy or not. */
+export const WORKER_HEARTBEAT_MS = 1000;
+
+export interface SerializedCheckpoints {
+  outline?: Answer<Outline>;
+  lessons: [number, Answer<LessonContent>][];
+}
+
+export type ToWorker =
+  | {
+      type: 'start-job';
+      jobId: string;
+      attempt: number;
+      spec: CourseSpec;
+      settings: JobSettings;
+      /** Held in the worker's memory only; never logged. */
+      apiKey?: string;
+      checkpoints: SerializedCheckpoints;
+      /** Lower goes first when request permits are scarce. */
+      priority: number;
+    }
+  | { type: 'permit-granted'; requestId: number }
+  | { type: 'step-saved'; stepKey: string }
+  | { type: 'cancel-job'; jobId: string }
+  | { type: 'shutdown' };
+
+export type FromWorker =
+  | { type: 'ready'; protocol: number; pid: number }
+  | { type: 'heartbeat'; rss: number }
+  | { type: 'permit-request'; requestId: number; priority: number }
+  /** The request was cancelled while waiting: forget it. */
+  | { type: 'permit-abandon'; requestId: number }
+  | { type: 'permit-release'; requestId: number }
+  | { type: 'cool-down'; ms: number }
+  | { type: 'workflow-event'; jobId: string; event: Exclude<WorkflowEvent, { type: 'step-done' }> }
+  /** Acknowledged by step-saved once the checkpoint is committed: only then does it count. */
+  | { type: 'step-done'; jobId: string; stepKey: string; done: StepDone }
+  | { type: 'job-succeeded'; jobId: string; outputPath: string; usage: Usage }
+  | { type: 'job-failed'; jobId: string; reason: string }
+  | { type: 'job-cancelled'; jobId: string };
+
+export function stepKey(done: StepDone): string {
+  return done.step === 'outline' ? 'outline' : `lesson:${done.lessonNumber}`;
+}

@@ -1,0 +1,404 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { LessonContent, Outline, Usage } from '../course/course-schema.js';
+import type { CourseSpec } from '../spec/spec-schema.js';
+import type { Checkpoints, StepDone } from '../workflow/generate-course.js';
+import type { JobLogLine, JobSettings, JobState, JobSummary } from '../../shared/jobs.js';
+import { newJobId } from './job-id.js';
+import { migrate } from './migrations.js';
+
+/** A move between states that the job's current state does not allow. */
+export class InvalidTransitionError extends Error {
+  readonly code = 'INVALID_TRANSITION';
+  constructor(
+    readonly jobId: string,
+    readonly from: JobState | 'missing',
+    readonly to: string,
+  ) {
+    super(from === 'missing' ? `no job ${jobId}` : `job ${jobId} is ${from} and cannot be ${to}`);
+    this.name = this.constructor.name;
+  }
+}
+
+export class JobNotFoundError extends Error {
+  readonly code = 'JOB_NOT_FOUND';
+  constructor(message: string) {
+    super(message);
+    this.name = this.constructor.name;
+  }
+}
+
+export interface EnqueueInput {
+  spec: CourseSpec;
+  source: string;
+  specPath: string;
+  settings: JobSettings;
+  /** Make a new job even when an identical one is queued or running. */
+  force?: boolean;
+}
+
+/** A job handed to a runner: everything needed to run or resume it. */
+export interface ClaimedJob {
+  job: JobSummary;
+  spec: CourseSpec;
+  settings: JobSettings;
+  checkpoints: Checkpoints;
+}
+
+interface JobRow {
+  seq: number;
+  id: string;
+  title: string;
+  language: string;
+  level: string;
+  spec_path: string;
+  spec_json: string;
+  settings_json: string;
+  state: JobState;
+  attempts: number;
+  lessons_total: number;
+  lessons_done: number;
+  outline_done: number;
+  requests: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  error: string | null;
+  output_path: string | null;
+  cancel_requested: number;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+}
+
+const LOG_LINES_PER_JOB = 500;
+/** An owner that has not said it is alive for this long is gone, whatever its pid says. */
+export const OWNER_LEASE_MS = 15_000;
+
+/**
+ * Every job, every finished step and every job's log, in one SQLite file (WAL). The
+ * orchestrator is the writer of job progress; other commands only make small atomic requests
+ * (enqueue, cancel, retry, remove), which SQLite serialises.
+ */
+export class JobStore {
+  readonly db: Database.Database;
+  #now: () => number;
+
+  constructor(file: string, options: { now?: () => number } = {}) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    // Another process (the app and the CLI share the file) may hold the write lock briefly.
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Opens (creating if needed) `<dataDir>/queue.sqlite`. */
+  static open(dataDir: string): JobStore {
+    mkdirSync(dataDir, { recursive: true });
+    return new JobStore(join(dataDir, 'queue.sqlite'));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  enqueue(input: EnqueueInput): { job: JobSummary; reused: boolean } {
+    const dedupeKey = createHash('sha256').update(JSON.stringify([input.spec, input.settings])).digest('hex');
+    return this.db.transaction(() => {
+      if (!input.force) {
+        const existing = this.db.prepare(`SELECT * FROM jobs WHERE dedupe_key = ? AND state IN ('queued','running') ORDER BY seq LIMIT 1`).get(dedupeKey) as JobRow | undefined;
+        if (existing) return { job: toSummary(existing), reused: true };
+      }
+      const now = this.#now();
+      const id = newJobId();
+      this.db
+        .prepare(
+          `INSERT INTO jobs (id, title, language, level, spec_path, spec_source, spec_json, settings_json, dedupe_key, state, lessons_total, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+        )
+        .run(id, input.spec.title, input.spec.language, input.spec.level, input.specPath, input.source, JSON.stringify(input.spec), JSON.stringify(input.settings), dedupeKey, input.spec.lessons, now, now);
+      this.#log(id, 'info', `queued from ${input.specPath}`);
+      return { job: this.get(id)!, reused: false };
+    })();
+  }
+
+  get(id: string): JobSummary | undefined {
+    const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+    return row && toSummary(row);
+  }
+
+  /** A job by its id or any unique prefix of it, as typed in the CLI. */
+  find(idOrPrefix: string): JobSummary {
+    const prefix = idOrPrefix.trim().toLowerCase();
+    if (!/^[0-9a-z]{1,8}$/.test(prefix)) throw new JobNotFoundError(`"${idOrPrefix}" is not a job id (ids are 8 letters and digits; see "fluentpro jobs")`);
+    const rows = this.db.prepare(`SELECT * FROM jobs WHERE id >= ? AND id < ? ORDER BY seq LIMIT 3`).all(prefix, prefix + '~') as JobRow[];
+    if (rows.length === 0) throw new JobNotFoundError(`no job ${idOrPrefix} (see "fluentpro jobs")`);
+    if (rows.length > 1) throw new JobNotFoundError(`"${idOrPrefix}" names more than one job (${rows.map((r) => r.id).join(', ')}): type more of the id`);
+    return toSummary(rows[0]!);
+  }
+
+  /** Jobs in the order they were added. */
+  list(filter: { state?: JobState; limit?: number } = {}): JobSummary[] {
+    const rows = filter.state
+      ? this.db.prepare('SELECT * FROM jobs WHERE state = ? ORDER BY seq LIMIT ?').all(filter.state, filter.limit ?? -1)
+      : this.db.prepare('SELECT * FROM jobs ORDER BY seq LIMIT ?').all(filter.limit ?? -1);
+    return (rows as JobRow[]).map(toSummary);
+  }
+
+  counts(): Record<JobState, number> {
+    const counts = { queued: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 };
+    for (const row of this.db.prepare('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state').all() as { state: JobState; n: number }[]) counts[row.state] = row.n;
+    return counts;
+  }
+
+  /** When the earliest queued job (of `onlyIds`, if given) may run: now, or after its retry backoff. */
+  nextReadyAt(onlyIds?: ReadonlySet<string>): number | undefined {
+    const only = onlyIds ? JSON.stringify([...onlyIds]) : null;
+    const row = this.db
+      .prepare(`SELECT MIN(next_attempt_at) AS at FROM jobs WHERE state = 'queued' AND (? IS NULL OR id IN (SELECT value FROM json_each(?)))`)
+      .get(only, only) as { at: number | null };
+    return row.at ?? undefined;
+  }
+
+  /**
+   * Takes the oldest ready queued job for `owner` and marks it running, atomically: two
+   * processes claiming at once never get the same job. A job whose cancel was requested while
+   * queued is cancelled here instead of run.
+   */
+  claimNext(owner: string, onlyIds?: ReadonlySet<string>): ClaimedJob | undefined {
+    return this.db.transaction((): ClaimedJob | undefined => {
+      const now = this.#now();
+      const only = onlyIds ? JSON.stringify([...onlyIds]) : null;
+      const row = this.db
+        .prepare(
+          `UPDATE jobs SET state = 'running', owner = ?, attempts = attempts + 1, started_at = COALESCE(started_at, ?), updated_at = ?
+           WHERE seq = (SELECT seq FROM jobs WHERE state = 'queued' AND next_attempt_at <= ?
+                          AND (? IS NULL OR id IN (SELECT value FROM json_each(?))) ORDER BY seq LIMIT 1)
+           RETURNING *`,
+        )
+        .get(owner, now, now, now, only, only) as (JobRow & { spec_json: string }) | undefined;
+      if (!row) return undefined;
+      this.#log(row.id, 'info', `started (attempt ${row.attempts})`);
+      return {
+        job: toSummary(row),
+        spec: JSON.parse(row.spec_json) as CourseSpec,
+        settings: JSON.parse(row.settings_json) as JobSettings,
+        checkpoints: this.loadCheckpoints(row.id),
+      };
+    })();
+  }
+
+  loadCheckpoints(id: string): Checkpoints {
+    const rows = this.db.prepare('SELECT * FROM checkpoints WHERE job_id = ?').all(id) as {
+      step: string;
+      content_json: string;
+      requests: number;
+      prompt_tokens: number;
+      completion_tokens: number;
+    }[];
+    const checkpoints: Checkpoints = { lessons: new Map() };
+    for (const row of rows) {
+      const usage: Usage = { requests: row.requests, promptTokens: row.prompt_tokens, completionTokens: row.completion_tokens };
+      if (row.step === 'outline') checkpoints.outline = { value: JSON.parse(row.content_json) as Outline, usage };
+      else checkpoints.lessons.set(Number(row.step.slice('lesson:'.length)), { value: JSON.parse(row.content_json) as LessonContent, usage });
+    }
+    return checkpoints;
+  }
+
+  /** Commits a finished step and the job's progress together; a step saved twice counts once. */
+  saveCheckpoint(id: string, done: StepDone): void {
+    this.db.transaction(() => {
+      const step = done.step === 'outline' ? 'outline' : `lesson:${done.lessonNumber}`;
+      const inserted = this.db
+        .prepare(
+          `INSERT INTO checkpoints (job_id, step, content_json, requests, prompt_tokens, completion_tokens, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        )
+        .run(id, step, JSON.stringify(done.content), done.usage.requests, done.usage.promptTokens, done.usage.completionTokens, this.#now());
+      if (inserted.changes === 0) return;
+      this.db
+        .prepare(
+          `UPDATE jobs SET
+             lessons_done = lessons_done + ?, outline_done = MAX(outline_done, ?),
+             requests = requests + ?, prompt_tokens = prompt_tokens + ?, completion_tokens = completion_tokens + ?, updated_at = ?
+           WHERE id = ?`,
+        )
+        .run(done.step === 'lesson' ? 1 : 0, done.step === 'outline' ? 1 : 0, done.usage.requests, done.usage.promptTokens, done.usage.completionTokens, this.#now(), id);
+    })();
+  }
+
+  moveToSucceeded(id: string, outputPath: string): JobSummary {
+    return this.#transition(id, ['running'], 'succeeded', { output_path: outputPath, error: null }, `finished: ${outputPath}`);
+  }
+
+  moveToFailed(id: string, reason: string): JobSummary {
+    return this.#transition(id, ['running', 'queued'], 'failed', { error: reason }, `failed: ${reason}`, 'error');
+  }
+
+  moveToCancelled(id: string): JobSummary {
+    return this.#transition(id, ['running', 'queued'], 'cancelled', { error: null }, 'cancelled');
+  }
+
+  /** A running job whose worker died goes back to the queue, to be tried again after `delayMs`. */
+  moveToQueuedForRetry(id: string, reason: string, delayMs: number): JobSummary {
+    return this.#transition(id, ['running'], 'queued', { next_attempt_at: this.#now() + delayMs, owner: null, error: reason }, `will retry in ${Math.round(delayMs / 1000)} s: ${reason}`, 'warn');
+  }
+
+  /**
+   * Cancel as a user asks it: a queued job is cancelled at once; a running one is flagged, and
+   * its owner stops the worker and records the cancel.
+   */
+  requestCancel(id: string): JobSummary {
+    return this.db.transaction(() => {
+      const job = this.#require(id);
+      if (job.state === 'queued') return this.moveToCancelled(id);
+      if (job.state !== 'running') throw new InvalidTransitionError(id, job.state, 'cancelled');
+      this.db.prepare('UPDATE jobs SET cancel_requested = 1, updated_at = ? WHERE id = ?').run(this.#now(), id);
+      this.#log(id, 'info', 'cancel requested');
+      return this.get(id)!;
+    })();
+  }
+
+  /** Running jobs of `owner` that someone asked to cancel. */
+  cancelRequests(owner: string): string[] {
+    return (this.db.prepare(`SELECT id FROM jobs WHERE state = 'running' AND owner = ? AND cancel_requested = 1`).all(owner) as { id: string }[]).map((r) => r.id);
+  }
+
+  /** A failed or cancelled job goes back to the queue and resumes from its checkpoints. */
+  retry(id: string): JobSummary {
+    return this.#transition(id, ['failed', 'cancelled'], 'queued', { attempts: 0, error: null, next_attempt_at: 0, finished_at: null, output_path: null }, 'queued again (retry)');
+  }
+
+  /** Removes a finished job with its checkpoints and log. */
+  remove(id: string): void {
+    const job = this.#require(id);
+    if (job.state === 'queued' || job.state === 'running') throw new InvalidTransitionError(id, job.state, 'removed (cancel it first)');
+    this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id);
+  }
+
+  log(id: string, level: JobLogLine['level'], message: string): void {
+    this.#log(id, level, message);
+  }
+
+  logs(id: string): JobLogLine[] {
+    return (this.db.prepare('SELECT at, level, message FROM job_logs WHERE job_id = ? ORDER BY id').all(id) as { at: number; level: JobLogLine['level']; message: string }[]).map((r) => ({
+      at: new Date(r.at).toISOString(),
+      level: r.level,
+      message: r.message,
+    }));
+  }
+
+  // Owners: leases that say which process runs which jobs.
+
+  registerOwner(id: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO owners (id, pid, hostname, heartbeat_at) VALUES (?, ?, ?, ?)').run(id, process.pid, hostname(), this.#now());
+  }
+
+  heartbeatOwner(id: string): void {
+    this.db.prepare('UPDATE owners SET heartbeat_at = ? WHERE id = ?').run(this.#now(), id);
+  }
+
+  removeOwner(id: string): void {
+    this.db.prepare('DELETE FROM owners WHERE id = ?').run(id);
+  }
+
+  /**
+   * Running jobs whose owner is gone (its process died: kill -9, a crash, a power cut) go back
+   * to the queue, keeping their checkpoints. An owner is gone when its lease ran out, or at once
+   * when it ran on this machine and its pid no longer exists.
+   */
+  recoverOrphans(): JobSummary[] {
+    return this.db.transaction(() => {
+      const now = this.#now();
+      const here = hostname();
+      const owners = new Map((this.db.prepare('SELECT * FROM owners').all() as { id: string; pid: number; hostname: string; heartbeat_at: number }[]).map((o) => [o.id, o]));
+      const running = this.db.prepare(`SELECT * FROM jobs WHERE state = 'running'`).all() as (JobRow & { owner: string | null })[];
+      const recovered: JobSummary[] = [];
+      for (const row of running) {
+        const owner = row.owner ? owners.get(row.owner) : undefined;
+        const alive = owner && now - owner.heartbeat_at < OWNER_LEASE_MS && (owner.hostname !== here || pidExists(owner.pid));
+        if (alive) continue;
+        // The run was interrupted through no fault of the job: it does not count as an attempt.
+        this.db.prepare(`UPDATE jobs SET state = 'queued', owner = NULL, attempts = MAX(attempts - 1, 0), next_attempt_at = 0, updated_at = ? WHERE id = ? AND state = 'running'`).run(now, row.id);
+        this.#log(row.id, 'warn', 'recovered: the process running it stopped; resuming from its checkpoints');
+        recovered.push(this.get(row.id)!);
+      }
+      for (const owner of owners.values()) {
+        if (now - owner.heartbeat_at >= OWNER_LEASE_MS || (owner.hostname === here && !pidExists(owner.pid))) this.db.prepare('DELETE FROM owners WHERE id = ?').run(owner.id);
+      }
+      return recovered;
+    })();
+  }
+
+  #require(id: string): JobSummary {
+    const job = this.get(id);
+    if (!job) throw new JobNotFoundError(`no job ${id}`);
+    return job;
+  }
+
+  #transition(id: string, from: JobState[], to: JobState, set: Record<string, unknown>, message: string, level: JobLogLine['level'] = 'info'): JobSummary {
+    return this.db.transaction(() => {
+      const now = this.#now();
+      const finished = to === 'succeeded' || to === 'failed' || to === 'cancelled';
+      const fields = { ...set, state: to, updated_at: now, ...(finished ? { finished_at: now, owner: null, cancel_requested: 0 } : {}), ...(to === 'queued' ? { cancel_requested: 0 } : {}) };
+      const assignments = Object.keys(fields).map((k) => `${k} = @${k}`).join(', ');
+      const result = this.db
+        .prepare(`UPDATE jobs SET ${assignments} WHERE id = @id AND state IN (${from.map((s) => `'${s}'`).join(',')})`)
+        .run({ ...fields, id });
+      if (result.changes === 0) throw new InvalidTransitionError(id, this.get(id)?.state ?? 'missing', to);
+      this.#log(id, level, message);
+      return this.get(id)!;
+    })();
+  }
+
+  #log(id: string, level: JobLogLine['level'], message: string): void {
+    this.db.prepare('INSERT INTO job_logs (job_id, at, level, message) VALUES (?, ?, ?, ?)').run(id, this.#now(), level, message.slice(0, 4000));
+    // Bounded: a job that loops on errors cannot grow the file without end.
+    this.db
+      .prepare(`DELETE FROM job_logs WHERE job_id = ? AND id <= (SELECT id FROM job_logs WHERE job_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`)
+      .run(id, id, LOG_LINES_PER_JOB);
+  }
+}
+
+function pidExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function iso(ms: number | null): string | undefined {
+  return ms === null ? undefined : new Date(ms).toISOString();
+}
+
+function toSummary(row: JobRow): JobSummary {
+  const settings = JSON.parse(row.settings_json) as JobSettings;
+  return {
+    id: row.id,
+    title: row.title,
+    language: row.language,
+    level: row.level,
+    specPath: row.spec_path,
+    state: row.state,
+    attempts: row.attempts,
+    lessonsTotal: row.lessons_total,
+    lessonsDone: row.lessons_done,
+    outlineDone: row.outline_done === 1,
+    provider: settings.provider,
+    model: settings.model,
+    usage: { requests: row.requests, promptTokens: row.prompt_tokens, completionTokens: row.completion_tokens },
+    error: row.error ?? undefined,
+    outputPath: row.output_path ?? undefined,
+    cancelRequested: row.cancel_requested === 1,
+    createdAt: new Date(row.created_at).toISOString(),
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+  };
+}

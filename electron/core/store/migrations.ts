@@ -1,0 +1,89 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Numbered schema changes, applied in order inside one transaction each; PRAGMA user_version
+ * records the last one applied. Never edit a shipped migration: add the next number.
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'jobs, checkpoints, logs, owners',
+    sql: `
+      CREATE TABLE jobs (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        language TEXT NOT NULL,
+        level TEXT NOT NULL,
+        spec_path TEXT NOT NULL,
+        spec_source TEXT NOT NULL,
+        spec_json TEXT NOT NULL,
+        settings_json TEXT NOT NULL,
+        dedupe_key TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued','running','succeeded','failed','cancelled')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        lessons_total INTEGER NOT NULL,
+        lessons_done INTEGER NOT NULL DEFAULT 0,
+        outline_done INTEGER NOT NULL DEFAULT 0,
+        requests INTEGER NOT NULL DEFAULT 0,
+        prompt_tokens INTEGER NOT NULL DEFAULT 0,
+        completion_tokens INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        output_path TEXT,
+        owner TEXT,
+        cancel_requested INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        started_at INTEGER,
+        finished_at INTEGER,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX jobs_state ON jobs (state, next_attempt_at, seq);
+      CREATE INDEX jobs_dedupe ON jobs (dedupe_key, state);
+
+      CREATE TABLE checkpoints (
+        job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+        step TEXT NOT NULL,
+        content_json TEXT NOT NULL,
+        requests INTEGER NOT NULL,
+        prompt_tokens INTEGER NOT NULL,
+        completion_tokens INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (job_id, step)
+      );
+
+      CREATE TABLE job_logs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        level TEXT NOT NULL,
+        message TEXT NOT NULL
+      );
+      CREATE INDEX job_logs_job ON job_logs (job_id, id);
+
+      -- Processes that run jobs (the app, a "fluentpro run"): a running job belongs to one, and
+      -- is recovered only when its owner is gone, so two processes never take each other's jobs.
+      CREATE TABLE owners (
+        id TEXT PRIMARY KEY,
+        pid INTEGER NOT NULL,
+        hostname TEXT NOT NULL,
+        heartbeat_at INTEGER NOT NULL
+      );
+    `,
+  },
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = MIGRATIONS.at(-1)!.version;
+  if (current > latest) {
+    throw new Error(`the queue database was written by a newer FluentPro (schema ${current}, this one knows ${latest}): update FluentPro`);
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

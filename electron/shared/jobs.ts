@@ -1,0 +1,57 @@
+import type { TokenUsage } from './job-events.js';
+
+// The job contract every layer speaks: the store writes it, the CLI prints it, the renderer shows it.
+
+export type ActiveState = 'queued' | 'running';
+export type FinishedState = 'succeeded' | 'failed' | 'cancelled';
+export type JobState = ActiveState | FinishedState;
+
+export const JOB_STATES: readonly JobState[] = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
+export const FINISHED_STATES: readonly FinishedState[] = ['succeeded', 'failed', 'cancelled'];
+
+export function isFinished(state: JobState): state is FinishedState {
+  return (FINISHED_STATES as readonly string[]).includes(state);
+}
+
+/** How a job is run, fixed when it is enqueued (the API key is never part of it). */
+export interface JobSettings {
+  provider: 'openai' | 'demo';
+  model: string;
+  baseURL?: string;
+  lessonConcurrency: number;
+  outDir: string;
+  demoDelayMs: number;
+  /** Attempts per LLM request. */
+  maxRequestAttempts: number;
+  requestTimeoutMs: number;
+}
+
+export interface JobSummary {
+  /** Short and stable: 8 characters; any unique prefix names the job in the CLI. */
+  id: string;
+  title: string;
+  language: string;
+  level: string;
+  specPath: string;
+  state: JobState;
+  /** Runs started (a crashed worker's job is run again, up to maxAttempts). */
+  attempts: number;
+  lessonsTotal: number;
+  lessonsDone: number;
+  outlineDone: boolean;
+  provider: string;
+  model: string;
+  usage: TokenUsage;
+  error?: string;
+  outputPath?: string;
+  cancelRequested: boolean;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+export interface JobLogLine {
+  at: string;
+  level: 'info' | 'warn' | 'error';
+  message: string;
+}

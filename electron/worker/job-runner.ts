@@ -1,0 +1,87 @@
+import { setMaxListeners } from 'node:events';
+import { produceCourse } from '../core/engine/produce-course.js';
+import { createProvider } from '../core/providers/create-provider.js';
+import { stepKey, WORKER_HEARTBEAT_MS, WORKER_PROTOCOL_VERSION, type ToWorker } from '../core/queue/worker-protocol.js';
+import type { Checkpoints } from '../core/workflow/generate-course.js';
+import type { ParentPort } from './parent-port.js';
+import { RemotePermits } from './remote-permits.js';
+
+type StartJob = Extract<ToWorker, { type: 'start-job' }>;
+
+/**
+ * The worker's whole life: say ready, beat every second, run the jobs it is sent one at a time,
+ * and exit when told (or when the orchestrator is gone). It never touches the database:
+ * every finished step goes to the orchestrator, which commits it and acknowledges.
+ */
+export function startWorker(port: ParentPort, proc: NodeJS.Process = process): void {
+  const permits = new RemotePermits((m) => port.postMessage(m));
+  const pendingSaves = new Map<string, () => void>();
+  let current: { jobId: string; controller: AbortController } | undefined;
+
+  const heartbeat = setInterval(() => port.postMessage({ type: 'heartbeat', rss: proc.memoryUsage.rss() }), WORKER_HEARTBEAT_MS);
+  // An orphaned worker (its parent was killed) must not go on spending money.
+  proc.on('disconnect', () => proc.exit(0));
+
+  port.on('message', ({ data: message }) => {
+    switch (message.type) {
+      case 'start-job':
+        void runJob(message);
+        break;
+      case 'permit-granted':
+        permits.granted(message.requestId);
+        break;
+      case 'step-saved':
+        pendingSaves.get(message.stepKey)?.();
+        pendingSaves.delete(message.stepKey);
+        break;
+      case 'cancel-job':
+        if (current?.jobId === message.jobId) current.controller.abort(new Error('cancelled'));
+        break;
+      case 'shutdown':
+        clearInterval(heartbeat);
+        current?.controller.abort(new Error('shutdown'));
+        // Electron's utilityProcess does not always exit on its own (electron#47228).
+        proc.exit(0);
+    }
+  });
+
+  async function runJob(start: StartJob): Promise<void> {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    current = { jobId: start.jobId, controller };
+    const { settings } = start;
+    try {
+      const provider = createProvider({ ...settings, apiKey: start.apiKey, maxAttempts: settings.maxRequestAttempts, concurrency: 1, maxInFlightRequests: 1 });
+      const checkpoints: Checkpoints = { outline: start.checkpoints.outline, lessons: new Map(start.checkpoints.lessons) };
+      const { outputPath, course } = await produceCourse(start.spec, {
+        provider,
+        permits,
+        settings: { lessonConcurrency: settings.lessonConcurrency, outDir: settings.outDir, maxAttempts: settings.maxRequestAttempts },
+        priority: start.priority,
+        signal: controller.signal,
+        checkpoints,
+        onEvent: (event) => {
+          if (event.type !== 'step-done') {
+            port.postMessage({ type: 'workflow-event', jobId: start.jobId, event });
+            return;
+          }
+          const { type: _type, ...done } = event;
+          const key = stepKey(done);
+          // The step counts only once the orchestrator has committed it.
+          return new Promise<void>((resolve) => {
+            pendingSaves.set(key, resolve);
+            port.postMessage({ type: 'step-done', jobId: start.jobId, stepKey: key, done });
+          });
+        },
+      });
+      port.postMessage({ type: 'job-succeeded', jobId: start.jobId, outputPath, usage: course.usage });
+    } catch (error) {
+      if (controller.signal.aborted) port.postMessage({ type: 'job-cancelled', jobId: start.jobId });
+      else port.postMessage({ type: 'job-failed', jobId: start.jobId, reason: (error as Error)?.message ?? String(error) });
+    } finally {
+      current = undefined;
+    }
+  }
+
+  port.postMessage({ type: 'ready', protocol: WORKER_PROTOCOL_VERSION, pid: proc.pid });
+}

@@ -1,0 +1,160 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { InvalidTransitionError, JobStore, OWNER_LEASE_MS } from '../../electron/core/store/job-store.js';
+import { MIGRATIONS } from '../../electron/core/store/migrations.js';
+import { enqueueInput } from '../support/job-fixtures.js';
+import { useTempDir } from '../support/temp-dir.js';
+
+const tempDir = useTempDir();
+
+function openStore(now?: () => number): JobStore {
+  return new JobStore(join(tempDir(), 'queue.sqlite'), { now });
+}
+
+describe('JobStore', () => {
+  it('keeps jobs in one WAL SQLite file that a second handle sees', () => {
+    const store = openStore();
+    const { job } = store.enqueue(enqueueInput('Persisted', tempDir()));
+    const other = new JobStore(join(tempDir(), 'queue.sqlite'));
+    expect(other.get(job.id)).toMatchObject({ title: 'Persisted', state: 'queued', lessonsTotal: 2 });
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    other.close();
+    store.close();
+  });
+
+  it('gives short, distinct ids, found by any unique prefix', () => {
+    const store = openStore();
+    const ids = Array.from({ length: 50 }, (_, i) => store.enqueue(enqueueInput(`Job ${i}`, tempDir())).job.id);
+    expect(new Set(ids).size).toBe(50);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-hjkmnp-tv-z]{8}$/);
+    expect(store.find(ids[0]!.slice(0, 7)).id).toBe(ids[0]);
+    expect(() => store.find('zzzzzzzz')).toThrow('no job zzzzzzzz (see "fluentpro jobs")');
+    expect(() => store.find('../etc')).toThrow('"../etc" is not a job id');
+  });
+
+  it('returns the identical queued job instead of a duplicate, unless forced', () => {
+    const store = openStore();
+    const first = store.enqueue(enqueueInput('Same', tempDir()));
+    const again = store.enqueue(enqueueInput('Same', tempDir()));
+    const forced = store.enqueue(enqueueInput('Same', tempDir(), { force: true }));
+    const otherSettings = store.enqueue(enqueueInput('Same', tempDir(), { settings: { model: 'other' } }));
+    expect(again).toEqual({ job: first.job, reused: true });
+    expect(forced.reused).toBe(false);
+    expect(otherSettings.reused).toBe(false);
+    expect(store.list()).toHaveLength(3);
+  });
+
+  it('claims the oldest ready job atomically and only once', () => {
+    const store = openStore();
+    const a = store.enqueue(enqueueInput('A', tempDir())).job;
+    const b = store.enqueue(enqueueInput('B', tempDir())).job;
+    const other = new JobStore(join(tempDir(), 'queue.sqlite'));
+    const first = store.claimNext('owner-1');
+    const second = other.claimNext('owner-2');
+    expect([first?.job.id, second?.job.id]).toEqual([a.id, b.id]);
+    expect(store.claimNext('owner-1')).toBeUndefined();
+    expect(first?.job).toMatchObject({ state: 'running', attempts: 1 });
+    other.close();
+  });
+
+  it('claims only the jobs it is told to, when told', () => {
+    const store = openStore();
+    store.enqueue(enqueueInput('Not mine', tempDir()));
+    const mine = store.enqueue(enqueueInput('Mine', tempDir())).job;
+    expect(store.claimNext('o', new Set([mine.id]))?.job.id).toBe(mine.id);
+    expect(store.claimNext('o', new Set([mine.id]))).toBeUndefined();
+  });
+
+  it('allows only the transitions of the job life cycle', () => {
+    const store = openStore();
+    const { job } = store.enqueue(enqueueInput('Life', tempDir()));
+    expect(() => store.moveToSucceeded(job.id, '/x')).toThrow(new InvalidTransitionError(job.id, 'queued', 'succeeded'));
+    store.claimNext('o');
+    store.moveToSucceeded(job.id, '/out/life');
+    expect(() => store.moveToFailed(job.id, 'late')).toThrow(`job ${job.id} is succeeded and cannot be failed`);
+    expect(() => store.requestCancel(job.id)).toThrow(`job ${job.id} is succeeded and cannot be cancelled`);
+    expect(() => store.retry(job.id)).toThrow(`job ${job.id} is succeeded and cannot be queued`);
+    expect(store.get(job.id)).toMatchObject({ state: 'succeeded', outputPath: '/out/life' });
+    expect(store.get(job.id)!.finishedAt).toBeDefined();
+  });
+
+  it('cancels a queued job at once, and flags a running one for its owner', () => {
+    const store = openStore();
+    const queued = store.enqueue(enqueueInput('Q', tempDir())).job;
+    const running = store.enqueue(enqueueInput('R', tempDir())).job;
+    store.claimNext('o', new Set([running.id]));
+    expect(store.requestCancel(queued.id).state).toBe('cancelled');
+    expect(store.requestCancel(running.id)).toMatchObject({ state: 'running', cancelRequested: true });
+    expect(store.cancelRequests('o')).toEqual([running.id]);
+    expect(store.cancelRequests('someone-else')).toEqual([]);
+  });
+
+  it('keeps checkpoints and progress together, counting a step saved twice once', () => {
+    const store = openStore();
+    const { job } = store.enqueue(enqueueInput('Steps', tempDir()));
+    store.claimNext('o');
+    const usage = { requests: 1, promptTokens: 10, completionTokens: 20 };
+    store.saveCheckpoint(job.id, { step: 'outline', content: { summary: 's', lessons: [] }, usage });
+    store.saveCheckpoint(job.id, { step: 'lesson', lessonNumber: 2, content: { title: 't', summary: 's' }, usage });
+    store.saveCheckpoint(job.id, { step: 'lesson', lessonNumber: 2, content: { title: 't', summary: 's' }, usage });
+    expect(store.get(job.id)).toMatchObject({ outlineDone: true, lessonsDone: 1, usage: { requests: 2, promptTokens: 20, completionTokens: 40 } });
+    const checkpoints = store.loadCheckpoints(job.id);
+    expect(checkpoints.outline?.value.summary).toBe('s');
+    expect([...checkpoints.lessons.keys()]).toEqual([2]);
+  });
+
+  it('retry puts a failed job back in the queue with its checkpoints', () => {
+    const store = openStore();
+    const { job } = store.enqueue(enqueueInput('Again', tempDir()));
+    store.claimNext('o');
+    store.saveCheckpoint(job.id, { step: 'outline', content: { summary: 's', lessons: [] }, usage: { requests: 1, promptTokens: 1, completionTokens: 1 } });
+    store.moveToFailed(job.id, 'boom');
+    expect(store.retry(job.id)).toMatchObject({ state: 'queued', attempts: 0, error: undefined, outlineDone: true });
+    expect(store.claimNext('o')?.checkpoints.outline).toBeDefined();
+  });
+
+  it('removes only finished jobs, with their checkpoints and log', () => {
+    const store = openStore();
+    const { job } = store.enqueue(enqueueInput('Gone', tempDir()));
+    expect(() => store.remove(job.id)).toThrow(`job ${job.id} is queued and cannot be removed (cancel it first)`);
+    store.requestCancel(job.id);
+    store.remove(job.id);
+    expect(store.get(job.id)).toBeUndefined();
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM job_logs').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps at most 500 log lines per job, the newest', () => {
+    const store = openStore();
+    const { job } = store.enqueue(enqueueInput('Chatty', tempDir()));
+    for (let i = 0; i < 700; i++) store.log(job.id, 'info', `line ${i}`);
+    const logs = store.logs(job.id);
+    expect(logs).toHaveLength(500);
+    expect(logs.at(-1)!.message).toBe('line 699');
+  });
+
+  it('recovers running jobs whose owner died, not those of a live owner', () => {
+    let now = 1_000_000;
+    const store = openStore(() => now);
+    const live = store.enqueue(enqueueInput('Live', tempDir())).job;
+    const dead = store.enqueue(enqueueInput('Dead', tempDir())).job;
+    store.registerOwner('live-owner');
+    store.claimNext('live-owner', new Set([live.id]));
+    store.claimNext('vanished-owner', new Set([dead.id])); // never registered: its process is gone
+    expect(store.recoverOrphans().map((j) => j.id)).toEqual([dead.id]);
+    expect(store.get(dead.id)).toMatchObject({ state: 'queued', attempts: 0 });
+    expect(store.get(live.id)!.state).toBe('running');
+    now += OWNER_LEASE_MS + 1; // the live owner stopped renewing its lease
+    expect(store.recoverOrphans().map((j) => j.id)).toEqual([live.id]);
+  });
+
+  it('migrates a new file to the latest schema and refuses a newer one', () => {
+    const file = join(tempDir(), 'queue.sqlite');
+    new JobStore(file).close();
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => new JobStore(file)).toThrow('the queue database was written by a newer FluentPro (schema 99, this one knows 1): update FluentPro');
+  });
+});
