@@ -7,6 +7,7 @@ import { VERSION } from '../shared/version.js';
 import { EXIT, UsageError, type CliIo } from './cli-io.js';
 import { doctorCommand } from './commands/doctor.js';
 import { generateCommand } from './commands/generate.js';
+import { cancelCommand, jobsCommand, logsCommand, retryCommand, runCommand } from './commands/queue-commands.js';
 import { validateCommand } from './commands/validate.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 
@@ -14,6 +15,11 @@ const COMMANDS: Record<string, (args: string[], io: CliIo, signal?: AbortSignal)
   generate: generateCommand,
   validate: validateCommand,
   doctor: doctorCommand,
+  run: runCommand,
+  jobs: jobsCommand,
+  cancel: cancelCommand,
+  retry: retryCommand,
+  logs: logsCommand,
 };
 
 /** Runs one command line; returns the exit status. Never throws for a user's mistake. */
@@ -59,9 +65,10 @@ if (isEntryPoint()) {
   const controller = new AbortController();
   // Every waiting request listens on this one signal: many listeners are expected, not a leak.
   setMaxListeners(0, controller.signal);
-  // First Ctrl-C cancels running jobs cleanly (finished steps are kept); a second one exits at once.
+  // First Ctrl-C stops cleanly (workers end, unfinished jobs stay queued with their finished
+  // steps); a second one exits at once.
   process.once('SIGINT', () => {
-    process.stderr.write('\ncancelling… (press Ctrl-C again to quit at once)\n');
+    process.stderr.write('\nstopping… (press Ctrl-C again to quit at once)\n');
     controller.abort();
     process.once('SIGINT', () => process.exit(EXIT.interrupted));
   });

@@ -6,8 +6,13 @@ Usage
   fluentpro <command> [options]
 
 Commands
-  generate <spec...>   Write a course for each spec file
+  generate <spec...>   Queue a course for each spec file and run them until they end
   validate <spec...>   Check spec files without generating anything
+  run                  Work the queue until it is empty (--watch: keep running)
+  jobs                 List the jobs in the queue
+  cancel <id...>       Cancel queued or running jobs (finished lessons are kept)
+  retry <id...>        Queue failed or cancelled jobs again; they resume where they stopped
+  logs <id>            Show a job's log
   doctor               Show the effective configuration and check it
 
 Options
@@ -29,19 +34,65 @@ const PROVIDER_FLAGS = `  --provider NAME          openai or demo (default: open
   --max-requests N         LLM requests open at once across all courses (default: ${DEFAULTS.maxInFlightRequests})
   --demo-delay MS          Demo provider's pretend latency per request (default: ${DEFAULTS.demoDelayMs})`;
 
+const DATA_DIR_FLAG = `  --data-dir DIR            Folder of the queue database (default: $FLUENTPRO_DATA_DIR, else
+                           ~/Library/Application Support/FluentPro on macOS,
+                           $XDG_DATA_HOME/fluentpro or ~/.local/share/fluentpro elsewhere)`;
+
 export const COMMAND_HELP: Record<string, string> = {
   generate: `Usage: fluentpro generate <spec...> [options]
 
-Writes each spec's course to <out>/<course-slug>/ (course.json, README.md, lessons/).
-Every spec is checked first; if any is invalid nothing is generated.
+Queues each spec as a job and runs them, each in its own worker process, until they end.
+Each course is written to <out>/<course-slug>/ (course.json, README.md, lessons/).
+Every spec is checked first; if any is invalid nothing is generated. A spec already queued or
+running with the same settings is followed, not queued twice.
+Ctrl-C stops; unfinished jobs stay queued with their finished lessons ("fluentpro run" resumes).
 
 Options
 ${PROVIDER_FLAGS}
+${DATA_DIR_FLAG}
+  --force                  Queue a new job even when an identical one is queued or running
   --json                   Print one JSON object per event on stdout
   -h, --help               Show this help
 
-Exit status: 0 every course written, 1 a course failed, 2 usage or spec errors.
-The API key is read from OPENAI_API_KEY; it is never printed.
+Exit status: 0 every course written, 1 a course failed, 2 usage or spec errors, 130 stopped.
+The API key is read from OPENAI_API_KEY; it is never printed or stored.
+`,
+  run: `Usage: fluentpro run [options]
+
+Works the queue: runs queued jobs (and resumes those a stopped process left running) until
+none is left. Jobs keep the provider, model and output folder they were queued with.
+
+Options
+  --concurrency N          Jobs at once (default: ${DEFAULTS.concurrency})
+  --max-requests N         LLM requests open at once across all jobs (default: ${DEFAULTS.maxInFlightRequests})
+${DATA_DIR_FLAG}
+  --watch                  Keep running and take new jobs as they are queued (Ctrl-C to stop)
+  --json                   Print one JSON object per event on stdout
+  -h, --help               Show this help
+`,
+  jobs: `Usage: fluentpro jobs [options]
+
+Lists the jobs in the queue, oldest first: id, state, lessons done, tokens, title.
+
+Options
+  --state STATE            Only jobs in this state: queued, running, succeeded, failed, cancelled
+${DATA_DIR_FLAG}
+  --json                   Print the jobs as JSON
+  -h, --help               Show this help
+`,
+  cancel: `Usage: fluentpro cancel <id...> [--data-dir DIR]
+
+Cancels jobs by id (or any unique prefix). A queued job is cancelled at once; a running one is
+stopped by the process running it within seconds. Finished lessons are kept for a retry.
+`,
+  retry: `Usage: fluentpro retry <id...> [--data-dir DIR]
+
+Puts failed or cancelled jobs back in the queue. They resume from their finished steps when the
+queue runs ("fluentpro run", or the app).
+`,
+  logs: `Usage: fluentpro logs <id> [--data-dir DIR] [--json]
+
+Prints a job's log (the last 500 lines): state changes, retries, worker output and errors.
 `,
   validate: `Usage: fluentpro validate <spec...>
 
@@ -61,6 +112,7 @@ output folder, provider settings, and that the server answers.
 
 Options
 ${PROVIDER_FLAGS}
+${DATA_DIR_FLAG}
   --offline                Do not contact the server
   -h, --help               Show this help
 

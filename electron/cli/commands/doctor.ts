@@ -1,7 +1,8 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import OpenAI from 'openai';
-import { describeBaseUrl, resolveSettings, type EngineSettings } from '../../core/config/settings.js';
+import { defaultDataDir, describeBaseUrl, resolveSettings, type EngineSettings } from '../../core/config/settings.js';
+import { resolve } from 'node:path';
 import { toProviderError } from '../../core/providers/openai-provider.js';
 import { VERSION } from '../../shared/version.js';
 import { EXIT, type CliIo } from '../cli-io.js';
@@ -15,7 +16,8 @@ interface Check {
 
 /** The seed's "config check", done right: what will be used, and whether it can work. */
 export async function doctorCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs('doctor', args, { ...SETTINGS_OPTIONS, offline: { type: 'boolean' } });
+  const { values } = parseCommandArgs('doctor', args, { ...SETTINGS_OPTIONS, 'data-dir': { type: 'string' }, offline: { type: 'boolean' } });
+  const dataDir = values['data-dir'] ? resolve(io.cwd, values['data-dir']) : defaultDataDir(io.env);
   const { settings, notices } = resolveSettings(settingsInput(values), io.env, io.cwd);
   const out = (line: string) => io.stdout.write(line + '\n');
 
@@ -32,12 +34,14 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
   out(`  lesson concurrency  ${settings.lessonConcurrency} lessons per course`);
   out(`  max requests        ${settings.maxInFlightRequests} open at once`);
   out(`  output folder       ${settings.outDir}`);
+  out(`  data folder         ${dataDir}`);
   for (const notice of notices) out(`  note: ${notice}`);
   out('');
 
   const checks: Check[] = [
     nodeCheck(),
-    await outputCheck(settings.outDir),
+    await folderCheck('output folder', settings.outDir),
+    await folderCheck('data folder', dataDir),
     ...(settings.provider === 'openai' && !values.offline ? [await serverCheck(settings)] : []),
   ];
   out('Checks');
@@ -53,22 +57,22 @@ function nodeCheck(): Check {
   return { name: 'Node.js', ok: major >= 20, detail: major >= 20 ? `${process.versions.node}` : `${process.versions.node} is too old: install Node 20 or newer` };
 }
 
-/** The output folder, or the nearest folder above it that exists, must be writable. */
-async function outputCheck(outDir: string): Promise<Check> {
+/** The folder, or the nearest folder above it that exists, must be writable. */
+async function folderCheck(name: string, outDir: string): Promise<Check> {
   let folder = outDir;
   for (;;) {
     try {
       const info = await stat(folder);
-      if (!info.isDirectory()) return { name: 'output folder', ok: false, detail: `${folder} is a file, not a folder: choose another --out` };
+      if (!info.isDirectory()) return { name, ok: false, detail: `${folder} is a file, not a folder: choose another one` };
       await access(folder, constants.W_OK);
-      return { name: 'output folder', ok: true, detail: folder === outDir ? `${outDir} is writable` : `${outDir} will be created in ${folder}` };
+      return { name, ok: true, detail: folder === outDir ? `${outDir} is writable` : `${outDir} will be created in ${folder}` };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && dirname(folder) !== folder) {
         folder = dirname(folder);
         continue;
       }
-      return { name: 'output folder', ok: false, detail: `${folder} is not writable (${code}): choose another --out` };
+      return { name, ok: false, detail: `${folder} is not writable (${code}): choose another one` };
     }
   }
 }

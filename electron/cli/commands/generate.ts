@@ -1,25 +1,25 @@
 import { resolve } from 'node:path';
-import { resolveSettings } from '../../core/config/settings.js';
-import { runCourses } from '../../core/engine/run-courses.js';
-import { createProvider } from '../../core/providers/create-provider.js';
+import { resolveSettings, toJobSettings } from '../../core/config/settings.js';
 import { checkSpecFile, type LoadedSpec } from '../../core/spec/read-spec.js';
 import { formatSpecProblems } from '../../core/spec/spec-error.js';
 import { EXIT, UsageError, type CliIo } from '../cli-io.js';
+import { DATA_DIR_OPTION, openQueue } from '../open-queue.js';
 import { parseCommandArgs, SETTINGS_OPTIONS, settingsInput } from '../parse-flags.js';
 import { createProgressView } from '../progress-view.js';
+import { runQueue } from '../run-queue.js';
 
 export async function generateCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  const { values, positionals } = parseCommandArgs('generate', args, { ...SETTINGS_OPTIONS, json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs('generate', args, { ...SETTINGS_OPTIONS, ...DATA_DIR_OPTION, json: { type: 'boolean' }, force: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError('name at least one spec file', 'generate');
   const { settings, notices } = resolveSettings(settingsInput(values), io.env, io.cwd);
   for (const notice of notices) io.stderr.write(`note: ${notice}\n`);
 
   // Check every spec before spending anything: one typo should not cost a half-finished batch.
-  const loaded: LoadedSpec[] = [];
+  const loaded: (LoadedSpec & { typed: string })[] = [];
   let invalid = 0;
   for (const file of positionals) {
     const check = await checkSpecFile(resolve(io.cwd, file));
-    if (check.ok) loaded.push({ ...check.loaded, file });
+    if (check.ok) loaded.push({ ...check.loaded, typed: file });
     else {
       invalid++;
       io.stderr.write(formatSpecProblems(file, check.error.problems) + '\n');
@@ -30,15 +30,32 @@ export async function generateCommand(args: string[], io: CliIo, signal?: AbortS
     return EXIT.usage;
   }
 
-  const view = createProgressView(io.stdout, values.json ? 'json' : 'auto');
-  const results = await runCourses(loaded, { settings, provider: createProvider(settings), onEvent: (e) => view.onEvent(e), signal });
-  view.close();
-  if (signal?.aborted) return EXIT.interrupted;
-  const failed = results.filter((r) => !r.ok);
-  if (!values.json) {
-    const written = results.length - failed.length;
-    io.stderr.write(`${written} of ${results.length} course${results.length > 1 ? 's' : ''} written to ${settings.outDir}\n`);
-    for (const f of failed) io.stderr.write(`failed: ${f.file}: ${f.error}\n`);
+  const { store } = openQueue(values, io);
+  try {
+    const jobSettings = toJobSettings(settings);
+    const ids = new Set<string>();
+    const typed = new Map<string, string>(); // job id → the path as the user typed it
+    for (const spec of loaded) {
+      const { job, reused } = store.enqueue({ spec: spec.spec, source: spec.source, specPath: spec.file, settings: jobSettings, force: values.force });
+      ids.add(job.id);
+      typed.set(job.id, spec.typed);
+      if (reused && !values.json) io.stderr.write(`${spec.typed} is already ${job.state} as job ${job.id}; following it (use --force for a new job)\n`);
+    }
+    const view = createProgressView(io.stdout, values.json ? 'json' : 'auto');
+    const { interrupted } = await runQueue({ store, settings, view, onlyJobIds: ids, signal });
+    const jobs = [...ids].map((id) => store.get(id)!);
+    if (interrupted) {
+      const left = jobs.filter((j) => j.state === 'queued' || j.state === 'running').length;
+      io.stderr.write(`stopped; ${left} job${left === 1 ? '' : 's'} left in the queue with their finished steps: "fluentpro run" resumes them\n`);
+      return EXIT.interrupted;
+    }
+    const failed = jobs.filter((j) => j.state !== 'succeeded');
+    if (!values.json) {
+      io.stderr.write(`${jobs.length - failed.length} of ${jobs.length} course${jobs.length > 1 ? 's' : ''} written to ${settings.outDir}\n`);
+      for (const j of failed) io.stderr.write(`${j.state}: ${typed.get(j.id)} (job ${j.id}): ${j.error ?? j.state}\n`);
+    }
+    return failed.length ? EXIT.failed : EXIT.ok;
+  } finally {
+    store.close();
   }
-  return failed.length ? EXIT.failed : EXIT.ok;
 }

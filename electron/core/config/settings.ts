@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PROVIDER_NAMES, type ProviderName } from '../providers/provider.js';
+import type { JobSettings } from '../../shared/jobs.js';
 
 /** Everything that decides how courses are generated. The API key is held here only in memory. */
 export interface EngineSettings {
@@ -142,4 +143,18 @@ function checkUrl(value: string): void {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value && value.trim() ? value.trim() : undefined;
+}
+
+/** What a job keeps of the settings it was enqueued with: everything but the key. */
+export function toJobSettings(settings: EngineSettings): JobSettings {
+  return {
+    provider: settings.provider,
+    model: settings.provider === 'demo' ? 'demo' : settings.model,
+    ...(settings.baseURL ? { baseURL: settings.baseURL } : {}),
+    lessonConcurrency: settings.lessonConcurrency,
+    outDir: settings.outDir,
+    demoDelayMs: settings.demoDelayMs,
+    maxRequestAttempts: settings.maxAttempts,
+    requestTimeoutMs: settings.requestTimeoutMs,
+  };
 }

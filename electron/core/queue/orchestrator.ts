@@ -85,6 +85,8 @@ export class Orchestrator {
   readonly #becameIdle = new Emitter<void>();
   #wakeTimer: NodeJS.Timeout | undefined;
   #workerCount = 0;
+  /** Jobs claimed and not yet settled, including those still waiting for a worker to start. */
+  #claimed = 0;
   #started = false;
   #stopping = false;
 
@@ -200,7 +202,7 @@ export class Orchestrator {
   }
 
   #isIdle(): boolean {
-    if (this.#running.size > 0) return false;
+    if (this.#claimed > 0) return false;
     return this.#store.nextReadyAt(this.#only) === undefined;
   }
 
@@ -210,7 +212,11 @@ export class Orchestrator {
     while (this.#limit.activeCount + this.#limit.pendingCount < this.#limit.concurrency) {
       const claimed = this.#store.claimNext(this.ownerId, this.#only);
       if (!claimed) break;
-      void this.#limit(() => this.#run(claimed)).finally(() => this.#pump());
+      this.#claimed++;
+      void this.#limit(() => this.#run(claimed)).finally(() => {
+        this.#claimed--;
+        this.#pump();
+      });
     }
     const next = this.#store.nextReadyAt(this.#only);
     clearTimeout(this.#wakeTimer);

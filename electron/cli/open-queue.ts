@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { defaultDataDir } from '../core/config/settings.js';
+import { JobNotFoundError, JobStore } from '../core/store/job-store.js';
+import type { JobSummary } from '../shared/jobs.js';
+import { UsageError, type CliIo } from './cli-io.js';
+
+export const DATA_DIR_OPTION = { 'data-dir': { type: 'string' } } as const;
+
+/** The queue database the app and every command share: --data-dir, $FLUENTPRO_DATA_DIR, or the platform's default. */
+export function openQueue(values: { 'data-dir'?: string | boolean }, io: CliIo): { store: JobStore; dataDir: string } {
+  const dataDir = typeof values['data-dir'] === 'string' ? resolve(io.cwd, values['data-dir']) : defaultDataDir(io.env);
+  return { store: JobStore.open(dataDir), dataDir };
+}
+
+/** A job named on the command line, by id or unique prefix; a bad name is a usage error. */
+export function findJob(store: JobStore, idOrPrefix: string | undefined, command: string): JobSummary {
+  if (!idOrPrefix) throw new UsageError('name a job id (see "fluentpro jobs")', command);
+  try {
+    return store.find(idOrPrefix);
+  } catch (error) {
+    if (error instanceof JobNotFoundError) throw new UsageError(error.message, command);
+    throw error;
+  }
+}
