@@ -249,15 +249,11 @@ export class Orchestrator {
         settings: claimed.settings,
         apiKey: claimed.settings.provider === 'openai' ? this.#apiKey() : undefined,
         checkpoints: { outline: claimed.checkpoints.outline, lessons: [...claimed.checkpoints.lessons.entries()] },
-        priority: this.#priorityOf(job),
+        // Older jobs first, so courses finish one after another rather than all at the end.
+        priority: claimed.seq,
       });
       if (!sent) slot.process.kill(); // its exit handler reports the loss
     });
-  }
-
-  /** Older jobs first: the store's order of creation. */
-  #priorityOf(job: JobSummary): number {
-    return Date.parse(job.createdAt);
   }
 
   #spawnWorker(): WorkerSlot {

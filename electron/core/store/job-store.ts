@@ -43,6 +43,8 @@ export interface EnqueueInput {
 /** A job handed to a runner: everything needed to run or resume it. */
 export interface ClaimedJob {
   job: JobSummary;
+  /** Position in the queue (older is lower): the job's priority for request permits. */
+  seq: number;
   spec: CourseSpec;
   settings: JobSettings;
   checkpoints: Checkpoints;
@@ -186,6 +188,7 @@ export class JobStore {
       this.#log(row.id, 'info', `started (attempt ${row.attempts})`);
       return {
         job: toSummary(row),
+        seq: row.seq,
         spec: JSON.parse(row.spec_json) as CourseSpec,
         settings: JSON.parse(row.settings_json) as JobSettings,
         checkpoints: this.loadCheckpoints(row.id),
