@@ -125,3 +125,28 @@ describe('a durable queue from the command line', () => {
     expect(run.stderr).toContain(message);
   });
 });
+
+describe('fluentpro run --watch', () => {
+  it('takes jobs queued by another process as they come, until stopped', async () => {
+    const cwd = tempDir();
+    const dataDir = join(cwd, 'data');
+    const store = JobStore.open(dataDir);
+    let jobId = '';
+    const run = runCli(['run', '--watch', '--data-dir', 'data'], {
+      cwd,
+      onSpawn: (child) => {
+        setTimeout(() => (jobId = store.enqueue(enqueueInput('Arrives Later', join(cwd, 'out'))).job.id), 800);
+        const poll = setInterval(() => {
+          if (jobId && store.get(jobId)?.state === 'succeeded') {
+            clearInterval(poll);
+            child.kill('SIGINT');
+          }
+        }, 50);
+      },
+    });
+    const result = await run;
+    expect(result.code).toBe(0);
+    expect(store.get(jobId)!.state).toBe('succeeded');
+    store.close();
+  });
+});

@@ -15,8 +15,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+let databases = 0;
+/** An orchestrator over a database of its own: two in one test must not share jobs. */
 function setup(options: Partial<OrchestratorOptions> = {}) {
-  const store = new JobStore(join(tempDir(), 'queue.sqlite'));
+  const store = new JobStore(join(tempDir(), `queue-${++databases}.sqlite`));
   const orchestrator = new Orchestrator({ store, host: nodeHost(), pollMs: 100, retryBaseDelayMs: 50, ...options });
   const events: JobEvent[] = [];
   orchestrator.onDidEmitEvent((e) => events.push(e));
@@ -148,7 +150,7 @@ describe('Orchestrator with worker processes', () => {
   it('cancels a running job when another process asks through the store', async () => {
     const { store, orchestrator, out } = setup();
     const id = orchestrator.enqueue(enqueueInput('Remote cancel', out, { lessons: 8, settings: { demoDelayMs: 300, lessonConcurrency: 1 } })).job.id;
-    const cli = new JobStore(join(tempDir(), 'queue.sqlite'));
+    const cli = new JobStore(store.db.name);
     cleanups.push(() => cli.close());
     orchestrator.onDidEmitEvent((e) => {
       if (e.jobId === id && e.type === 'outline-done') cli.requestCancel(id);

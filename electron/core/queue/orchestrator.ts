@@ -447,6 +447,8 @@ export class Orchestrator {
 
   #poll(): void {
     this.#store.heartbeatOwner(this.ownerId);
+    // Jobs queued by another process (the app, "fluentpro generate") are noticed here.
+    this.#pump();
     for (const id of this.#store.cancelRequests(this.ownerId)) this.#cancelRunning(id);
     const now = Date.now();
     for (const slot of this.#slots) {
