@@ -29,7 +29,14 @@ describe('a durable queue from the command line', () => {
     writeFileSync(join(cwd, 'a.course.yaml'), spec('Paused Course'));
     const first = await runCli(['generate', 'a.course.yaml', '--demo-delay', '300', '--lesson-concurrency', '1', '--out', 'out', '--data-dir', 'data'], {
       cwd,
-      onSpawn: (child) => setTimeout(() => child.kill('SIGINT'), 1500),
+      // Ctrl-C as soon as the first lesson is reported done: outline and one lesson are saved.
+      onSpawn: (child) => {
+        let seen = '';
+        child.stdout!.on('data', (d: Buffer) => {
+          seen += d.toString();
+          if (/lesson \d done/.test(seen) && !child.killed) child.kill('SIGINT');
+        });
+      },
     });
     expect(first.code).toBe(130);
     expect(first.stderr).toContain('stopped; 1 job left in the queue with their finished steps: "fluentpro run" resumes them');
