@@ -9,6 +9,7 @@ import { doctorCommand } from './commands/doctor.js';
 import { generateCommand } from './commands/generate.js';
 import { cancelCommand, jobsCommand, logsCommand, retryCommand, runCommand } from './commands/queue-commands.js';
 import { validateCommand } from './commands/validate.js';
+import { serveCommand } from './commands/serve.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo, signal?: AbortSignal) => Promise<number>> = {
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo, signal?: AbortSignal)
   cancel: cancelCommand,
   retry: retryCommand,
   logs: logsCommand,
+  serve: serveCommand,
 };
 
 /** Runs one command line; returns the exit status. Never throws for a user's mistake. */

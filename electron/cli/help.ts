@@ -13,6 +13,7 @@ Commands
   cancel <id...>       Cancel queued or running jobs (finished lessons are kept)
   retry <id...>        Queue failed or cancelled jobs again; they resume where they stopped
   logs <id>            Show a job's log
+  serve                Show the app's interface in a browser (this machine only)
   doctor               Show the effective configuration and check it
 
 Options
@@ -89,6 +90,19 @@ stopped by the process running it within seconds. Finished lessons are kept for 
 
 Puts failed or cancelled jobs back in the queue. They resume from their finished steps when the
 queue runs ("fluentpro run", or the app).
+`,
+  serve: `Usage: fluentpro serve [options]
+
+Serves the app's interface and API on 127.0.0.1 and prints a URL with a random token (as
+Jupyter does); open it in a browser. The queue is worked while it runs, as in the app.
+
+Options
+  --port N                 Port (default: 4711; 0 picks a free one)
+  --out DIR                Output folder until one is chosen in Settings (default: ./courses)
+${DATA_DIR_FLAG}
+  -h, --help               Show this help
+
+The API key comes from OPENAI_API_KEY; a key typed into Settings is kept in memory only.
 `,
   logs: `Usage: fluentpro logs <id> [--data-dir DIR] [--json]
 

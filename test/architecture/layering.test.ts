@@ -43,8 +43,8 @@ describe('layering', () => {
     expect(offending).toEqual([]);
   });
 
-  it('electron/shared depends on nothing but itself', () => {
-    const offending = sourceFiles('electron/shared').flatMap((file) => imports(file).filter((s) => !s.startsWith('./')).map((s) => `${file} imports ${s}`));
+  it('electron/shared depends on nothing but itself and zod (it is bundled into the renderer)', () => {
+    const offending = sourceFiles('electron/shared').flatMap((file) => imports(file).filter((s) => !s.startsWith('./') && s !== 'zod').map((s) => `${file} imports ${s}`));
     expect(offending).toEqual([]);
   });
 

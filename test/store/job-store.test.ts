@@ -155,6 +155,6 @@ describe('JobStore', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     db.pragma('user_version = 99');
     db.close();
-    expect(() => new JobStore(file)).toThrow('the queue database was written by a newer FluentPro (schema 99, this one knows 1): update FluentPro');
+    expect(() => new JobStore(file)).toThrow('the queue database was written by a newer FluentPro (schema 99, this one knows 2): update FluentPro');
   });
 });

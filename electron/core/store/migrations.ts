@@ -71,6 +71,18 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'app settings',
+    sql: `
+      -- The app's settings (provider, model, concurrency, output folder). Never the API key:
+      -- that lives in the Keychain (safeStorage) or the environment.
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value_json TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,0 +1,144 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { FluentProService } from '../../core/api/fluentpro-service.js';
+import { toApiError } from '../../core/api/app-core.js';
+import { isApiMethod, parseApiArgs } from '../../shared/api-schemas.js';
+import type { ApiMethod } from '../../shared/api.js';
+
+const BODY_LIMIT = 8 * 1024 * 1024;
+const STATUS_BY_CODE: Record<string, number> = { INVALID_INPUT: 400, JOB_NOT_FOUND: 404, INVALID_TRANSITION: 409, NO_OUTPUT: 409, NOT_SUPPORTED: 501, UNAUTHORIZED: 401 };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon' };
+// The same policy as the app's window: own scripts and styles only, API calls to this origin.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+export interface HttpApiOptions {
+  service: FluentProService;
+  token: string;
+  rendererDir: string;
+  /** Host headers accepted ("127.0.0.1:4711", "localhost:4711"): refuses DNS-rebinding pages. */
+  allowedHosts: () => string[];
+}
+
+/**
+ * The request handler of `fluentpro serve`: static renderer files, POST /api/<method> with a
+ * JSON array of arguments, and GET /api/events as Server-Sent Events. Every API request carries
+ * the token (Authorization: Bearer, or ?token= for EventSource, which cannot set headers).
+ */
+export function createHttpApi(options: HttpApiOptions) {
+  const expected = Buffer.from(options.token);
+  const authorized = (req: IncomingMessage, url: URL) => {
+    const header = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const given = Buffer.from(header ?? url.searchParams.get('token') ?? '');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      await handle(req, res);
+    } catch (error) {
+      // A malformed URL or a dropped connection must never take the server down.
+      if (!res.headersSent) sendError(res, 400, { name: 'BadRequest', message: (error as Error).message, code: 'BAD_REQUEST' });
+      else res.destroy();
+    }
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!options.allowedHosts().includes(req.headers.host ?? '')) return sendError(res, 403, { name: 'Forbidden', message: 'unknown Host header', code: 'FORBIDDEN' });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/api/')) {
+      if (!authorized(req, url)) return sendError(res, 401, { name: 'Unauthorized', message: 'missing or wrong token: open the URL that "fluentpro serve" printed', code: 'UNAUTHORIZED' });
+      if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(options.service, req, res);
+      const method = url.pathname.slice('/api/'.length);
+      if (req.method !== 'POST' || !isApiMethod(method)) return sendError(res, 404, { name: 'NotFound', message: `no API method ${method}`, code: 'NOT_FOUND' });
+      return callMethod(options.service, method, req, res);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, { name: 'MethodNotAllowed', message: 'method not allowed', code: 'METHOD_NOT_ALLOWED' });
+    return serveStatic(options.rendererDir, url.pathname, res);
+  }
+}
+
+async function callMethod(service: FluentProService, method: ApiMethod, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let args: unknown[];
+  try {
+    args = parseApiArgs(method, JSON.parse(await readBody(req)));
+  } catch (error) {
+    const e = toApiError(error);
+    return sendError(res, 400, e.code === 'INTERNAL' ? { name: 'InvalidInputError', message: `${method}: the body must be a JSON array of arguments (${e.message})`, code: 'INVALID_INPUT' } : e);
+  }
+  try {
+    const result = await (service[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+    sendJson(res, 200, { result: result ?? null });
+  } catch (error) {
+    const e = toApiError(error);
+    sendError(res, STATUS_BY_CODE[e.code] ?? 500, e);
+  }
+}
+
+function streamEvents(service: FluentProService, req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  res.write(': connected\n\n');
+  const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const offChanged = service.onDidChangeJobs((jobs) => send('jobsChanged', jobs));
+  const offRemoved = service.onDidRemoveJobs((ids) => send('jobsRemoved', ids));
+  // A comment now and then keeps proxies and the browser from closing an idle stream.
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+  req.on('close', () => {
+    offChanged();
+    offRemoved();
+    clearInterval(keepAlive);
+  });
+}
+
+async function serveStatic(rootDir: string, pathname: string, res: ServerResponse): Promise<void> {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const file = join(rootDir, relative === '' ? 'index.html' : relative);
+  if (!file.startsWith(rootDir + sep) && file !== rootDir) return sendError(res, 404, { name: 'NotFound', message: 'not found', code: 'NOT_FOUND' });
+  let target = file;
+  try {
+    if (!(await stat(target)).isFile()) target = join(rootDir, 'index.html');
+  } catch {
+    target = join(rootDir, 'index.html'); // client-side routes fall back to the app
+  }
+  try {
+    await stat(target);
+  } catch {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    return void res.end('The FluentPro interface is not built: run "npm run build" and start "fluentpro serve" again.\n');
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': target.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+  });
+  createReadStream(target).pipe(res);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > BODY_LIMIT) {
+        reject(new Error('the request is larger than 8 MiB'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendError(res: ServerResponse, status: number, error: { name: string; message: string; code: string }): void {
+  sendJson(res, status, { error });
+}

@@ -1,0 +1,237 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { AddSpecResult, AppSettings, FluentProApi, JobDetail, SettingsPatch, SpecFileContent, SpecProblemView } from '../../shared/api.js';
+import type { JobSummary } from '../../shared/jobs.js';
+import { DEFAULTS, toJobSettings, type EngineSettings } from '../config/settings.js';
+import type { Orchestrator } from '../queue/orchestrator.js';
+import { Emitter } from '../queue/emitter.js';
+import { checkSpecFile, parseSpecText } from '../spec/read-spec.js';
+import { SpecError } from '../spec/spec-error.js';
+import type { JobStore } from '../store/job-store.js';
+import { SettingsStore } from '../store/settings-store.js';
+import type { FileRevealer, SecretStore } from './host-services.js';
+
+/** What is saved of the settings (everything in AppSettings that is not derived). */
+type SavedSettings = Pick<AppSettings, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'lessonConcurrency' | 'maxInFlightRequests' | 'outDir'>;
+
+export interface ServiceOptions {
+  store: JobStore;
+  orchestrator: Orchestrator;
+  secrets: SecretStore;
+  files: FileRevealer;
+  /** Output folder until the user picks one (the app: ~/Documents/FluentPro). */
+  defaultOutDir: string;
+  /** Where the example specs are (the app's resources; the repository's examples/). */
+  examplesDir: string;
+  /** How often job changes are sent to windows at most. Default 100 ms (10 a second). */
+  coalesceMs?: number;
+}
+
+/** Error codes that cross the boundary as they are; anything else is reported as INTERNAL. */
+export class ServiceError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = this.constructor.name;
+  }
+}
+
+/**
+ * The API the renderer calls, in plain Node. The Electron main process and `fluentpro serve`
+ * are only transports in front of it.
+ */
+export class FluentProService implements FluentProApi {
+  readonly #store: JobStore;
+  readonly #orchestrator: Orchestrator;
+  readonly #secrets: SecretStore;
+  readonly #files: FileRevealer;
+  readonly #settings: SettingsStore<SavedSettings>;
+  readonly #options: ServiceOptions;
+  readonly #changed = new Set<string>();
+  readonly #didChangeJobs = new Emitter<JobSummary[]>();
+  readonly #didRemoveJobs = new Emitter<string[]>();
+  #flushTimer: NodeJS.Timeout | undefined;
+
+  /** Batches of changed jobs, at most one per `coalesceMs`. */
+  readonly onDidChangeJobs = this.#didChangeJobs.on;
+  readonly onDidRemoveJobs = this.#didRemoveJobs.on;
+
+  constructor(options: ServiceOptions) {
+    this.#options = options;
+    this.#store = options.store;
+    this.#orchestrator = options.orchestrator;
+    this.#secrets = options.secrets;
+    this.#files = options.files;
+    this.#settings = new SettingsStore(options.store.db);
+    // Coalesced: a course with 60 lessons and 4 jobs running must not flood a window with events.
+    this.#orchestrator.onDidChangeJob((job) => this.#queueChange(job.id));
+    this.#applyRuntimeSettings();
+  }
+
+  dispose(): void {
+    clearTimeout(this.#flushTimer);
+  }
+
+  async listJobs(): Promise<JobSummary[]> {
+    return this.#store.list();
+  }
+
+  async getJob(id: string): Promise<JobDetail> {
+    const job = this.#require(id);
+    const checkpoints = this.#store.loadCheckpoints(id);
+    const log = this.#store.logs(id);
+    const failed = new Set(log.flatMap((l) => /^lesson (\d+) failed/.exec(l.message)?.[1] ?? []).map(Number));
+    const lessons = Array.from({ length: job.lessonsTotal }, (_, i) => {
+      const number = i + 1;
+      const state = checkpoints.lessons.has(number) ? ('done' as const) : failed.has(number) && job.state !== 'running' ? ('failed' as const) : ('waiting' as const);
+      return { number, title: checkpoints.lessons.get(number)?.value.title ?? checkpoints.outline?.value.lessons[i]?.title, state };
+    });
+    return { job, lessons, log };
+  }
+
+  async addSpecPaths(paths: string[]): Promise<AddSpecResult[]> {
+    const results: AddSpecResult[] = [];
+    for (const path of paths) {
+      const check = await checkSpecFile(path);
+      if (!check.ok) results.push({ name: basename(path), ok: false, problems: problemsOf(check.error) });
+      else results.push({ name: basename(path), ok: true, ...this.#enqueue(check.loaded.spec, check.loaded.source, path) });
+    }
+    return results;
+  }
+
+  async addSpecContents(files: SpecFileContent[]): Promise<AddSpecResult[]> {
+    return files.map((file) => {
+      const parsed = parseContent(file);
+      return parsed.ok ? { name: file.name, ok: true, ...this.#enqueue(parsed.spec, file.content, file.name) } : { name: file.name, ok: false, problems: parsed.problems };
+    });
+  }
+
+  async addExample(): Promise<AddSpecResult[]> {
+    return this.addSpecPaths([join(this.#options.examplesDir, 'spanish-travel.course.yaml')]);
+  }
+
+  async validateSpec(file: SpecFileContent): Promise<{ ok: boolean; problems: SpecProblemView[] }> {
+    const parsed = parseContent(file);
+    return parsed.ok ? { ok: true, problems: [] } : { ok: false, problems: parsed.problems };
+  }
+
+  async cancelJob(id: string): Promise<JobSummary> {
+    this.#require(id);
+    return this.#orchestrator.cancel(id);
+  }
+
+  async retryJob(id: string): Promise<JobSummary> {
+    this.#require(id);
+    return this.#orchestrator.retry(id);
+  }
+
+  async removeJob(id: string): Promise<void> {
+    this.#require(id);
+    this.#store.remove(id);
+    this.#changed.delete(id);
+    this.#didRemoveJobs.fire([id]);
+  }
+
+  async revealOutput(id: string): Promise<void> {
+    await this.#files.reveal(this.#outputOf(id));
+  }
+
+  async openOutput(id: string): Promise<void> {
+    await this.#files.open(join(this.#outputOf(id), 'README.md'));
+  }
+
+  async getSettings(): Promise<AppSettings> {
+    const saved = this.#settings.load();
+    const hasApiKey = Boolean(this.#secrets.get());
+    return {
+      provider: saved.provider ?? (hasApiKey ? 'openai' : 'demo'),
+      model: saved.model ?? DEFAULTS.model,
+      baseURL: saved.baseURL ?? '',
+      hasApiKey,
+      apiKeyStorage: this.#secrets.storage,
+      concurrency: saved.concurrency ?? DEFAULTS.concurrency,
+      lessonConcurrency: saved.lessonConcurrency ?? DEFAULTS.lessonConcurrency,
+      maxInFlightRequests: saved.maxInFlightRequests ?? DEFAULTS.maxInFlightRequests,
+      outDir: saved.outDir ?? this.#options.defaultOutDir,
+      canRevealFiles: this.#files.canRevealFiles,
+    };
+  }
+
+  /** Saves and applies at once: running jobs keep their settings, new ones take the new. */
+  async setSettings(patch: SettingsPatch): Promise<AppSettings> {
+    const { apiKey, ...rest } = patch;
+    if (apiKey !== undefined) this.#secrets.set(apiKey);
+    this.#settings.save(rest);
+    this.#applyRuntimeSettings();
+    return this.getSettings();
+  }
+
+  #applyRuntimeSettings(): void {
+    const saved = this.#settings.load();
+    this.#orchestrator.concurrency = saved.concurrency ?? DEFAULTS.concurrency;
+    this.#orchestrator.gate.maxInFlight = saved.maxInFlightRequests ?? DEFAULTS.maxInFlightRequests;
+  }
+
+  #enqueue(spec: Parameters<JobStore['enqueue']>[0]['spec'], source: string, specPath: string): { job: JobSummary; reused: boolean } {
+    const settings = this.#engineSettingsSync();
+    return this.#orchestrator.enqueue({ spec, source, specPath, settings: toJobSettings(settings) });
+  }
+
+  #engineSettingsSync(): EngineSettings {
+    const saved = this.#settings.load();
+    const hasApiKey = Boolean(this.#secrets.get());
+    return {
+      provider: saved.provider ?? (hasApiKey ? 'openai' : 'demo'),
+      model: saved.model ?? DEFAULTS.model,
+      baseURL: saved.baseURL || undefined,
+      concurrency: saved.concurrency ?? DEFAULTS.concurrency,
+      lessonConcurrency: saved.lessonConcurrency ?? DEFAULTS.lessonConcurrency,
+      maxInFlightRequests: saved.maxInFlightRequests ?? DEFAULTS.maxInFlightRequests,
+      outDir: saved.outDir ?? this.#options.defaultOutDir,
+      demoDelayMs: DEFAULTS.demoDelayMs,
+      maxAttempts: DEFAULTS.maxAttempts,
+      requestTimeoutMs: DEFAULTS.requestTimeoutMs,
+    };
+  }
+
+  #outputOf(id: string): string {
+    const job = this.#require(id);
+    if (job.state !== 'succeeded' || !job.outputPath) throw new ServiceError(`job ${id} has no finished course yet`, 'NO_OUTPUT');
+    return job.outputPath;
+  }
+
+  #require(id: string): JobSummary {
+    const job = this.#store.get(id);
+    if (!job) throw new ServiceError(`no job ${id}`, 'JOB_NOT_FOUND');
+    return job;
+  }
+
+  #queueChange(id: string): void {
+    this.#changed.add(id);
+    this.#flushTimer ??= setTimeout(() => {
+      this.#flushTimer = undefined;
+      const jobs = [...this.#changed].flatMap((jobId) => this.#store.get(jobId) ?? []);
+      this.#changed.clear();
+      if (jobs.length) this.#didChangeJobs.fire(jobs);
+    }, this.#options.coalesceMs ?? 100);
+  }
+}
+
+function parseContent(file: SpecFileContent): { ok: true; spec: ReturnType<typeof parseSpecText> } | { ok: false; problems: SpecProblemView[] } {
+  const ext = extname(file.name).toLowerCase();
+  if (!['.yaml', '.yml', '.json'].includes(ext)) {
+    return { ok: false, problems: [{ path: '', message: `the file is not a course spec (it ends in "${ext || 'nothing'}")`, hint: 'drop .course.yaml, .course.yml or .course.json files' }] };
+  }
+  try {
+    return { ok: true, spec: parseSpecText(file.content.replace(/^\uFEFF/, ''), file.name) };
+  } catch (error) {
+    if (error instanceof SpecError) return { ok: false, problems: problemsOf(error) };
+    throw error;
+  }
+}
+
+function problemsOf(error: SpecError): SpecProblemView[] {
+  return error.problems.map((p) => ({ ...p }));
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { ApiMethod } from './api.js';
+
+// Input validation for every API method, applied by both transports before anything reaches
+// the core: a compromised or buggy renderer gets a clear error, not undefined behaviour.
+
+const jobId = z.string().regex(/^[0-9a-z]{8}$/, 'a job id is 8 letters and digits');
+const specFile = z.strictObject({ name: z.string().min(1).max(255), content: z.string().max(1024 * 1024, 'a spec is at most 1 MiB') });
+
+export const API_ARGS = {
+  listJobs: z.tuple([]),
+  getJob: z.tuple([jobId]),
+  addSpecPaths: z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(500)]),
+  addSpecContents: z.tuple([z.array(specFile).min(1).max(500)]),
+  addExample: z.tuple([]),
+  validateSpec: z.tuple([specFile]),
+  cancelJob: z.tuple([jobId]),
+  retryJob: z.tuple([jobId]),
+  removeJob: z.tuple([jobId]),
+  revealOutput: z.tuple([jobId]),
+  openOutput: z.tuple([jobId]),
+  getSettings: z.tuple([]),
+  setSettings: z.tuple([
+    z.strictObject({
+      provider: z.enum(['openai', 'demo']).optional(),
+      model: z.string().trim().min(1).max(200).optional(),
+      baseURL: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
+      apiKey: z.string().trim().min(1).max(500).nullable().optional(),
+      concurrency: z.number().int().min(1).max(64).optional(),
+      lessonConcurrency: z.number().int().min(1).max(64).optional(),
+      maxInFlightRequests: z.number().int().min(1).max(256).optional(),
+      outDir: z.string().min(1).max(4096).optional(),
+    }),
+  ]),
+} satisfies Record<ApiMethod, z.ZodType>;
+
+/** Checks a call's arguments; the error message names the method and the bad field. */
+export function parseApiArgs(method: ApiMethod, args: unknown): unknown[] {
+  const result = API_ARGS[method].safeParse(args);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.length ? ` (argument ${issue.path.join('.')})` : '';
+    throw Object.assign(new Error(`${method}: ${issue.message}${where}`), { name: 'InvalidInputError', code: 'INVALID_INPUT' });
+  }
+  return result.data as unknown[];
+}
+
+export function isApiMethod(value: string): value is ApiMethod {
+  return Object.hasOwn(API_ARGS, value);
+}

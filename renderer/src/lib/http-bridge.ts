@@ -1,0 +1,69 @@
+import type { ApiError, ApiEvents, FluentProApi, FluentProBridge } from '../../../electron/shared/api.js';
+import { API_METHODS } from '../../../electron/shared/api.js';
+
+/** An error from the API, recognised by its code (never by instanceof across the boundary). */
+export class FluentProError extends Error {
+  readonly code: string;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = error.name;
+    this.code = error.code;
+  }
+}
+
+/**
+ * The same API as window.fluentpro, over `fluentpro serve`'s HTTP + SSE. The token comes from
+ * the URL the command printed and is then kept for this tab only.
+ */
+export function createHttpBridge(base = '', token = readToken()): FluentProBridge {
+  const call = async (method: string, args: unknown[]) => {
+    const response = await fetch(`${base}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(args),
+    });
+    const body = (await response.json()) as { result?: unknown; error?: ApiError };
+    if (!response.ok || body.error) throw new FluentProError(body.error ?? { name: 'Error', message: `HTTP ${response.status}`, code: 'HTTP' });
+    return body.result;
+  };
+  const api = Object.fromEntries(API_METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as FluentProApi;
+
+  let source: EventSource | undefined;
+  const listeners = new Map<string, Set<(payload: never) => void>>();
+  const ensureSource = () => {
+    if (source) return;
+    source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
+    for (const event of ['jobsChanged', 'jobsRemoved'] satisfies (keyof ApiEvents)[]) {
+      source.addEventListener(event, (e) => {
+        const payload = JSON.parse((e as MessageEvent<string>).data) as never;
+        for (const listener of listeners.get(event) ?? []) listener(payload);
+      });
+    }
+  };
+
+  return {
+    ...api,
+    on(event, listener) {
+      ensureSource();
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    pathForFile: () => '',
+  };
+}
+
+function readToken(): string {
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('fluentpro-token', fromUrl);
+    // Keep the token out of the address bar, history and screenshots.
+    params.delete('token');
+    const query = params.toString();
+    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
+    return fromUrl;
+  }
+  return sessionStorage.getItem('fluentpro-token') ?? '';
+}
