@@ -113,7 +113,10 @@ export function parseSpecText(text: string, file: string): CourseSpec {
 
   const result = courseSpecSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    throw new SpecError(file, result.error.issues.flatMap((issue) => toProblems(issue, doc, lineCounter)));
+    const problems = result.error.issues.flatMap((issue) => toProblems(issue, doc, lineCounter));
+    // "titel: did you mean title?" already says how to fix "title is required": say it once.
+    const suggested = new Set(problems.flatMap((p) => /^did you mean "(.+)"\?$/.exec(p.hint ?? '')?.[1] ?? []));
+    throw new SpecError(file, problems.filter((p) => !(suggested.has(p.path) && p.message === `${p.path} is required`)));
   }
   return result.data;
 }

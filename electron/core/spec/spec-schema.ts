@@ -37,10 +37,10 @@ export const courseSpecSchema = z.strictObject({
   /** Language of explanations and translations. Default "English". */
   nativeLanguage: trimmedText('nativeLanguage', 60).default('English'),
   /** CEFR level, A1 (beginner) to C2. */
-  level: z.enum(LEVELS, { error: `level must be one of ${LEVELS.join(', ')}` }),
+  level: z.enum(LEVELS, { error: (issue) => (issue.input === undefined ? 'level is required' : `level must be one of ${LEVELS.join(', ')}`) }),
   /** Number of lessons, 1–60. */
   lessons: z
-    .number({ error: 'lessons must be a whole number' })
+    .number({ error: (issue) => (issue.input === undefined ? 'lessons is required' : 'lessons must be a whole number') })
     .int('lessons must be a whole number')
     .min(1, 'lessons must be at least 1')
     .max(SPEC_LIMITS.lessonsMax, `lessons must be at most ${SPEC_LIMITS.lessonsMax}`),

@@ -1,0 +1,118 @@
+import type { AddSpecResult, ApiEvents, AppSettings, FluentProBridge, JobDetail, SettingsPatch, SpecFileContent } from '../../electron/shared/api.js';
+import type { JobSummary } from '../../electron/shared/jobs.js';
+
+let counter = 0;
+
+export function fakeJob(overrides: Partial<JobSummary> = {}): JobSummary {
+  counter++;
+  return {
+    id: `job${String(counter).padStart(5, '0')}`,
+    title: `Course ${counter}`,
+    language: 'Spanish',
+    level: 'A1',
+    specPath: `/specs/c${counter}.course.yaml`,
+    state: 'queued',
+    attempts: 0,
+    lessonsTotal: 8,
+    lessonsDone: 0,
+    outlineDone: false,
+    provider: 'openai',
+    model: 'gpt-4o-mini',
+    usage: { requests: 0, promptTokens: 0, completionTokens: 0 },
+    cancelRequested: false,
+    createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, counter)).toISOString(),
+    ...overrides,
+  };
+}
+
+/** window.fluentpro in memory: records calls, answers from its own state, emits on demand. */
+export class FakeBridge implements FluentProBridge {
+  jobs = new Map<string, JobSummary>();
+  calls: [string, unknown[]][] = [];
+  settings: AppSettings = { provider: 'openai', model: 'gpt-4o-mini', baseURL: '', hasApiKey: false, apiKeyStorage: 'keychain', concurrency: 4, lessonConcurrency: 4, maxInFlightRequests: 8, outDir: '/Users/ana/Documents/FluentPro', canRevealFiles: true };
+  paths = new Map<File, string>();
+  addResults: (files: SpecFileContent[] | string[]) => AddSpecResult[] = () => [];
+  readonly #listeners = new Map<string, Set<(payload: never) => void>>();
+
+  constructor(jobs: JobSummary[] = []) {
+    for (const job of jobs) this.jobs.set(job.id, job);
+  }
+
+  emit<E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]): void {
+    for (const listener of this.#listeners.get(event) ?? []) listener(payload as never);
+  }
+
+  on<E extends keyof ApiEvents>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
+    const set = this.#listeners.get(event) ?? new Set();
+    set.add(listener as (payload: never) => void);
+    this.#listeners.set(event, set);
+    return () => set.delete(listener as (payload: never) => void);
+  }
+
+  pathForFile(file: File): string {
+    return this.paths.get(file) ?? '';
+  }
+
+  #record(name: string, args: unknown[]) {
+    this.calls.push([name, args]);
+  }
+
+  async listJobs() {
+    this.#record('listJobs', []);
+    return [...this.jobs.values()];
+  }
+  async getJob(id: string): Promise<JobDetail> {
+    this.#record('getJob', [id]);
+    const job = this.jobs.get(id)!;
+    return {
+      job,
+      lessons: Array.from({ length: job.lessonsTotal }, (_, i) => ({ number: i + 1, title: `Lesson title ${i + 1}`, state: i < job.lessonsDone ? 'done' : 'waiting' })),
+      log: [{ at: '2026-01-01T10:00:00.000Z', level: 'info', message: 'queued from test' }],
+    };
+  }
+  async addSpecPaths(paths: string[]) {
+    this.#record('addSpecPaths', [paths]);
+    return this.addResults(paths);
+  }
+  async addSpecContents(files: SpecFileContent[]) {
+    this.#record('addSpecContents', [files]);
+    return this.addResults(files);
+  }
+  async addExample() {
+    this.#record('addExample', []);
+    return [];
+  }
+  async validateSpec() {
+    return { ok: true, problems: [] };
+  }
+  async cancelJob(id: string) {
+    this.#record('cancelJob', [id]);
+    const job = { ...this.jobs.get(id)!, state: 'cancelled' as const };
+    this.jobs.set(id, job);
+    return job;
+  }
+  async retryJob(id: string) {
+    this.#record('retryJob', [id]);
+    const job = { ...this.jobs.get(id)!, state: 'queued' as const };
+    this.jobs.set(id, job);
+    return job;
+  }
+  async removeJob(id: string) {
+    this.#record('removeJob', [id]);
+  }
+  async revealOutput(id: string) {
+    this.#record('revealOutput', [id]);
+  }
+  async openOutput(id: string) {
+    this.#record('openOutput', [id]);
+  }
+  async getSettings() {
+    return this.settings;
+  }
+  async setSettings(patch: SettingsPatch) {
+    this.#record('setSettings', [patch]);
+    const { apiKey, ...rest } = patch;
+    this.settings = { ...this.settings, ...rest, hasApiKey: apiKey === undefined ? this.settings.hasApiKey : apiKey !== null };
+    return this.settings;
+  }
+}
