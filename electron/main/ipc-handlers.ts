@@ -1,0 +1,44 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { toApiError } from '../core/api/app-core.js';
+import type { FluentProService } from '../core/api/fluentpro-service.js';
+import { parseApiArgs } from '../shared/api-schemas.js';
+import { API_METHODS, IPC_EVENT_CHANNEL, IPC_PREFIX, type ApiEvents } from '../shared/api.js';
+
+export type IpcReply = { ok: true; result: unknown } | { ok: false; error: { name: string; message: string; code: string } };
+
+/**
+ * One handler per API method. Each checks that the call comes from our own page (not an
+ * iframe or a page navigated elsewhere) and validates its arguments before the core sees them.
+ * Errors are returned as data, so their code survives the trip (a thrown error would reach the
+ * renderer as a bare string).
+ */
+export function registerApiHandlers(ipcMain: Pick<IpcMain, 'handle'>, service: FluentProService, isTrustedUrl: (url: string) => boolean): void {
+  for (const method of API_METHODS) {
+    ipcMain.handle(`${IPC_PREFIX}${method}`, async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<IpcReply> => {
+      const url = event.senderFrame?.url ?? '';
+      if (!event.senderFrame || event.senderFrame.parent !== null || !isTrustedUrl(url)) {
+        return { ok: false, error: { name: 'ForbiddenError', message: `${method}: refused a call from ${url || 'an unknown frame'}`, code: 'FORBIDDEN' } };
+      }
+      try {
+        const checked = parseApiArgs(method, args);
+        const result = await (service[method] as (...a: unknown[]) => Promise<unknown>)(...checked);
+        return { ok: true, result: result ?? null };
+      } catch (error) {
+        return { ok: false, error: toApiError(error) };
+      }
+    });
+  }
+}
+
+/** Sends the service's (already coalesced) events to every window. */
+export function forwardEvents(service: FluentProService, windows: () => WebContents[]): () => void {
+  const send = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => {
+    for (const contents of windows()) if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, { event, payload });
+  };
+  const offChanged = service.onDidChangeJobs((jobs) => send('jobsChanged', jobs));
+  const offRemoved = service.onDidRemoveJobs((ids) => send('jobsRemoved', ids));
+  return () => {
+    offChanged();
+    offRemoved();
+  };
+}
