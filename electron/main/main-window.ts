@@ -1,14 +1,19 @@
 import { BrowserWindow, session } from 'electron';
-import { pathToFileURL } from 'node:url';
+import { APP_HOME } from './app-protocol.js';
 
 export interface WindowPaths {
   preload: string;
-  rendererIndex: string;
 }
 
-/** The URL our page is loaded from; IPC is accepted only from it. */
-export function rendererUrl(paths: WindowPaths): string {
-  return pathToFileURL(paths.rendererIndex).toString();
+/** Only our own page, served from app://fluentpro, may call the API. */
+export function isAppUrl(url: string): boolean {
+  try {
+    // Compared by parts: Node's URL gives non-special schemes the origin "null".
+    const parsed = new URL(url);
+    return parsed.protocol === 'app:' && parsed.host === 'fluentpro';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -24,7 +29,8 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     title: 'FluentPro',
     show: false,
     webPreferences: {
-      preload: paths.preload,
+      // Reviewed: the preload exposes only window.fluentpro (the typed API); see glue.test.ts.
+      preload: paths.preload, /* eng-disable PRELOAD_JS_CHECK */
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -33,16 +39,17 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       spellcheck: false,
+      // Middle-click would open links in new windows; they are denied anyway, this stops the event.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
-  const home = rendererUrl(paths);
   window.webContents.on('will-navigate', (event, url) => {
     // A dropped file that the page did not handle would navigate to it: never leave the app.
-    if (url !== home) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(home);
+  void window.loadURL(APP_HOME);
   return window;
 }
 

@@ -7,7 +7,8 @@ import { buildAppMenu } from './app-menu.js';
 import { finder } from './finder.js';
 import { forwardEvents, registerApiHandlers } from './ipc-handlers.js';
 import { KeychainSecretStore } from './keychain-secret-store.js';
-import { createMainWindow, denyAllPermissions, rendererUrl } from './main-window.js';
+import { registerAppScheme, serveRenderer } from './app-protocol.js';
+import { createMainWindow, denyAllPermissions, isAppUrl } from './main-window.js';
 import { isSpecPath, specPathsIn } from './spec-paths.js';
 import { UtilityProcessHost } from './utility-process-host.js';
 
@@ -16,7 +17,7 @@ import { UtilityProcessHost } from './utility-process-host.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const paths = {
   preload: join(here, 'preload.cjs'),
-  rendererIndex: join(here, '..', '..', 'renderer', 'index.html'),
+  renderer: join(here, '..', '..', 'renderer'),
   workerEntry: join(here, '..', 'worker', 'worker-entry.js'),
   examples: app.isPackaged ? join(process.resourcesPath, 'examples') : join(here, '..', '..', '..', 'examples'),
 };
@@ -43,6 +44,8 @@ function showWindow(): void {
   }
 }
 
+registerAppScheme(); // before ready, as Electron requires
+
 // Registered before 'ready', or files opened at a cold launch (Finder, Dock) are lost.
 app.on('open-file', (event, path) => {
   event.preventDefault();
@@ -61,6 +64,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   denyAllPermissions();
+  serveRenderer(paths.renderer);
   const dataDir = defaultDataDir(); // shared with the fluentpro command
   core = startAppCore({
     dataDir,
@@ -70,8 +74,7 @@ function start(): void {
     defaultOutDir: join(app.getPath('documents'), 'FluentPro'),
     examplesDir: paths.examples,
   });
-  const home = rendererUrl(paths);
-  registerApiHandlers(ipcMain, core.service, (url) => url === home);
+  registerApiHandlers(ipcMain, core.service, isAppUrl);
   forwardEvents(core.service, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   app.setAboutPanelOptions({ applicationName: 'FluentPro', applicationVersion: app.getVersion() });
   Menu.setApplicationMenu(

@@ -84,6 +84,8 @@ export function createFakeElectron() {
     webUtils: { getPathForFile: vi.fn(() => '/Users/ana/spec.course.yaml') },
     shell: { showItemInFolder: vi.fn(), openPath: vi.fn(async () => '') },
     dialog: { showMessageBox: vi.fn(), showOpenDialog: vi.fn(), showErrorBox: vi.fn() },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    net: { fetch: vi.fn(async (url: string) => new Response(`file at ${url}`)) },
     Menu: { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() },
   };
 }

@@ -192,7 +192,8 @@ describe('UtilityProcessHost', () => {
 describe('the window', () => {
   it('is isolated and sandboxed, never navigates away, opens no windows, grants no permissions', async () => {
     const { createMainWindow, denyAllPermissions } = await import('../../electron/main/main-window.js');
-    const window = createMainWindow({ preload: '/app/preload.cjs', rendererIndex: '/app/renderer/index.html' }) as unknown as InstanceType<FakeElectron['BrowserWindow']>;
+    const window = createMainWindow({ preload: '/app/preload.cjs' }) as unknown as InstanceType<FakeElectron['BrowserWindow']>;
+    expect(window.loadURL).toHaveBeenCalledWith('app://fluentpro/index.html');
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/app/preload.cjs' });
     const navigate = (url: string) => {
       const event = { preventDefault: vi.fn() };
@@ -201,7 +202,8 @@ describe('the window', () => {
     };
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate('file:///Users/ana/dropped.course.yaml')).toBe(true);
-    expect(navigate('file:///app/renderer/index.html')).toBe(false);
+    expect(navigate('app://fluentpro.evil/index.html')).toBe(true);
+    expect(navigate('app://fluentpro/index.html')).toBe(false);
     const openHandler = window.webContents.setWindowOpenHandler.mock.calls[0]![0] as () => unknown;
     expect(openHandler()).toEqual({ action: 'deny' });
     denyAllPermissions();
@@ -209,6 +211,21 @@ describe('the window', () => {
     const answers: boolean[] = [];
     request({}, 'media', (ok) => answers.push(ok));
     expect(answers).toEqual([false]);
+  });
+});
+
+describe('the app:// protocol', () => {
+  it('is registered as a privileged standard scheme, and serves only files of the renderer folder', async () => {
+    const { registerAppScheme, serveRenderer } = await import('../../electron/main/app-protocol.js');
+    registerAppScheme();
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    serveRenderer('/app/dist/renderer');
+    const handler = fake.protocol.handle.mock.calls[0]![1] as (r: { url: string }) => Response | Promise<Response>;
+    expect(await (await handler({ url: 'app://fluentpro/assets/index.js' })).text()).toBe('file at file:///app/dist/renderer/assets/index.js');
+    // A path climbing out is confined to the folder (and is not there): nothing outside is read.
+    await handler({ url: 'app://fluentpro/..%2f..%2f..%2fetc%2fpasswd' });
+    expect(fake.net.fetch.mock.calls.map(([u]) => u).every((u) => String(u).startsWith('file:///app/dist/renderer/'))).toBe(true);
+    expect((await handler({ url: 'app://other/index.html' })).status).toBe(404);
   });
 });
 

@@ -12,7 +12,7 @@ const BODY_LIMIT = 8 * 1024 * 1024;
 const STATUS_BY_CODE: Record<string, number> = { INVALID_INPUT: 400, JOB_NOT_FOUND: 404, INVALID_TRANSITION: 409, NO_OUTPUT: 409, NOT_SUPPORTED: 501, UNAUTHORIZED: 401 };
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon' };
 // The same policy as the app's window: own scripts and styles only, API calls to this origin.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 export interface HttpApiOptions {
   service: FluentProService;
