@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,22 +14,37 @@ const REVIEWED: Record<string, string> = {
   'CSP_GLOBAL_CHECK index.html': "script-src 'self' on app://fluentpro serves only our own bundle",
 };
 
-it('Electronegativity finds nothing in the Electron code and page that is not reviewed', { timeout: 120_000 }, async () => {
-  // The main process code and the page's CSP together, as the app ships them.
+/** Runs Electronegativity on the Electron code and the page's CSP, as the app ships them. */
+async function scan(weaken?: (source: string) => string): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'fluentpro-scan-'));
   try {
     cpSync(join(root, 'electron'), join(dir, 'electron'), { recursive: true });
     cpSync(join(root, 'renderer', 'index.html'), join(dir, 'index.html'));
-    const bin = join(root, 'node_modules', '.bin', 'electronegativity');
+    if (weaken) {
+      const window = join(dir, 'electron', 'main', 'main-window.ts');
+      writeFileSync(window, weaken(readFileSync(window, 'utf8')));
+    }
     // It tries to fetch Electron's release list and carries on without it when offline.
-    await promisify(execFile)(bin, ['-i', dir, '-e', '45.5.0', '-o', join(dir, 'findings.csv')], { timeout: 100_000 });
-    const rows = readFileSync(join(dir, 'findings.csv'), 'utf8').trim().split('\n').slice(1);
-    const findings = rows.map((row) => {
-      const [check, , , file] = row.split(',');
-      return `${check} ${file!.replaceAll('"', '').split('/').pop()}`;
-    });
-    expect(findings.filter((f) => !(f in REVIEWED))).toEqual([]);
+    await promisify(execFile)(join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', dir, '-e', '45.5.0', '-o', join(dir, 'findings.csv')], { timeout: 100_000 });
+    return readFileSync(join(dir, 'findings.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((row) => {
+        const [check, , , file] = row.split(',');
+        return `${check} ${file!.replaceAll('"', '').split('/').pop()}`;
+      });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+it('Electronegativity finds nothing in the Electron code and page that is not reviewed', { timeout: 120_000 }, async () => {
+  const [ours, weakened] = await Promise.all([
+    scan(),
+    // The same scan of a copy with the window's isolation turned off, to show the scanner works here.
+    scan((s) => s.replace('contextIsolation: true', 'contextIsolation: false').replace('sandbox: true', 'sandbox: false')),
+  ]);
+  expect(ours.filter((f) => !(f in REVIEWED))).toEqual([]);
+  expect(weakened).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK main-window.ts', 'SANDBOX_JS_CHECK main-window.ts']));
 });
