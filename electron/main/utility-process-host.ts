@@ -1,6 +1,6 @@
 import { app, utilityProcess, type UtilityProcess } from 'electron';
-import { createInterface } from 'node:readline';
-import type { WorkerExit, WorkerExitReason, WorkerHost, WorkerProcess } from '../core/queue/worker-host.js';
+import type { WorkerExitReason, WorkerHost, WorkerProcess } from '../core/queue/worker-host.js';
+import { WorkerProcessBase } from '../core/queue/worker-process-base.js';
 import type { FromWorker, ToWorker } from '../core/queue/worker-protocol.js';
 
 /** How long an `exit` waits for `child-process-gone` to say why (it can arrive second). */
@@ -22,11 +22,8 @@ export class UtilityProcessHost implements WorkerHost {
   }
 }
 
-class UtilityWorker implements WorkerProcess {
+class UtilityWorker extends WorkerProcessBase {
   readonly #child: UtilityProcess;
-  readonly #exitListeners: ((exit: WorkerExit) => void)[] = [];
-  #exit: WorkerExit | undefined;
-  #killedByUs = false;
   #gone: { reason: WorkerExitReason; exitCode: number } | undefined;
   #onGone = (_event: unknown, details: Electron.Details) => {
     if (details.type === 'Utility' && details.serviceName === this.name) {
@@ -34,11 +31,8 @@ class UtilityWorker implements WorkerProcess {
     }
   };
 
-  constructor(
-    readonly name: string,
-    entry: string,
-    env: NodeJS.ProcessEnv,
-  ) {
+  constructor(name: string, entry: string, env: NodeJS.ProcessEnv) {
+    super(name);
     // Every env value must be a string or the child does not start (as VS Code found).
     const stringEnv: Record<string, string> = {};
     for (const [k, v] of Object.entries(env)) if (v !== undefined) stringEnv[k] = String(v);
@@ -46,8 +40,9 @@ class UtilityWorker implements WorkerProcess {
     app.on('child-process-gone', this.#onGone);
     this.#child = utilityProcess.fork(entry, [], { serviceName: name, stdio: 'pipe', env: stringEnv });
     this.#child.on('exit', (code) => {
-      // The real reason of a crash comes from child-process-gone, sometimes after 'exit'.
-      setTimeout(() => this.#ended(code), this.#gone ? 0 : REASON_GRACE_MS);
+      // The real reason of a crash comes from child-process-gone, sometimes after 'exit'
+      // (which has reported 0 after a crash, electron#42283, and fired twice, #44012).
+      setTimeout(() => this.#exited(code), this.#gone ? 0 : REASON_GRACE_MS);
     });
   }
 
@@ -55,8 +50,12 @@ class UtilityWorker implements WorkerProcess {
     return this.#child.pid;
   }
 
+  protected get output() {
+    return { stdout: this.#child.stdout, stderr: this.#child.stderr };
+  }
+
   postMessage(message: ToWorker): boolean {
-    if (this.#exit || this.#child.pid === undefined) return false;
+    if (this.hasExited || this.#child.pid === undefined) return false;
     this.#child.postMessage(message);
     return true;
   }
@@ -65,44 +64,18 @@ class UtilityWorker implements WorkerProcess {
     this.#child.on('message', (message: FromWorker) => listener(message));
   }
 
-  onOutput(listener: (line: string, stream: 'stdout' | 'stderr') => void): void {
-    for (const stream of ['stdout', 'stderr'] as const) {
-      const source = this.#child[stream];
-      if (source) createInterface({ input: source }).on('line', (line) => listener(line, stream));
-    }
-  }
-
-  onExit(listener: (exit: WorkerExit) => void): void {
-    if (this.#exit) listener(this.#exit);
-    else this.#exitListeners.push(listener);
-  }
-
-  kill(): void {
-    if (this.#exit) return;
-    this.#killedByUs = true;
+  protected terminate(): void {
     this.#child.kill();
   }
 
-  waitForExit(graceMs: number): Promise<void> {
-    if (this.#exit) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.kill(), graceMs);
-      this.onExit(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-
-  #ended(code: number): void {
-    if (this.#exit) return; // 'exit' has fired twice when the entry failed to load (electron#44012)
+  #exited(code: number): void {
+    if (this.hasExited) return;
     app.off('child-process-gone', this.#onGone);
     let reason: WorkerExitReason;
-    if (this.#killedByUs) reason = 'killed';
+    if (this.killedByUs) reason = 'killed';
     else if (this.#gone) reason = this.#gone.reason;
     else reason = code === 0 ? 'clean-exit' : 'abnormal-exit';
-    this.#exit = { reason, code: this.#gone?.exitCode ?? code };
-    for (const listener of this.#exitListeners.splice(0)) listener(this.#exit);
+    this.ended({ reason, code: this.#gone?.exitCode ?? code });
   }
 }
 

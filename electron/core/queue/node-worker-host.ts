@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
 import type { WorkerExit, WorkerHost, WorkerProcess } from './worker-host.js';
+import { WorkerProcessBase } from './worker-process-base.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
 /** The built worker entry, next to this module in dist/. */
@@ -26,32 +26,26 @@ export class NodeWorkerHost implements WorkerHost {
   }
 }
 
-class NodeWorkerProcess implements WorkerProcess {
+class NodeWorkerProcess extends WorkerProcessBase {
   readonly #child: ChildProcess;
-  readonly #exitListeners: ((exit: WorkerExit) => void)[] = [];
-  #exit: WorkerExit | undefined;
-  #killedByUs = false;
   #lastStderr = '';
 
-  constructor(
-    readonly name: string,
-    entry: string,
-    env: NodeJS.ProcessEnv,
-  ) {
+  constructor(name: string, entry: string, env: NodeJS.ProcessEnv) {
+    super(name);
     this.#child = spawn(process.execPath, [entry], {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: { ...env, FLUENTPRO_WORKER_NAME: name },
       serialization: 'json',
     });
     this.#child.stderr?.on('data', (d: Buffer) => (this.#lastStderr = (this.#lastStderr + d.toString()).slice(-2000)));
-    this.#child.on('error', (error) => this.#ended({ reason: 'launch-failed', code: null, detail: error.message }));
+    this.#child.on('error', (error) => this.ended({ reason: 'launch-failed', code: null, detail: error.message }));
     this.#child.on('exit', (code, signal) => {
       let reason: WorkerExit['reason'];
-      if (this.#killedByUs) reason = 'killed';
+      if (this.killedByUs) reason = 'killed';
       else if (/heap out of memory/i.test(this.#lastStderr)) reason = 'oom';
       else if (signal) reason = 'crashed';
       else reason = code === 0 ? 'clean-exit' : 'abnormal-exit';
-      this.#ended({ reason, code, signal, detail: signal ?? (code ? this.#lastStderr.trim().split('\n').slice(-3).join(' | ') : undefined) });
+      this.ended({ reason, code, signal, detail: signal ?? (code ? this.#lastStderr.trim().split('\n').slice(-3).join(' | ') : undefined) });
     });
   }
 
@@ -59,8 +53,12 @@ class NodeWorkerProcess implements WorkerProcess {
     return this.#child.pid;
   }
 
+  protected get output() {
+    return { stdout: this.#child.stdout, stderr: this.#child.stderr };
+  }
+
   postMessage(message: ToWorker): boolean {
-    if (this.#exit || !this.#child.connected) return false;
+    if (this.hasExited || !this.#child.connected) return false;
     try {
       return this.#child.send(message);
     } catch {
@@ -72,38 +70,7 @@ class NodeWorkerProcess implements WorkerProcess {
     this.#child.on('message', (m) => listener(m as FromWorker));
   }
 
-  onOutput(listener: (line: string, stream: 'stdout' | 'stderr') => void): void {
-    for (const stream of ['stdout', 'stderr'] as const) {
-      const source = this.#child[stream];
-      if (source) createInterface({ input: source }).on('line', (line) => listener(line, stream));
-    }
-  }
-
-  onExit(listener: (exit: WorkerExit) => void): void {
-    if (this.#exit) listener(this.#exit);
-    else this.#exitListeners.push(listener);
-  }
-
-  kill(): void {
-    if (this.#exit) return;
-    this.#killedByUs = true;
+  protected terminate(): void {
     this.#child.kill('SIGKILL');
-  }
-
-  waitForExit(graceMs: number): Promise<void> {
-    if (this.#exit) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.kill(), graceMs);
-      this.onExit(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-
-  #ended(exit: WorkerExit): void {
-    if (this.#exit) return; // 'error' and 'exit' can both fire
-    this.#exit = exit;
-    for (const listener of this.#exitListeners.splice(0)) listener(exit);
   }
 }
