@@ -53,6 +53,11 @@ export function createFakeElectron() {
   class FakeBrowserWindow extends EventEmitter {
     webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn(), send: vi.fn(), isDestroyed: () => false });
     loadURL = vi.fn(async () => {});
+    isDestroyed = vi.fn(() => false);
+    isMinimized = vi.fn(() => false);
+    restore = vi.fn();
+    focus = vi.fn();
+    show = vi.fn();
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
       super();
       windows.push(this);

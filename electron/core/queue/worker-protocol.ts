@@ -1,6 +1,6 @@
 import type { LessonContent, Outline, Usage } from '../course/course-schema.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
-import type { Answer, } from '../workflow/ask-structured.js';
+import type { Answer } from '../workflow/ask-structured.js';
 import type { StepDone, WorkflowEvent } from '../workflow/generate-course.js';
 import type { JobSettings } from '../../shared/jobs.js';
 

@@ -240,7 +240,7 @@ export class JobStore {
   }
 
   moveToFailed(id: string, reason: string): JobSummary {
-    return this.#transition(id, ['running', 'queued'], 'failed', { error: reason }, `failed: ${reason}`, 'error');
+    return this.#transition(id, ['running'], 'failed', { error: reason }, `failed: ${reason}`, 'error');
   }
 
   moveToCancelled(id: string): JobSummary {
