@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobStore } from '../../electron/core/store/job-store.js';
@@ -155,5 +155,34 @@ describe('fluentpro run --watch', () => {
     expect(result.code).toBe(0);
     expect(store.get(jobId)!.state).toBe('succeeded');
     store.close();
+  });
+});
+
+describe('two generate commands for the same spec', () => {
+  it('the second follows the job the first is running, and both end when it is written, once', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'same.course.yaml'), spec('Shared Course', 4));
+    const args = ['generate', 'same.course.yaml', '--demo-delay', '250', '--lesson-concurrency', '1', '--out', 'out', '--data-dir', 'data'];
+    let second: Promise<Awaited<ReturnType<typeof runCli>>> | undefined;
+    const first = runCli(args, {
+      cwd,
+      onSpawn: (child) => {
+        let seen = '';
+        child.stdout!.on('data', (d: Buffer) => {
+          seen += d.toString();
+          if (!second && /outline done/.test(seen)) second = runCli(args, { cwd });
+        });
+      },
+    });
+    const [a, b] = [await first, await (async () => {
+      while (!second) await new Promise((r) => setTimeout(r, 20));
+      return second;
+    })()];
+    expect(a.code).toBe(0);
+    expect(b.stderr).toMatch(/same\.course\.yaml is already running as job [0-9a-z]{8}; following it/);
+    expect(b.stdout).toMatch(/Shared Course: finished → .*shared-course/);
+    expect(b.code).toBe(0);
+    expect(b.stderr).toContain('1 of 1 course written');
+    expect(readdirSync(join(cwd, 'out'))).toEqual(['shared-course']);
   });
 });

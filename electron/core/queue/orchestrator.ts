@@ -79,6 +79,8 @@ export class Orchestrator {
   readonly #idle: WorkerSlot[] = [];
   readonly #slots = new Set<WorkerSlot>();
   readonly #running = new Map<string, RunningJob>();
+  /** Last seen summary of followed jobs that run in another process. */
+  readonly #followed = new Map<string, JobSummary>();
   readonly #timers: NodeJS.Timeout[] = [];
   readonly #didChangeJob = new Emitter<JobSummary>();
   readonly #didEmit = new Emitter<JobEvent>();
@@ -132,6 +134,7 @@ export class Orchestrator {
   start(): void {
     if (this.#started) return;
     this.#started = true;
+    this.#followElsewhere(); // baseline of followed jobs
     this.#store.registerOwner(this.ownerId);
     for (const job of this.#store.recoverOrphans()) this.#changed(job.id);
     const every = (ms: number, fn: () => void) => {
@@ -203,7 +206,32 @@ export class Orchestrator {
 
   #isIdle(): boolean {
     if (this.#claimed > 0) return false;
-    return this.#store.nextReadyAt(this.#only) === undefined;
+    // Following given jobs, idle means they are all finished, wherever they run: another
+    // process (the app, a second `generate` of the same spec) may be running one of them.
+    if (this.#only) return this.#store.unfinishedCount(this.#only) === 0;
+    return this.#store.nextReadyAt() === undefined;
+  }
+
+  /** Reports progress of followed jobs that another process runs, as if they ran here. */
+  #followElsewhere(): void {
+    if (!this.#only) return;
+    for (const id of this.#only) {
+      if (this.#running.has(id)) continue;
+      const job = this.#store.get(id);
+      const before = this.#followed.get(id);
+      if (!job || (before && before.state === job.state && before.lessonsDone === job.lessonsDone)) continue;
+      this.#followed.set(id, job);
+      if (!before) continue; // first sight: the baseline
+      if (job.outlineDone && !before.outlineDone) this.#emit(id, { type: 'outline-done' });
+      for (let n = before.lessonsDone + 1; n <= job.lessonsDone; n++) this.#emit(id, { type: 'lesson-done', lessonNumber: n, lessonsDone: n, lessonsTotal: job.lessonsTotal });
+      if (job.state !== before.state) {
+        if (job.state === 'running') this.#emit(id, { type: 'job-started' });
+        else if (job.state === 'succeeded') this.#emit(id, { type: 'job-succeeded', outputPath: job.outputPath ?? '', usage: job.usage });
+        else if (job.state === 'failed') this.#emit(id, { type: 'job-failed', reason: job.error ?? 'failed' });
+        else if (job.state === 'cancelled') this.#emit(id, { type: 'job-cancelled' });
+      }
+      this.#didChangeJob.fire(job);
+    }
   }
 
   #pump(): void {
@@ -213,6 +241,7 @@ export class Orchestrator {
       const claimed = this.#store.claimNext(this.ownerId, this.#only);
       if (!claimed) break;
       this.#claimed++;
+      this.#followed.delete(claimed.job.id); // runs here now: its events come from its worker
       void this.#limit(() => this.#run(claimed)).finally(() => {
         this.#claimed--;
         this.#pump();
@@ -447,6 +476,7 @@ export class Orchestrator {
 
   #poll(): void {
     this.#store.heartbeatOwner(this.ownerId);
+    this.#followElsewhere();
     // Jobs queued by another process (the app, "fluentpro generate") are noticed here.
     this.#pump();
     for (const id of this.#store.cancelRequests(this.ownerId)) this.#cancelRunning(id);
@@ -462,7 +492,10 @@ export class Orchestrator {
 
   #changed(jobId: string): void {
     const job = this.#store.get(jobId);
-    if (job) this.#didChangeJob.fire(job);
+    if (!job) return;
+    // A followed job that ran here: what was reported is its baseline, not news to report again.
+    if (this.#only?.has(jobId)) this.#followed.set(jobId, job);
+    this.#didChangeJob.fire(job);
   }
 
   #emit(jobId: string, event: DistributiveOmit<JobEvent, 'at' | 'jobId'>): void {

@@ -158,6 +158,14 @@ export class JobStore {
     return counts;
   }
 
+  /** How many of these jobs are not finished (queued or running, here or in another process). */
+  unfinishedCount(ids: ReadonlySet<string>): number {
+    const row = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM jobs WHERE state IN ('queued','running') AND id IN (SELECT value FROM json_each(?))`)
+      .get(JSON.stringify([...ids])) as { n: number };
+    return row.n;
+  }
+
   /** When the earliest queued job (of `onlyIds`, if given) may run: now, or after its retry backoff. */
   nextReadyAt(onlyIds?: ReadonlySet<string>): number | undefined {
     const only = onlyIds ? JSON.stringify([...onlyIds]) : null;
