@@ -30,15 +30,22 @@ export function createHttpBridge(base = '', token = readToken()): FluentProBridg
 
   let source: EventSource | undefined;
   const listeners = new Map<string, Set<(payload: never) => void>>();
+  const dispatch = (event: keyof ApiEvents, payload: unknown) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload as never);
+  };
   const ensureSource = () => {
     if (source) return;
     source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
     for (const event of ['jobsChanged', 'jobsRemoved'] satisfies (keyof ApiEvents)[]) {
-      source.addEventListener(event, (e) => {
-        const payload = JSON.parse((e as MessageEvent<string>).data) as never;
-        for (const listener of listeners.get(event) ?? []) listener(payload);
-      });
+      source.addEventListener(event, (e) => dispatch(event, JSON.parse((e as MessageEvent<string>).data)));
     }
+    // EventSource reconnects by itself (sleep, a restarted server), but what happened meanwhile
+    // is lost: after every reconnect, send the whole list again as one change.
+    let opened = 0;
+    source.addEventListener('open', () => {
+      if (opened++ === 0) return;
+      void call('listJobs', []).then((jobs) => dispatch('jobsChanged', jobs), () => {});
+    });
   };
 
   return {
