@@ -58,6 +58,7 @@ export async function engineThroughput(): Promise<void> {
       walls.push(performance.now() - started);
       if (!results.every((r) => r.ok)) throw new Error(`bench run failed: ${JSON.stringify(results.filter((r) => !r.ok))}`);
     }
+    (globalThis as { gc?: () => void }).gc?.(); // RSS of what the runs keep, not of garbage not yet collected
     const stats = await server.stats();
     const periodMs = await measurePeriodMs(server.baseURL, params.maxInFlight);
     const periods = idealMs(params) / params.latencyMs;

@@ -1,10 +1,20 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { boardRender } from './board-render.js';
 import { engineThroughput } from './engine-throughput.js';
 import { queueThroughput } from './queue-throughput.js';
-import { boardRender } from './board-render.js';
 
 // `npm run bench`: each benchmark prints its figures against the ideal and the previous run.
+// Each runs in a fresh process, so one's memory and JIT state do not colour another's figures.
 const benchmarks: Record<string, () => Promise<void>> = { 'engine-throughput': engineThroughput, 'queue-throughput': queueThroughput, 'board-render': boardRender };
 const only = process.argv[2];
-for (const [name, run] of Object.entries(benchmarks)) {
-  if (!only || only === name) await run();
+if (only) {
+  const run = benchmarks[only];
+  if (!run) throw new Error(`no benchmark "${only}"; there are: ${Object.keys(benchmarks).join(', ')}`);
+  await run();
+} else {
+  for (const name of Object.keys(benchmarks)) {
+    const result = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), name], { stdio: 'inherit' });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
 }
