@@ -25,15 +25,12 @@ async function scan(weaken?: (source: string) => string): Promise<string[]> {
       writeFileSync(window, weaken(readFileSync(window, 'utf8')));
     }
     // It tries to fetch Electron's release list and carries on without it when offline.
-    await promisify(execFile)(join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', dir, '-e', '45.5.0', '-o', join(dir, 'findings.csv')], { timeout: 100_000 });
-    return readFileSync(join(dir, 'findings.csv'), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((row) => {
-        const [check, , , file] = row.split(',');
-        return `${check} ${file!.replaceAll('"', '').split('/').pop()}`;
-      });
+    // SARIF (JSON), not CSV: the CSV's sample column carries quotes and line breaks from the code.
+    await promisify(execFile)(join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', dir, '-e', '45.5.0', '-o', join(dir, 'findings.sarif')], { timeout: 100_000 });
+    const sarif = JSON.parse(readFileSync(join(dir, 'findings.sarif'), 'utf8')) as {
+      runs: { results: { ruleId: string; locations?: { physicalLocation?: { artifactLocation?: { uri?: string } } }[] }[] }[];
+    };
+    return sarif.runs.flatMap((run) => run.results).map((r) => `${r.ruleId} ${r.locations?.[0]?.physicalLocation?.artifactLocation?.uri?.split('/').pop() ?? '?'}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
