@@ -161,7 +161,7 @@ describe('fluentpro run --watch', () => {
 describe('two generate commands for the same spec', () => {
   it('the second follows the job the first is running, and both end when it is written, once', async () => {
     const cwd = tempDir();
-    writeFileSync(join(cwd, 'same.course.yaml'), spec('Shared Course', 4));
+    writeFileSync(join(cwd, 'same.course.yaml'), spec('Shared Course', 6)); // ~1.5 s of lessons: time for the second to start
     const args = ['generate', 'same.course.yaml', '--demo-delay', '250', '--lesson-concurrency', '1', '--out', 'out', '--data-dir', 'data'];
     let second: Promise<Awaited<ReturnType<typeof runCli>>> | undefined;
     const first = runCli(args, {
