@@ -6,9 +6,14 @@ import { UsageError, type CliIo } from './cli-io.js';
 
 export const DATA_DIR_OPTION = { 'data-dir': { type: 'string' } } as const;
 
-/** The queue database the app and every command share: --data-dir, $FLUENTPRO_DATA_DIR, or the platform's default. */
+/** The data folder the app and every command share: --data-dir, $FLUENTPRO_DATA_DIR, or the platform's default. */
+export function dataDirFrom(values: { 'data-dir'?: string | boolean }, io: CliIo): string {
+  return typeof values['data-dir'] === 'string' ? resolve(io.cwd, values['data-dir']) : defaultDataDir(io.env);
+}
+
+/** The queue database in that folder. */
 export function openQueue(values: { 'data-dir'?: string | boolean }, io: CliIo): { store: JobStore; dataDir: string } {
-  const dataDir = typeof values['data-dir'] === 'string' ? resolve(io.cwd, values['data-dir']) : defaultDataDir(io.env);
+  const dataDir = dataDirFrom(values, io);
   return { store: JobStore.open(dataDir), dataDir };
 }
 

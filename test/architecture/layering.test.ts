@@ -30,8 +30,8 @@ function imports(file: string): string[] {
 }
 
 describe('layering', () => {
-  it('finds the source it checks', () => {
-    expect(sourceFiles('electron/core').length).toBeGreaterThan(10);
+  it('finds the source it checks (so no rule below passes on an empty folder)', () => {
+    for (const dir of ['electron/core', 'electron/worker', 'electron/shared', 'electron/main', 'renderer']) expect(sourceFiles(dir).length, dir).toBeGreaterThan(2);
   });
 
   it.each(['electron/core', 'electron/worker', 'electron/shared'])('%s imports neither electron nor electron/main', (dir) => {

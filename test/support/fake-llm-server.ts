@@ -90,7 +90,7 @@ export class FakeLlmServer {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'GET' && req.url === '/__stats') {
       // For a server run in another process (benchmarks): what the in-process getters tell.
-      return json(res, 200, { maxInFlight: this.#maxInFlight, requests: this.requests.length, paid: Object.fromEntries(this.paidCounts()), timeline: this.requests.map((r) => [r.key, r.startedAt, r.endedAt]) });
+      return json(res, 200, { maxInFlight: this.#maxInFlight, requests: this.requests.length, paid: Object.fromEntries(this.paidCounts()) });
     }
     if (req.method === 'GET' && req.url?.endsWith('/models')) {
       return json(res, 200, { object: 'list', data: (this.#options.models ?? ['gpt-4o-mini', 'test-model']).map((id) => ({ id, object: 'model', created: 0, owned_by: 'test' })) });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LessonContent, Outline } from '../../electron/core/course/course-schema.js';
 import { OpenAiProvider } from '../../electron/core/providers/openai-provider.js';
-import { askStructured } from '../../electron/core/workflow/ask-structured.js';
+import { outlineProblems } from '../../electron/core/course/content-checks.js';
+import { outlineSchemaFor } from '../../electron/core/course/course-schema.js';
 import { generateCourse, type Checkpoints, type GenerateOptions } from '../../electron/core/workflow/generate-course.js';
 import { RequestGate } from '../../electron/core/workflow/request-gate.js';
 import { DEFAULT_RETRY_POLICY } from '../../electron/core/workflow/retry-policy.js';
@@ -9,7 +10,10 @@ import { specOf } from '../support/engine-fixtures.js';
 import { FakeLlmServer } from '../support/fake-llm-server.js';
 
 let server: FakeLlmServer;
-afterEach(() => server?.close());
+afterEach(async () => {
+  await server?.close();
+  server = undefined as unknown as FakeLlmServer;
+});
 
 function options(extra: Partial<GenerateOptions> = {}): GenerateOptions {
   return {
@@ -75,10 +79,7 @@ describe('askStructured repairs', () => {
     expect(server.requests.filter((r) => r.key === 'outline|Repair')).toHaveLength(2);
   });
 
-  it('refuses an outline that introduces the same term twice, in words the model can act on', async () => {
-    server = await FakeLlmServer.start();
-    const { outlineSchemaFor } = await import('../../electron/core/course/course-schema.js');
-    const { outlineProblems } = await import('../../electron/core/course/content-checks.js');
+  it('refuses an outline that introduces the same term twice, in words the model can act on', () => {
     const spec = specOf({ title: 'Dup', lessons: 2 }).spec;
     const outline = { summary: 's', lessons: [1, 2].map((n) => ({ number: n, title: 't', goals: ['g'], vocabulary: ['hola', 'adiós', `w${n}`], grammarPoint: 'g' })) };
     expect(outlineSchemaFor(spec).safeParse(outline).success).toBe(true);
@@ -86,6 +87,5 @@ describe('askStructured repairs', () => {
       'lesson 2 introduces "hola" again, already introduced in lesson 1; give it a new term',
       'lesson 2 introduces "adiós" again, already introduced in lesson 1; give it a new term',
     ]);
-    void askStructured;
   });
 });

@@ -1,8 +1,8 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import OpenAI from 'openai';
-import { defaultDataDir, describeBaseUrl, resolveSettings, type EngineSettings } from '../../core/config/settings.js';
-import { resolve } from 'node:path';
+import { describeBaseUrl, resolveSettings, type EngineSettings } from '../../core/config/settings.js';
+import { DATA_DIR_OPTION, dataDirFrom } from '../open-queue.js';
 import { toProviderError } from '../../core/providers/openai-provider.js';
 import { VERSION } from '../../shared/version.js';
 import { EXIT, type CliIo } from '../cli-io.js';
@@ -16,8 +16,8 @@ interface Check {
 
 /** The seed's "config check", done right: what will be used, and whether it can work. */
 export async function doctorCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs('doctor', args, { ...SETTINGS_OPTIONS, 'data-dir': { type: 'string' }, offline: { type: 'boolean' } });
-  const dataDir = values['data-dir'] ? resolve(io.cwd, values['data-dir']) : defaultDataDir(io.env);
+  const { values } = parseCommandArgs('doctor', args, { ...SETTINGS_OPTIONS, ...DATA_DIR_OPTION, offline: { type: 'boolean' } });
+  const dataDir = dataDirFrom(values, io);
   const { settings, notices } = resolveSettings(settingsInput(values), io.env, io.cwd);
   const out = (line: string) => io.stdout.write(line + '\n');
 

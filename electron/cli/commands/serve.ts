@@ -4,14 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startAppCore } from '../../core/api/app-core.js';
 import { MemorySecretStore, NO_FILE_REVEALER } from '../../core/api/host-services.js';
-import { resolveSettings } from '../../core/config/settings.js';
+import { resolveOutDir } from '../../core/config/settings.js';
 import { NodeWorkerHost } from '../../core/queue/node-worker-host.js';
 import { EXIT, UsageError, type CliIo } from '../cli-io.js';
-import { DATA_DIR_OPTION } from '../open-queue.js';
+import { DATA_DIR_OPTION, dataDirFrom } from '../open-queue.js';
 import { parseCommandArgs } from '../parse-flags.js';
 import { createHttpApi } from '../serve/http-api.js';
-import { defaultDataDir } from '../../core/config/settings.js';
-import { resolve } from 'node:path';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../../renderer', import.meta.url));
 const EXAMPLES_DIR = fileURLToPath(new URL('../../../../examples', import.meta.url));
@@ -22,15 +20,14 @@ export async function serveCommand(args: string[], io: CliIo, signal?: AbortSign
   if (positionals.length) throw new UsageError(`unexpected ${positionals.join(' ')}`, 'serve');
   const port = values.port === undefined ? 4711 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`, 'serve');
-  const { settings } = resolveSettings({ outDir: values.out, provider: 'demo' }, io.env, io.cwd);
-  const dataDir = typeof values['data-dir'] === 'string' ? resolve(io.cwd, values['data-dir']) : defaultDataDir(io.env);
+  const dataDir = dataDirFrom(values, io);
 
   const core = startAppCore({
     dataDir,
     host: new NodeWorkerHost(),
     secrets: new MemorySecretStore(io.env.OPENAI_API_KEY || undefined),
     files: NO_FILE_REVEALER,
-    defaultOutDir: settings.outDir,
+    defaultOutDir: resolveOutDir(values.out, io.env, io.cwd),
     examplesDir: EXAMPLES_DIR,
   });
   const token = randomBytes(24).toString('base64url');

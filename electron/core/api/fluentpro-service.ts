@@ -143,6 +143,20 @@ export class FluentProService implements FluentProApi {
   }
 
   async getSettings(): Promise<AppSettings> {
+    return this.#effectiveSettings();
+  }
+
+  /** Saves and applies at once: running jobs keep their settings, new ones take the new. */
+  async setSettings(patch: SettingsPatch): Promise<AppSettings> {
+    const { apiKey, ...rest } = patch;
+    if (apiKey !== undefined) this.#secrets.set(apiKey);
+    this.#settings.save(rest);
+    this.#applyRuntimeSettings();
+    return this.getSettings();
+  }
+
+  /** The saved settings over the defaults: the one place the defaults are applied. */
+  #effectiveSettings(): AppSettings {
     const saved = this.#settings.load();
     const hasApiKey = Boolean(this.#secrets.get());
     return {
@@ -159,37 +173,26 @@ export class FluentProService implements FluentProApi {
     };
   }
 
-  /** Saves and applies at once: running jobs keep their settings, new ones take the new. */
-  async setSettings(patch: SettingsPatch): Promise<AppSettings> {
-    const { apiKey, ...rest } = patch;
-    if (apiKey !== undefined) this.#secrets.set(apiKey);
-    this.#settings.save(rest);
-    this.#applyRuntimeSettings();
-    return this.getSettings();
-  }
-
   #applyRuntimeSettings(): void {
-    const saved = this.#settings.load();
-    this.#orchestrator.concurrency = saved.concurrency ?? DEFAULTS.concurrency;
-    this.#orchestrator.gate.maxInFlight = saved.maxInFlightRequests ?? DEFAULTS.maxInFlightRequests;
+    const settings = this.#effectiveSettings();
+    this.#orchestrator.concurrency = settings.concurrency;
+    this.#orchestrator.gate.maxInFlight = settings.maxInFlightRequests;
   }
 
   #enqueue(spec: Parameters<JobStore['enqueue']>[0]['spec'], source: string, specPath: string): { job: JobSummary; reused: boolean } {
-    const settings = this.#engineSettingsSync();
-    return this.#orchestrator.enqueue({ spec, source, specPath, settings: toJobSettings(settings) });
+    return this.#orchestrator.enqueue({ spec, source, specPath, settings: toJobSettings(this.#engineSettings()) });
   }
 
-  #engineSettingsSync(): EngineSettings {
-    const saved = this.#settings.load();
-    const hasApiKey = Boolean(this.#secrets.get());
+  #engineSettings(): EngineSettings {
+    const { provider, model, baseURL, concurrency, lessonConcurrency, maxInFlightRequests, outDir } = this.#effectiveSettings();
     return {
-      provider: saved.provider ?? (hasApiKey ? 'openai' : 'demo'),
-      model: saved.model ?? DEFAULTS.model,
-      baseURL: saved.baseURL || undefined,
-      concurrency: saved.concurrency ?? DEFAULTS.concurrency,
-      lessonConcurrency: saved.lessonConcurrency ?? DEFAULTS.lessonConcurrency,
-      maxInFlightRequests: saved.maxInFlightRequests ?? DEFAULTS.maxInFlightRequests,
-      outDir: saved.outDir ?? this.#options.defaultOutDir,
+      provider,
+      model,
+      baseURL: baseURL || undefined,
+      concurrency,
+      lessonConcurrency,
+      maxInFlightRequests,
+      outDir,
       demoDelayMs: DEFAULTS.demoDelayMs,
       maxAttempts: DEFAULTS.maxAttempts,
       requestTimeoutMs: DEFAULTS.requestTimeoutMs,

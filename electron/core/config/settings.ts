@@ -94,7 +94,7 @@ export function resolveSettings(flags: SettingsInput, env: NodeJS.ProcessEnv, cw
     concurrency: wholeNumber('--concurrency', flags.concurrency ?? env.FLUENTPRO_CONCURRENCY, DEFAULTS.concurrency, 1, 64),
     lessonConcurrency: wholeNumber('--lesson-concurrency', flags.lessonConcurrency ?? env.FLUENTPRO_LESSON_CONCURRENCY, DEFAULTS.lessonConcurrency, 1, 64),
     maxInFlightRequests: wholeNumber('--max-requests', flags.maxInFlightRequests ?? env.FLUENTPRO_MAX_REQUESTS, DEFAULTS.maxInFlightRequests, 1, 256),
-    outDir: resolve(cwd, flags.outDir ?? nonEmpty(env.FLUENTPRO_OUT_DIR) ?? 'courses'),
+    outDir: resolveOutDir(flags.outDir, env, cwd),
     demoDelayMs: wholeNumber('--demo-delay', flags.demoDelayMs ?? env.FLUENTPRO_DEMO_DELAY_MS, DEFAULTS.demoDelayMs, 0, 60_000),
     maxAttempts: DEFAULTS.maxAttempts,
     requestTimeoutMs: DEFAULTS.requestTimeoutMs,
@@ -111,6 +111,11 @@ export function describeBaseUrl(baseURL: string | undefined): string {
   url.search = '';
   url.hash = '';
   return url.toString();
+}
+
+/** The output folder: the flag, else $FLUENTPRO_OUT_DIR, else ./courses. */
+export function resolveOutDir(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  return resolve(cwd, flag ?? nonEmpty(env.FLUENTPRO_OUT_DIR) ?? 'courses');
 }
 
 /** Default data folder, shared by the app and the CLI. */
