@@ -1,6 +1,7 @@
 import type { CourseLesson } from '../course/course-schema.js';
 import type { Section } from '../spec/spec-schema.js';
 import type { QualityFinding, QualityReport, Repair } from './quality-types.js';
+import { normalizeTerm } from './term-match.js';
 
 // The course's quality report, computed from its content alone, so the workflow (before it
 // writes course.json) and `fluentpro check` (on a course folder, perhaps edited by hand) agree.
@@ -78,17 +79,16 @@ const severityRank = (f: QualityFinding) => (f.severity === 'fail' ? 0 : 1);
 
 // ── Terms and matching ─────────────────────────────────────────────────────────────────────
 
-/**
- * How terms are compared: "  La Mesa. " and "la   mesa" are the same term. NFKC folds
- * full-width and compatibility forms; typographic apostrophes become plain ones.
- */
-export function normalizeTerm(term: string): string {
-  return normalizeText(term).replace(/^[\p{P}\s]+|[\p{P}\s]+$/gu, '');
+// Terms are the same term by normalizeTerm, the comparison the repairs use, so a term the
+// generator let through is never one this check calls a repeat.
+
+/** Text as terms are looked for in it: the case and width folding of normalizeTerm, punctuation kept. */
+function normalizeText(text: string): string {
+  return foldApostrophes(text.normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim());
 }
 
-function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02BC]/g, "'").replace(/\s+/g, ' ').trim();
-}
+/** Models mix typographic and plain apostrophes ("c’est", "c'est"): both are found either way. */
+const foldApostrophes = (text: string) => text.replace(/[\u2018\u2019\u02BC]/g, "'");
 
 /** Scripts written without spaces between words: a term is found anywhere in the text. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -105,7 +105,7 @@ interface Term {
 function introducedTerms(lesson: CheckedLesson): Term[] {
   return (lesson.vocabulary ?? []).flatMap(({ term }) => {
     const key = normalizeTerm(term);
-    return key ? [{ text: term.trim(), key, occursIn: matcher(key) }] : [];
+    return key ? [{ text: term.trim(), key, occursIn: matcher(foldApostrophes(key)) }] : [];
   });
 }
 
