@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { SettingsError } from '../core/config/settings.js';
 import { VERSION } from '../shared/version.js';
 import { EXIT, UsageError, type CliIo } from './cli-io.js';
+import { checkCommand } from './commands/check.js';
 import { doctorCommand } from './commands/doctor.js';
 import { generateCommand } from './commands/generate.js';
 import { cancelCommand, jobsCommand, logsCommand, retryCommand, runCommand } from './commands/queue-commands.js';
@@ -15,6 +16,7 @@ import { COMMAND_HELP, MAIN_HELP } from './help.js';
 const COMMANDS: Record<string, (args: string[], io: CliIo, signal?: AbortSignal) => Promise<number>> = {
   generate: generateCommand,
   validate: validateCommand,
+  check: checkCommand,
   doctor: doctorCommand,
   run: runCommand,
   jobs: jobsCommand,

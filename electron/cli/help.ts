@@ -8,6 +8,7 @@ Usage
 Commands
   generate <spec...>   Queue a course for each spec file and run them until they end
   validate <spec...>   Check spec files without generating anything
+  check <course>       Check a generated course and print its quality report
   run                  Work the queue until it is empty (--watch: keep running)
   jobs                 List the jobs in the queue
   cancel <id...>       Cancel queued or running jobs (finished lessons are kept)
@@ -23,6 +24,7 @@ Options
 Examples
   fluentpro validate examples/*.course.yaml
   fluentpro generate examples/spanish-travel.course.yaml --out ~/Courses
+  fluentpro check ~/Courses/spanish-for-travellers
   OPENAI_API_KEY=… fluentpro generate my.course.yaml --model gpt-4o-mini
 `;
 
@@ -118,6 +120,24 @@ Options
   -h, --help   Show this help
 
 Exit status: 0 all valid, 2 any invalid.
+`,
+  check: `Usage: fluentpro check <course-folder> [--json]
+
+Checks a course that fluentpro generate wrote (the folder with course.json) and prints its
+quality report: problems that fail a rule, warnings, and the repairs made while generating.
+The checks are computed again from course.json, so they see any edits made since.
+
+Rules that fail: a vocabulary term introduced by two lessons, a quiz answer that points at no
+option, a section the course asks for that is missing or empty.
+Warnings: a lesson that uses under half of its new terms in its dialogue, exercises, grammar
+examples or quiz; a lesson that reuses no term of earlier lessons; a lesson whose estimated
+length is under half or over twice lessonMinutes.
+
+Options
+  --json       Print the report as JSON
+  -h, --help   Show this help
+
+Exit status: 0 no rule fails, 1 a rule fails, 2 usage errors or the folder is not a course.
 `,
   doctor: `Usage: fluentpro doctor [options]
 

@@ -91,4 +91,8 @@ describe('the terminal text', () => {
   it('ends with "No repairs were needed." when there were none', () => {
     expect(formatQualityText(clean).trimEnd().split('\n').at(-1)).toBe('No repairs were needed.');
   });
+
+  it('gives one figure for lesson length when every lesson is estimated alike', () => {
+    expect(formatQualityText({ ...clean, metrics: { ...clean.metrics, estimatedMinutes: [12, 12] } })).toMatch(/estimated minutes per lesson {4}12\n/);
+  });
 });

@@ -137,10 +137,17 @@ function practiceTexts(lesson: CheckedLesson): string[] {
 
 const usedIn = (term: Term, texts: readonly string[]) => texts.some(term.occursIn);
 
+/** `"a", "b" and 2 more`: every term accounted for, the message still one line. */
 function quoteList(terms: readonly Term[], max = 5): string {
-  const shown = terms.slice(0, max).map((t) => `"${t.text}"`);
-  return terms.length > max ? `${shown.join(', ')} and ${terms.length - max} more` : shown.join(', ');
+  const shown = quoteSome(terms, max);
+  return terms.length > max ? `${shown} and ${terms.length - max} more` : shown;
 }
+
+const quoteSome = (terms: readonly Term[], max: number) =>
+  terms
+    .slice(0, max)
+    .map((t) => `"${t.text}"`)
+    .join(', ');
 
 /** Percentages are kept to one decimal, as they are printed. */
 const pct = (part: number, whole: number) => (whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10);
@@ -250,7 +257,7 @@ function checkVocabularyRecycled(lessons: readonly CheckedLesson[], terms: reado
       rule: 'vocabulary-recycled',
       severity: 'warn',
       lesson: lesson.number,
-      message: `lesson ${lesson.number} reuses no term of earlier lessons; bring a few back in its dialogue or exercises (for example ${quoteList(latest, 3)})`,
+      message: `lesson ${lesson.number} reuses no term of earlier lessons; bring a few back in its dialogue or exercises (for example ${quoteSome(latest, 3)})`,
     });
   });
   return { findings, recyclingPct: pct(recycling, checked) };

@@ -15,7 +15,8 @@ export function qualityVerdict(report: QualityReport): string {
 /** The figures a teacher compares between courses, as label and value. */
 export function qualityFigures(report: QualityReport): [label: string, value: string][] {
   const m = report.metrics;
-  const minutes = m.estimatedMinutes.length ? `${Math.min(...m.estimatedMinutes)}–${Math.max(...m.estimatedMinutes)}` : '–';
+  const [least, most] = [Math.min(...m.estimatedMinutes), Math.max(...m.estimatedMinutes)];
+  const minutes = m.estimatedMinutes.length === 0 ? '–' : least === most ? String(least) : `${least}–${most}`;
   return [
     ['new terms used in their lesson', `${m.coveragePct} %`],
     ['lessons reusing earlier terms', `${m.recyclingPct} %`],
