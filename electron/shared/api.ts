@@ -22,6 +22,32 @@ export interface JobDetail {
   /** One entry per lesson, in order; titles are known once the outline is done. */
   lessons: { number: number; title?: string; state: LessonState }[];
   log: JobLogLine[];
+  /** The finished course's quality report; absent until the course is written, or when its course.json cannot be read. */
+  quality?: QualityView;
+}
+
+/**
+ * A course's quality report as the renderer sees it. The same shape as QualityReport in
+ * electron/core/quality (which this layer may not import); core asserts that it fits.
+ */
+export interface QualityView {
+  /** True when no finding has severity `fail`. */
+  holds: boolean;
+  metrics: {
+    /** Share of lessons' new terms that their own practice uses, 0–100. */
+    coveragePct: number;
+    /** Share of lessons after the first that reuse an earlier lesson's term, 0–100. */
+    recyclingPct: number;
+    duplicateTerms: number;
+    invalidQuizAnswers: number;
+    emptySections: number;
+    /** Estimated minutes per lesson, in lesson order. */
+    estimatedMinutes: number[];
+  };
+  /** Problems (`fail`) and advice (`warn`); each message names its lesson. */
+  findings: { rule: string; severity: 'fail' | 'warn'; lesson?: number; message: string }[];
+  /** What the program changed in the model's answers instead of failing the course. */
+  repairs: { kind: string; lesson?: number; where: string; detail: string }[];
 }
 
 /** What the renderer may know of the settings: whether a key is set, never the key. */

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { AddSpecResult, AppSettings, FluentProApi, JobDetail, SettingsPatch, SpecFileContent, SpecProblemView } from '../../shared/api.js';
+import type { AddSpecResult, AppSettings, FluentProApi, JobDetail, QualityView, SettingsPatch, SpecFileContent, SpecProblemView } from '../../shared/api.js';
 import type { JobSummary } from '../../shared/jobs.js';
 import { DEFAULTS, toJobSettings, type EngineSettings } from '../config/settings.js';
 import type { Orchestrator } from '../queue/orchestrator.js';
 import { Emitter } from '../queue/emitter.js';
+import { qualityReportSchema, type QualityReport } from '../quality/quality-types.js';
 import { checkSpecFile, parseSpecText } from '../spec/read-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import type { JobStore } from '../store/job-store.js';
@@ -88,7 +89,8 @@ export class FluentProService implements FluentProApi {
       const state = checkpoints.lessons.has(number) ? ('done' as const) : failed.has(number) && job.state !== 'running' ? ('failed' as const) : ('waiting' as const);
       return { number, title: checkpoints.lessons.get(number)?.value.title ?? checkpoints.outline?.value.lessons[i]?.title, state };
     });
-    return { job, lessons, log };
+    const quality = job.state === 'succeeded' && job.outputPath ? await readCourseQuality(job.outputPath) : undefined;
+    return quality ? { job, lessons, log, quality } : { job, lessons, log };
   }
 
   async addSpecPaths(paths: string[]): Promise<AddSpecResult[]> {
@@ -219,6 +221,24 @@ export class FluentProService implements FluentProApi {
       this.#changed.clear();
       if (jobs.length) this.#didChangeJobs.fire(jobs);
     }, this.#options.coalesceMs ?? 100);
+  }
+}
+
+/** The renderer's copy of the report's shape must accept every report core makes. */
+const toQualityView = (report: QualityReport): QualityView => report;
+
+/**
+ * The quality report recorded in a finished course's course.json. The details view is only
+ * a window on it: a course moved, deleted, edited into invalid JSON or written before reports
+ * existed shows no quality section rather than an error.
+ */
+async function readCourseQuality(outputPath: string): Promise<QualityView | undefined> {
+  try {
+    const course = JSON.parse(await readFile(join(outputPath, 'course.json'), 'utf8')) as { quality?: unknown } | null;
+    const parsed = qualityReportSchema.safeParse(course?.quality);
+    return parsed.success ? toQualityView(parsed.data) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

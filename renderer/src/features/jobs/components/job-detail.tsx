@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { JobDetail as Detail } from '../../../../../electron/shared/api.js';
+import type { JobDetail as Detail, QualityView } from '../../../../../electron/shared/api.js';
 import type { JobSummary } from '../../../../../electron/shared/jobs.js';
 import { useApi } from '../../../lib/api-context.js';
 
@@ -42,6 +42,7 @@ export function JobDetail({ job, onClose }: { job: JobSummary; onClose: () => vo
               </li>
             ))}
           </ol>
+          {detail.quality && <QualityReport quality={detail.quality} />}
           <h3>Log</h3>
           <pre className="log" aria-label="Log" tabIndex={0}>
             {detail.log.map((l) => `${l.at.slice(11, 19)}  ${l.level.padEnd(5)}  ${l.message}`).join('\n')}
@@ -49,5 +50,62 @@ export function JobDetail({ job, onClose }: { job: JobSummary; onClose: () => vo
         </>
       )}
     </div>
+  );
+}
+
+/** "All checks hold." or "2 problems need attention.", with the warnings counted after (as in the course's README). */
+function verdict(quality: QualityView): string {
+  const problems = quality.findings.filter((f) => f.severity === 'fail').length;
+  const warnings = quality.findings.length - problems;
+  const head = problems === 0 ? 'All checks hold' : problems === 1 ? '1 problem needs attention' : `${problems} problems need attention`;
+  return warnings === 0 ? `${head}.` : `${head}, with ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** One group of findings under its heading; nothing at all when the group is empty. */
+function FindingList({ title, findings }: { title: string; findings: QualityView['findings'] }) {
+  if (findings.length === 0) return null;
+  return (
+    <>
+      <h4>{title}</h4>
+      <ul aria-label={title}>
+        {findings.map((f, i) => (
+          <li key={i}>{capitalize(f.message)}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The finished course's quality report: verdict, the two vocabulary figures, what to fix, what was repaired. */
+function QualityReport({ quality }: { quality: QualityView }) {
+  const problems = quality.findings.filter((f) => f.severity === 'fail');
+  const warnings = quality.findings.filter((f) => f.severity === 'warn');
+  return (
+    <section className="quality" aria-labelledby="quality-heading">
+      <h3 id="quality-heading">Quality</h3>
+      <p className={quality.holds ? 'quality-holds' : 'quality-fails'}>{verdict(quality)}</p>
+      <dl className="quality-figures" aria-label="Quality figures">
+        <dt>New terms used in their lesson</dt>
+        <dd>{quality.metrics.coveragePct} %</dd>
+        <dt>Lessons reusing earlier terms</dt>
+        <dd>{quality.metrics.recyclingPct} %</dd>
+      </dl>
+      <FindingList title="Problems" findings={problems} />
+      <FindingList title="Warnings" findings={warnings} />
+      <h4>Repairs made ({quality.repairs.length})</h4>
+      {quality.repairs.length ? (
+        <ul aria-label="Repairs made">
+          {quality.repairs.map((r, i) => (
+            <li key={i}>
+              {capitalize(r.where)}: {r.detail}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No repairs were needed.</p>
+      )}
+    </section>
   );
 }
