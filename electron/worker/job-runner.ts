@@ -52,7 +52,7 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
     const { settings } = start;
     try {
       const provider = createProvider({ ...settings, apiKey: start.apiKey, maxAttempts: settings.maxRequestAttempts, concurrency: 1, maxInFlightRequests: 1 });
-      const checkpoints: Checkpoints = { outline: start.checkpoints.outline, lessons: new Map(start.checkpoints.lessons) };
+      const checkpoints: Checkpoints = { outlineParts: new Map(start.checkpoints.outlineParts), lessons: new Map(start.checkpoints.lessons) };
       const { outputPath, course } = await produceCourse(start.spec, {
         provider,
         permits,

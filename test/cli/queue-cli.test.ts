@@ -79,7 +79,7 @@ describe('a durable queue from the command line', () => {
       .list()
       .flatMap((job) => {
         const saved = store.loadCheckpoints(job.id);
-        return [...(saved.outline ? [`outline|${job.title}`] : []), ...[...saved.lessons.keys()].map((n) => `lesson ${n}|${job.title}`)];
+        return [...(saved.outlineParts.has(1) ? [`outline|${job.title}`] : []), ...[...saved.lessons.keys()].map((n) => `lesson ${n}|${job.title}`)];
       });
     expect(store.counts().running).toBeGreaterThan(0); // left running by the dead process
     store.close();

@@ -95,23 +95,35 @@ describe('JobStore', () => {
     const { job } = store.enqueue(enqueueInput('Steps', tempDir()));
     store.claimNext('o');
     const usage = { requests: 1, promptTokens: 10, completionTokens: 20 };
-    store.saveCheckpoint(job.id, { step: 'outline', content: { summary: 's', lessons: [] }, usage });
-    store.saveCheckpoint(job.id, { step: 'lesson', lessonNumber: 2, content: { title: 't', summary: 's' }, usage });
-    store.saveCheckpoint(job.id, { step: 'lesson', lessonNumber: 2, content: { title: 't', summary: 's' }, usage });
+    const repairs = [{ kind: 'duplicate-term-dropped' as const, lesson: 2, where: 'lesson 2 vocabulary', detail: '"hola" was planned already in lesson 1; left out of lesson 2' }];
+    store.saveCheckpoint(job.id, { step: 'outline-part', from: 1, content: { summary: 's', lessons: [] }, usage, repairs });
+    store.saveCheckpoint(job.id, { step: 'lesson', lessonNumber: 2, content: { title: 't', summary: 's' }, usage, repairs: [] });
+    store.saveCheckpoint(job.id, { step: 'lesson', lessonNumber: 2, content: { title: 't', summary: 's' }, usage, repairs: [] });
     expect(store.get(job.id)).toMatchObject({ outlineDone: true, lessonsDone: 1, usage: { requests: 2, promptTokens: 20, completionTokens: 40 } });
     const checkpoints = store.loadCheckpoints(job.id);
-    expect(checkpoints.outline?.value.summary).toBe('s');
+    expect(checkpoints.outlineParts.get(1)?.value.summary).toBe('s');
+    expect(checkpoints.outlineParts.get(1)?.repairs).toEqual(repairs);
     expect([...checkpoints.lessons.keys()]).toEqual([2]);
+  });
+
+  it('reads a whole-outline checkpoint saved before plans came in parts as the part from lesson 1', () => {
+    const store = openStore();
+    const { job } = store.enqueue(enqueueInput('Legacy', tempDir()));
+    store.claimNext('o');
+    const legacy = { summary: 'old', lessons: [{ number: 1, title: 'Hola', goals: ['g'], vocabulary: ['hola', 'adiós', 'sí'], grammarPoint: 'ser' }] };
+    store.db.prepare(`INSERT INTO checkpoints (job_id, step, content_json, requests, prompt_tokens, completion_tokens, created_at) VALUES (?, 'outline', ?, 1, 1, 1, 0)`).run(job.id, JSON.stringify(legacy));
+    const part = store.loadCheckpoints(job.id).outlineParts.get(1);
+    expect(part).toEqual({ value: legacy, usage: { requests: 1, promptTokens: 1, completionTokens: 1 }, repairs: [] });
   });
 
   it('retry puts a failed job back in the queue with its checkpoints', () => {
     const store = openStore();
     const { job } = store.enqueue(enqueueInput('Again', tempDir()));
     store.claimNext('o');
-    store.saveCheckpoint(job.id, { step: 'outline', content: { summary: 's', lessons: [] }, usage: { requests: 1, promptTokens: 1, completionTokens: 1 } });
+    store.saveCheckpoint(job.id, { step: 'outline-part', from: 1, content: { summary: 's', lessons: [] }, usage: { requests: 1, promptTokens: 1, completionTokens: 1 }, repairs: [] });
     store.moveToFailed(job.id, 'boom');
     expect(store.retry(job.id)).toMatchObject({ state: 'queued', attempts: 0, error: undefined, outlineDone: true });
-    expect(store.claimNext('o')?.checkpoints.outline).toBeDefined();
+    expect(store.claimNext('o')?.checkpoints.outlineParts.get(1)).toBeDefined();
   });
 
   it('removes only finished jobs, with their checkpoints and log', () => {
@@ -155,6 +167,6 @@ describe('JobStore', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     db.pragma('user_version = 99');
     db.close();
-    expect(() => new JobStore(file)).toThrow('the queue database was written by a newer FluentPro (schema 99, this one knows 2): update FluentPro');
+    expect(() => new JobStore(file)).toThrow(`the queue database was written by a newer FluentPro (schema 99, this one knows ${MIGRATIONS.at(-1)!.version}): update FluentPro`);
   });
 });

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { estimateRequest, type ProviderLimits } from './provider-limits.js';
+import { imperfectAnswer, type RealModelOptions } from './real-model.js';
 
 // An OpenAI-compatible Chat Completions server for tests and benchmarks. It answers every
 // Structured Outputs request with JSON made from the request's own JSON schema, and can be told
@@ -36,6 +38,10 @@ export interface FakeLlmServerOptions {
   /** Decides how each request misbehaves; undefined answers normally. */
   fault?: (request: RequestInfo) => Fault | undefined;
   models?: string[];
+  /** The provider's limits: budgets, a concurrency cap, random 429s, credit. Default: none. */
+  limits?: ProviderLimits;
+  /** Answers schema-valid but imperfect the way real models' are (real-model.ts). Default: perfect answers. */
+  realModel?: RealModelOptions;
 }
 
 export interface ServedRequest extends RequestInfo {
@@ -47,6 +53,8 @@ export interface ServedRequest extends RequestInfo {
 
 export class FakeLlmServer {
   readonly requests: ServedRequest[] = [];
+  /** What real-model mode spoiled, request by request ("lesson 3|T: quiz question 2 index out of range"). */
+  readonly flaws: string[] = [];
   #server: Server;
   #inFlight = 0;
   #maxInFlight = 0;
@@ -90,7 +98,7 @@ export class FakeLlmServer {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'GET' && req.url === '/__stats') {
       // For a server run in another process (benchmarks): what the in-process getters tell.
-      return json(res, 200, { maxInFlight: this.#maxInFlight, requests: this.requests.length, paid: Object.fromEntries(this.paidCounts()) });
+      return json(res, 200, { maxInFlight: this.#maxInFlight, requests: this.requests.length, paid: Object.fromEntries(this.paidCounts()), limits: this.#options.limits?.stats });
     }
     if (req.method === 'GET' && req.url?.endsWith('/models')) {
       return json(res, 200, { object: 'list', data: (this.#options.models ?? ['gpt-4o-mini', 'test-model']).map((id) => ({ id, object: 'model', created: 0, owned_by: 'test' })) });
@@ -107,6 +115,15 @@ export class FakeLlmServer {
       this.requests.push({ ...info, status, fault: fault?.kind, startedAt, endedAt: Date.now() });
     };
 
+    // The provider's limits decide first, on arrival: a refusal is answered at once, with no latency.
+    const admission = this.#options.limits?.admit(estimateRequest(body));
+    if (admission && !admission.ok) {
+      record(admission.status);
+      return json(res, admission.status, admission.body, admission.headers);
+    }
+    const rateHeaders = admission?.headers ?? {};
+    if (admission) res.on('close', admission.done);
+
     this.#inFlight++;
     this.#maxInFlight = Math.max(this.#maxInFlight, this.#inFlight);
     res.on('close', () => this.#inFlight--);
@@ -119,49 +136,75 @@ export class FakeLlmServer {
         if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
         if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
         record(429);
-        return json(res, 429, { error: { message: 'Rate limit reached', type: 'requests' } }, headers);
+        return json(res, 429, { error: { message: 'Rate limit reached', type: 'requests' } }, { ...rateHeaders, ...headers });
       }
       case 'server-error':
         record(500);
-        return json(res, 500, { error: { message: 'The server had an error' } });
+        return json(res, 500, { error: { message: 'The server had an error' } }, rateHeaders);
       case 'unauthorized':
         record(401);
-        return json(res, 401, { error: { message: 'Incorrect API key provided', code: 'invalid_api_key' } });
+        return json(res, 401, { error: { message: 'Incorrect API key provided', code: 'invalid_api_key' } }, rateHeaders);
       case 'garbage':
         record(200);
-        res.writeHead(200, { 'content-type': 'application/json' });
+        res.writeHead(200, { 'content-type': 'application/json', ...rateHeaders });
         return void res.end('<html><body>502 Bad Gateway</body></html>');
       case 'truncated': {
         record(200);
         const text = JSON.stringify(completion(body, JSON.stringify(fakeFromSchema(body.response_format.json_schema.schema, key)), 'stop'));
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(text.length) });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(text.length), ...rateHeaders });
         res.write(text.slice(0, Math.floor(text.length / 2)));
         return void res.destroy();
       }
     }
-    let content = JSON.stringify(fakeFromSchema(body.response_format.json_schema.schema, key));
+    let answer = fakeFromSchema(body.response_format.json_schema.schema, key, promptTerms(body));
     let finish = 'stop';
+    const flaw = this.#options.realModel ? imperfectAnswer(answer, body, this.#options.realModel) : undefined;
+    if (flaw) answer = flaw.answer;
+    this.flaws.push(...(flaw?.flaws ?? []).map((f) => `${key}: ${f}`));
+    let content = JSON.stringify(answer);
+    if (flaw?.truncate) {
+      content = content.slice(0, Math.floor(content.length * 0.6));
+      finish = 'length';
+    }
     if (fault?.kind === 'cut-off-content') {
       content = content.slice(0, Math.floor(content.length / 2));
       finish = 'length';
     }
     if (fault?.kind === 'wrong-shape') content = JSON.stringify({ answer: 'I am not sure what you want' });
     record(200);
-    json(res, 200, completion(body, content, finish));
+    json(res, 200, completion(body, content, finish), rateHeaders);
   }
 }
 
-interface ChatRequest {
+export interface ChatRequest {
   model: string;
+  max_completion_tokens?: number | null;
+  max_tokens?: number | null;
   messages: { role: string; content: string }[];
   response_format: { type: string; json_schema: { name: string; schema: JsonSchema } };
 }
 
+/** A request's stable name, read from its prompt the way the workflow words it. */
 function requestKey(body: ChatRequest): string {
-  const first = body.messages.find((m) => m.role === 'user')?.content ?? '';
+  const first = firstUserMessage(body);
   const title = /"([^"]+)"/.exec(first)?.[1] ?? '?';
-  const lesson = /Write lesson (\d+) of/.exec(first);
-  return lesson ? `lesson ${lesson[1]}|${title}` : `outline|${title}`;
+  let m: RegExpExecArray | null;
+  if ((m = /^Plan lessons (\d+) to/.exec(first))) return m[1] === '1' ? `outline|${title}` : `outline ${m[1]}|${title}`;
+  if ((m = /^Write lesson (\d+) of/.exec(first))) return `lesson ${m[1]}|${title}`;
+  // A broken part asked again: keyed by its schema's name, e.g. "lesson 3 quiz_questions".
+  if ((m = /^Fix lesson (\d+) of/.exec(first))) return `lesson ${m[1]} ${body.response_format.json_schema.name.replace(/^lesson_/, '')}|${title}`;
+  if ((m = /New terms for lesson (\d+)/.exec(first))) return `lesson ${m[1]} terms|${title}`;
+  return `other|${title}`;
+}
+
+function firstUserMessage(body: ChatRequest): string {
+  return body.messages.find((m) => m.role === 'user')?.content ?? '';
+}
+
+/** The lesson's new terms as the prompt lists them, so practice text can use them as a model would. */
+export function promptTerms(body: ChatRequest): string[] {
+  const line = /^New terms: (.+)$/m.exec(firstUserMessage(body))?.[1];
+  return line ? line.split(', ') : [];
 }
 
 function completion(body: ChatRequest, content: string, finish: string) {
@@ -175,7 +218,7 @@ function completion(body: ChatRequest, content: string, finish: string) {
   };
 }
 
-type JsonSchema = {
+export type JsonSchema = {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
@@ -187,12 +230,19 @@ type JsonSchema = {
   anyOf?: JsonSchema[];
 };
 
-/** A value that satisfies the schema; strings are unique per answer so vocabulary never repeats. */
-export function fakeFromSchema(schema: JsonSchema, seed: string): unknown {
+/** Fields of practice text (dialogue, exercises, examples, quiz) where a lesson's terms are used. */
+const PRACTICE_FIELDS = new Set(['line', 'sentence', 'prompt', 'answer', 'question']);
+
+/**
+ * A value that satisfies the schema; strings are unique per answer so vocabulary never repeats,
+ * an enum's items are taken in turn (vocabulary terms), and practice text uses the given terms.
+ */
+export function fakeFromSchema(schema: JsonSchema, seed: string, terms: readonly string[] = []): unknown {
   let counter = 0;
+  let used = 0;
   const make = (s: JsonSchema, name: string, index: number): unknown => {
     if (s.const !== undefined) return s.const;
-    if (s.enum) return s.enum[0];
+    if (s.enum) return s.enum[index % s.enum.length];
     if (s.anyOf) return make(s.anyOf[0]!, name, index);
     const type = Array.isArray(s.type) ? s.type[0] : s.type;
     switch (type) {
@@ -204,12 +254,13 @@ export function fakeFromSchema(schema: JsonSchema, seed: string): unknown {
       }
       case 'integer':
       case 'number':
-        // Lesson numbers count from 1 in order; other numbers (answerIndex) take their minimum.
-        return name === 'number' ? index + 1 : (s.minimum ?? 0);
+        return s.minimum ?? 0;
       case 'boolean':
         return true;
-      default:
-        return `${name} ${++counter} (${seed})`;
+      default: {
+        const text = `${name} ${++counter} (${seed})`;
+        return PRACTICE_FIELDS.has(name) && terms.length ? `${text} with ${terms[used++ % terms.length]}` : text;
+      }
     }
   };
   return make(schema, 'root', 0);

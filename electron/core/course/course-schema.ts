@@ -1,29 +1,37 @@
 import { z } from 'zod';
-import { LEVELS, SECTIONS, type CourseSpec, type Section } from '../spec/spec-schema.js';
+import { qualityReportSchema } from '../quality/quality-types.js';
+import { LEVELS, SECTIONS, type Section } from '../spec/spec-schema.js';
 
-// What the LLM must answer. Every object is strict and every property required, because
-// OpenAI's Structured Outputs (strict mode) accepts only such schemas.
+// The course as FluentPro keeps it (course.json). What the model is asked for is narrower and
+// lives in answer-schemas.ts: the program fills in what it knows (numbers, titles, terms).
 
-const text = () => z.string().trim().min(1);
+export const text = () => z.string().trim().min(1);
 
-export const outlineLessonSchema = z.strictObject({
+/** One lesson of the plan as the course keeps it: the number is the program's, never the model's. */
+export const plannedLessonSchema = z.strictObject({
   number: z.number().int().min(1),
   title: text(),
   goals: z.array(text()).min(1).max(5),
   /** Terms this lesson introduces; no term is introduced twice in a course. */
-  vocabulary: z.array(text()).min(3).max(20),
+  vocabulary: z.array(text()).min(1).max(20),
   grammarPoint: text(),
 });
-export type OutlineLesson = z.output<typeof outlineLessonSchema>;
+export type PlannedLesson = z.output<typeof plannedLessonSchema>;
 
-/** The outline must plan exactly the number of lessons the spec asks for. */
-export function outlineSchemaFor(spec: Pick<CourseSpec, 'lessons'>) {
-  return z.strictObject({
-    summary: text(),
-    lessons: z.array(outlineLessonSchema).min(spec.lessons).max(spec.lessons),
-  });
+/** The whole plan, assembled from its parts. */
+export interface Outline {
+  summary: string;
+  lessons: PlannedLesson[];
 }
-export type Outline = z.output<ReturnType<typeof outlineSchemaFor>>;
+
+/**
+ * A contiguous run of planned lessons, as one request planned it: the unit that is checkpointed.
+ * The first part also carries the course summary.
+ */
+export interface OutlinePart {
+  summary?: string;
+  lessons: PlannedLesson[];
+}
 
 export const vocabularyItemSchema = z.strictObject({ term: text(), translation: text(), example: text(), exampleTranslation: text() });
 export const dialogueSchema = z.strictObject({
@@ -43,7 +51,8 @@ export const quizQuestionSchema = z.strictObject({
   explanation: text(),
 });
 
-const sectionSchemas = {
+/** Each section as the course keeps it; also how each part of a model's answer is checked on its own. */
+export const sectionSchemas = {
   vocabulary: z.array(vocabularyItemSchema).min(1),
   dialogue: dialogueSchema,
   grammar: grammarSchema,
@@ -51,13 +60,7 @@ const sectionSchemas = {
   quiz: z.array(quizQuestionSchema).min(1),
 } satisfies Record<Section, z.ZodType>;
 
-/** A lesson has exactly the sections the spec asks for, so the model writes nothing we throw away. */
-export function lessonSchemaFor(sections: readonly Section[]) {
-  const picked = Object.fromEntries(sections.map((s) => [s, sectionSchemas[s]])) as Partial<typeof sectionSchemas>;
-  return z.strictObject({ title: text(), summary: text(), ...picked });
-}
-
-/** Lesson content as written by the model (any subset of sections). */
+/** A lesson's content: the model's sections with the title and summary the plan gives (any subset of sections). */
 export const lessonContentSchema = z.strictObject({
   title: text(),
   summary: text(),
@@ -115,6 +118,8 @@ export const courseSchema = z.strictObject({
     generatedAt: z.string(),
   }),
   usage: usageSchema,
+  /** The course's checks and the repairs made to the model's answers (absent in courses written before 0.2). */
+  quality: qualityReportSchema.optional(),
 });
 export type Course = z.output<typeof courseSchema>;
 export type CourseLesson = Course['lessons'][number];

@@ -51,7 +51,7 @@ export async function runCourses(specs: LoadedSpec[], options: RunCoursesOptions
             priority: index,
             signal: options.signal,
             onEvent: (event) => {
-              if (event.type === 'step-done' && event.step === 'outline') emit({ type: 'outline-done', jobId });
+              if (event.type === 'step-done' && event.step === 'outline-part' && event.from === 1) emit({ type: 'outline-done', jobId });
               if (event.type === 'step-done' && event.step === 'lesson') {
                 emit({ type: 'lesson-done', jobId, lessonNumber: event.lessonNumber, lessonsDone: ++lessonsDone, lessonsTotal: loaded.spec.lessons });
               }

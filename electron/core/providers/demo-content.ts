@@ -1,73 +1,110 @@
-import type { LessonContent, Outline } from '../course/course-schema.js';
-import type { CourseSpec } from '../spec/spec-schema.js';
+import type { LessonContent, Outline, PlannedLesson } from '../course/course-schema.js';
+import type { PartRange } from '../quality/repair-outline.js';
+import type { BrokenPart } from '../quality/repair-lesson.js';
+import type { CourseSpec, Section } from '../spec/spec-schema.js';
 
 // Sample content for the offline demo. It is deterministic (same spec, same course) and
-// says on every page that it is a demo, so nobody mistakes it for a real course.
+// says on every page that it is a demo, so nobody mistakes it for a real course. Answers have
+// the shape a real model is asked for (answer-schemas.ts): no numbers, no lesson titles.
 
 const DEMO = '[demo]';
 
 const DEFAULT_TOPICS = ['Greetings and introductions', 'Numbers and time', 'Food and drink', 'Getting around', 'Shopping', 'Family and friends', 'Work and study', 'Free time', 'Health', 'Travel plans'];
 
-export function demoOutline(spec: CourseSpec): Outline {
+function demoSummary(spec: CourseSpec): string {
+  return `${DEMO} A ${spec.level} ${spec.language} course in ${spec.lessons} lessons, explained in ${spec.nativeLanguage}. This is sample content from FluentPro's demo provider, not a real course.`;
+}
+
+function demoPlan(spec: CourseSpec, n: number): PlannedLesson {
+  const topic = spec.topics[n - 1] ?? DEFAULT_TOPICS[(n - 1) % DEFAULT_TOPICS.length]!;
   return {
-    summary: `${DEMO} A ${spec.level} ${spec.language} course in ${spec.lessons} lessons, explained in ${spec.nativeLanguage}. This is sample content from FluentPro's demo provider, not a real course.`,
-    lessons: Array.from({ length: spec.lessons }, (_, i) => {
-      const n = i + 1;
-      const topic = spec.topics[i] ?? DEFAULT_TOPICS[i % DEFAULT_TOPICS.length]!;
-      return {
-        number: n,
-        title: `${topic}`,
-        goals: [`${DEMO} Talk about ${topic.toLowerCase()} at level ${spec.level}`, `${DEMO} Use the grammar point of lesson ${n}`],
-        vocabulary: [1, 2, 3, 4].map((k) => `demo-word-${n}-${k}`),
-        grammarPoint: `${DEMO} Grammar point ${n}`,
-      };
-    }),
+    number: n,
+    title: topic,
+    goals: [`${DEMO} Talk about ${topic.toLowerCase()} at level ${spec.level}`, `${DEMO} Use the grammar point of lesson ${n}`],
+    vocabulary: [1, 2, 3, 4].map((k) => `demo-word-${n}-${k}`),
+    grammarPoint: `${DEMO} Grammar point ${n}`,
   };
 }
 
-export function demoLesson(spec: CourseSpec, outline: Outline, lessonNumber: number): LessonContent {
-  const planned = outline.lessons.find((l) => l.number === lessonNumber) ?? outline.lessons[lessonNumber - 1]!;
-  const lesson: LessonContent = {
-    title: planned.title,
-    summary: `${DEMO} Lesson ${lessonNumber} of a ${spec.level} ${spec.language} course: ${planned.title}.`,
-  };
-  for (const section of spec.sections) {
-    if (section === 'vocabulary') {
-      lesson.vocabulary = planned.vocabulary.map((term, k) => ({
+/** The answer to "plan lessons from … to …" (numbers are the program's, so none here). */
+export function demoOutlinePart(spec: CourseSpec, range: PartRange, withSummary: boolean) {
+  const lessons = Array.from({ length: range.count }, (_, i) => {
+    const { number: _n, ...answer } = demoPlan(spec, range.from + i);
+    return answer;
+  });
+  return withSummary ? { summary: demoSummary(spec), lessons } : { lessons };
+}
+
+/** The whole plan at once, as the workflow assembles it from its parts. */
+export function demoOutline(spec: CourseSpec): Outline {
+  return { summary: demoSummary(spec), lessons: Array.from({ length: spec.lessons }, (_, i) => demoPlan(spec, i + 1)) };
+}
+
+export function demoNewTerms(lesson: PlannedLesson, need: number) {
+  return { terms: Array.from({ length: need }, (_, k) => `demo-extra-${lesson.number}-${k + 1}`) };
+}
+
+function demoSection(spec: CourseSpec, plan: PlannedLesson, section: Section, terms: readonly string[] = plan.vocabulary): unknown {
+  const title = plan.title.toLowerCase();
+  switch (section) {
+    case 'vocabulary':
+      return terms.map((term, k) => ({
         term,
         translation: `${DEMO} meaning of word ${k + 1}`,
         example: `${DEMO} An example sentence in ${spec.language} with ${term}.`,
         exampleTranslation: `${DEMO} The example in ${spec.nativeLanguage}.`,
       }));
-    } else if (section === 'dialogue') {
-      lesson.dialogue = {
-        setting: `${DEMO} Two people talk about ${planned.title.toLowerCase()}.`,
+    case 'dialogue':
+      return {
+        setting: `${DEMO} Two people talk about ${title}.`,
+        // Each line uses a new term, so the demo course shows what the quality report counts as "used".
         lines: ['Ana', 'Ben', 'Ana', 'Ben'].map((speaker, k) => ({
           speaker,
-          line: `${DEMO} Line ${k + 1} in ${spec.language}.`,
+          line: `${DEMO} Line ${k + 1} in ${spec.language} with ${plan.vocabulary[k % plan.vocabulary.length]}.`,
           translation: `${DEMO} Line ${k + 1} in ${spec.nativeLanguage}.`,
         })),
       };
-    } else if (section === 'grammar') {
-      lesson.grammar = {
-        point: planned.grammarPoint,
-        explanation: `${DEMO} An explanation of ${planned.grammarPoint} in ${spec.nativeLanguage}.`,
+    case 'grammar':
+      return {
+        point: plan.grammarPoint,
+        explanation: `${DEMO} An explanation of ${plan.grammarPoint} in ${spec.nativeLanguage}.`,
         examples: [1, 2].map((k) => ({ sentence: `${DEMO} Example ${k} in ${spec.language}.`, translation: `${DEMO} Example ${k} in ${spec.nativeLanguage}.` })),
       };
-    } else if (section === 'exercises') {
-      lesson.exercises = [1, 2, 3].map((k) => ({
+    case 'exercises':
+      return [1, 2, 3].map((k) => ({
         instruction: `${DEMO} Translate into ${spec.language}.`,
         prompt: `${DEMO} Sentence ${k}.`,
         answer: `${DEMO} Answer ${k}.`,
       }));
-    } else if (section === 'quiz') {
-      lesson.quiz = [1, 2].map((k) => ({
-        question: `${DEMO} Question ${k} about ${planned.title.toLowerCase()}?`,
-        options: ['Option A', 'Option B', 'Option C'],
-        answerIndex: k % 3,
-        explanation: `${DEMO} Option ${'ABC'[k % 3]} is right in this sample.`,
-      }));
-    }
+    case 'quiz':
+      return [1, 2].map((k) => demoQuestion(title, k));
   }
-  return lesson;
+}
+
+function demoQuestion(title: string, k: number) {
+  return {
+    question: `${DEMO} Question ${k} about ${title}?`,
+    options: ['Option A', 'Option B', 'Option C'],
+    answerIndex: k % 3,
+    explanation: `${DEMO} Option ${'ABC'[k % 3]} is right in this sample.`,
+  };
+}
+
+/** The answer to "write lesson N": its summary and sections (the title is the plan's). */
+export function demoLessonAnswer(spec: CourseSpec, plan: PlannedLesson): Record<string, unknown> {
+  const answer: Record<string, unknown> = { summary: `${DEMO} Lesson ${plan.number} of a ${spec.level} ${spec.language} course: ${plan.title}.` };
+  for (const section of spec.sections) answer[section] = demoSection(spec, plan, section);
+  return answer;
+}
+
+/** A lesson as the course keeps it. */
+export function demoLesson(spec: CourseSpec, outline: Outline, lessonNumber: number): LessonContent {
+  const plan = outline.lessons.find((l) => l.number === lessonNumber)!;
+  return { title: plan.title, ...demoLessonAnswer(spec, plan) } as LessonContent;
+}
+
+export function demoLessonPart(spec: CourseSpec, plan: PlannedLesson, part: BrokenPart): Record<string, unknown> {
+  if (part.kind === 'vocabulary') return { vocabulary: demoSection(spec, plan, 'vocabulary', part.terms) };
+  if (part.kind === 'quiz-questions') return { quiz: Array.from({ length: part.count }, (_, k) => demoQuestion(plan.title.toLowerCase(), k + 1)) };
+  return { [part.section]: demoSection(spec, plan, part.section) };
 }

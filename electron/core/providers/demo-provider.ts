@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { demoLesson, demoOutline } from './demo-content.js';
+import { demoLessonAnswer, demoLessonPart, demoNewTerms, demoOutlinePart } from './demo-content.js';
 import { ProviderError, type LlmAnswer, type LlmProvider, type LlmRequest } from './provider.js';
 
 export interface DemoProviderOptions {
@@ -25,7 +25,14 @@ export class DemoProvider implements LlmProvider {
       throw new ProviderError('cancelled', 'aborted');
     }
     const { task } = request;
-    const content = task.kind === 'outline' ? demoOutline(task.spec) : demoLesson(task.spec, task.outline, task.lessonNumber);
+    const content =
+      task.kind === 'outline-part'
+        ? demoOutlinePart(task.spec, task.range, task.withSummary)
+        : task.kind === 'new-terms'
+          ? demoNewTerms(task.lesson, task.need)
+          : task.kind === 'lesson'
+            ? demoLessonAnswer(task.spec, task.plan)
+            : demoLessonPart(task.spec, task.plan, task.part);
     const text = JSON.stringify(content);
     // Rough token counts (4 characters a token) so usage and cost displays have something honest to show.
     const promptChars = request.messages.reduce((sum, m) => sum + m.content.length, 0);

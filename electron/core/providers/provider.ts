@@ -1,5 +1,7 @@
 import type { JsonSchemaFormat } from '../course/structured-output.js';
-import type { Outline } from '../course/course-schema.js';
+import type { PlannedLesson } from '../course/course-schema.js';
+import type { PartRange } from '../quality/repair-outline.js';
+import type { BrokenPart } from '../quality/repair-lesson.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 
 export interface LlmMessage {
@@ -9,8 +11,10 @@ export interface LlmMessage {
 
 /** What a request is for; the demo provider builds its answer from this, real ones from the messages. */
 export type LlmTask =
-  | { kind: 'outline'; spec: CourseSpec }
-  | { kind: 'lesson'; spec: CourseSpec; outline: Outline; lessonNumber: number };
+  | { kind: 'outline-part'; spec: CourseSpec; range: PartRange; withSummary: boolean }
+  | { kind: 'new-terms'; spec: CourseSpec; lesson: PlannedLesson; need: number }
+  | { kind: 'lesson'; spec: CourseSpec; plan: PlannedLesson }
+  | { kind: 'lesson-part'; spec: CourseSpec; plan: PlannedLesson; part: BrokenPart };
 
 export interface LlmRequest {
   task: LlmTask;

@@ -277,7 +277,7 @@ export class Orchestrator {
         spec: claimed.spec,
         settings: claimed.settings,
         apiKey: claimed.settings.provider === 'openai' ? this.#apiKey() : undefined,
-        checkpoints: { outline: claimed.checkpoints.outline, lessons: [...claimed.checkpoints.lessons.entries()] },
+        checkpoints: { outlineParts: [...claimed.checkpoints.outlineParts.entries()], lessons: [...claimed.checkpoints.lessons.entries()] },
         // Older jobs first, so courses finish one after another rather than all at the end.
         priority: claimed.seq,
       });
@@ -375,8 +375,9 @@ export class Orchestrator {
         this.#store.saveCheckpoint(jobId, message.done);
         slot.process.postMessage({ type: 'step-saved', stepKey: message.stepKey });
         const job = this.#store.get(jobId)!;
-        if (message.done.step === 'outline') this.#emit(jobId, { type: 'outline-done' });
-        else this.#emit(jobId, { type: 'lesson-done', lessonNumber: message.done.lessonNumber, lessonsDone: job.lessonsDone, lessonsTotal: job.lessonsTotal });
+        if (message.done.step === 'outline-part') {
+          if (message.done.from === 1) this.#emit(jobId, { type: 'outline-done' });
+        } else this.#emit(jobId, { type: 'lesson-done', lessonNumber: message.done.lessonNumber, lessonsDone: job.lessonsDone, lessonsTotal: job.lessonsTotal });
         this.#didChangeJob.fire(job);
         return;
       }

@@ -1,21 +1,21 @@
-import type { LessonContent, Outline, Usage } from '../course/course-schema.js';
+import type { LessonContent, OutlinePart, Usage } from '../course/course-schema.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
-import type { Answer } from '../workflow/ask-structured.js';
 import type { StepDone, WorkflowEvent } from '../workflow/generate-course.js';
+import type { StepAnswer } from '../workflow/step-answer.js';
 import type { JobSettings } from '../../shared/jobs.js';
 
 // Messages between the orchestrator and a worker process. Plain JSON only: they cross a process
 // boundary (Node IPC, or Electron's MessagePort for a utilityProcess). Bump the version when a
 // shape changes; a worker of another version is refused at start.
 
-export const WORKER_PROTOCOL_VERSION = 1;
+export const WORKER_PROTOCOL_VERSION = 2;
 
 /** How often a worker says it is alive, busy or not. */
 export const WORKER_HEARTBEAT_MS = 1000;
 
 export interface SerializedCheckpoints {
-  outline?: Answer<Outline>;
-  lessons: [number, Answer<LessonContent>][];
+  outlineParts: [number, StepAnswer<OutlinePart>][];
+  lessons: [number, StepAnswer<LessonContent>][];
 }
 
 export type ToWorker =
@@ -52,5 +52,5 @@ export type FromWorker =
   | { type: 'job-cancelled'; jobId: string };
 
 export function stepKey(done: StepDone): string {
-  return done.step === 'outline' ? 'outline' : `lesson:${done.lessonNumber}`;
+  return done.step === 'outline-part' ? `outline-part:${done.from}` : `lesson:${done.lessonNumber}`;
 }

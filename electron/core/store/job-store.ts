@@ -3,12 +3,16 @@ import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { LessonContent, Outline, Usage } from '../course/course-schema.js';
+import type { LessonContent, OutlinePart, Usage } from '../course/course-schema.js';
+import type { Repair } from '../quality/quality-types.js';
+import { stepKey } from '../queue/worker-protocol.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 import type { Checkpoints, StepDone } from '../workflow/generate-course.js';
+import type { StepAnswer } from '../workflow/step-answer.js';
 import type { JobLogLine, JobSettings, JobState, JobSummary } from '../../shared/jobs.js';
 import { newJobId } from './job-id.js';
 import { migrate } from './migrations.js';
+import { describeFate, processFate, processStartTime, type ProcessFate } from './process-liveness.js';
 
 /** A move between states that the job's current state does not allow. */
 export class InvalidTransitionError extends Error {
@@ -73,6 +77,22 @@ interface JobRow {
   created_at: number;
   started_at: number | null;
   finished_at: number | null;
+}
+
+/** A running job and the process that holds it (unknown when its owner is no longer registered). */
+export interface HeldJob {
+  job: JobSummary;
+  pid?: number;
+  hostname?: string;
+}
+
+interface OwnerRow {
+  id: string;
+  pid: number;
+  hostname: string;
+  /** Null for owners registered before start times were recorded. */
+  process_start: string | null;
+  heartbeat_at: number;
 }
 
 const LOG_LINES_PER_JOB = 500;
@@ -208,15 +228,23 @@ export class JobStore {
     const rows = this.db.prepare('SELECT * FROM checkpoints WHERE job_id = ?').all(id) as {
       step: string;
       content_json: string;
+      repairs_json: string;
       requests: number;
       prompt_tokens: number;
       completion_tokens: number;
     }[];
-    const checkpoints: Checkpoints = { lessons: new Map() };
+    const checkpoints: Checkpoints = { outlineParts: new Map(), lessons: new Map() };
     for (const row of rows) {
-      const usage: Usage = { requests: row.requests, promptTokens: row.prompt_tokens, completionTokens: row.completion_tokens };
-      if (row.step === 'outline') checkpoints.outline = { value: JSON.parse(row.content_json) as Outline, usage };
-      else checkpoints.lessons.set(Number(row.step.slice('lesson:'.length)), { value: JSON.parse(row.content_json) as LessonContent, usage });
+      const saved = {
+        value: JSON.parse(row.content_json) as unknown,
+        usage: { requests: row.requests, promptTokens: row.prompt_tokens, completionTokens: row.completion_tokens } satisfies Usage,
+        repairs: JSON.parse(row.repairs_json) as Repair[],
+      };
+      const [kind, number] = row.step.split(':');
+      // 'outline' is how jobs queued before plans came in parts saved their whole plan.
+      if (kind === 'outline') checkpoints.outlineParts.set(1, saved as StepAnswer<OutlinePart>);
+      else if (kind === 'outline-part') checkpoints.outlineParts.set(Number(number), saved as StepAnswer<OutlinePart>);
+      else checkpoints.lessons.set(Number(number), saved as StepAnswer<LessonContent>);
     }
     return checkpoints;
   }
@@ -224,14 +252,15 @@ export class JobStore {
   /** Commits a finished step and the job's progress together; a step saved twice counts once. */
   saveCheckpoint(id: string, done: StepDone): void {
     this.db.transaction(() => {
-      const step = done.step === 'outline' ? 'outline' : `lesson:${done.lessonNumber}`;
       const inserted = this.db
         .prepare(
-          `INSERT INTO checkpoints (job_id, step, content_json, requests, prompt_tokens, completion_tokens, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+          `INSERT INTO checkpoints (job_id, step, content_json, repairs_json, requests, prompt_tokens, completion_tokens, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         )
-        .run(id, step, JSON.stringify(done.content), done.usage.requests, done.usage.promptTokens, done.usage.completionTokens, this.#now());
+        .run(id, stepKey(done), JSON.stringify(done.content), JSON.stringify(done.repairs), done.usage.requests, done.usage.promptTokens, done.usage.completionTokens, this.#now());
       if (inserted.changes === 0) return;
+      // The job counts as planned once the first part is: its lessons are being written from then on.
+      const planned = done.step === 'outline-part' && done.from === 1 ? 1 : 0;
       this.db
         .prepare(
           `UPDATE jobs SET
@@ -239,7 +268,7 @@ export class JobStore {
              requests = requests + ?, prompt_tokens = prompt_tokens + ?, completion_tokens = completion_tokens + ?, updated_at = ?
            WHERE id = ?`,
         )
-        .run(done.step === 'lesson' ? 1 : 0, done.step === 'outline' ? 1 : 0, done.usage.requests, done.usage.promptTokens, done.usage.completionTokens, this.#now(), id);
+        .run(done.step === 'lesson' ? 1 : 0, planned, done.usage.requests, done.usage.promptTokens, done.usage.completionTokens, this.#now(), id);
     })();
   }
 
@@ -306,8 +335,14 @@ export class JobStore {
 
   // Owners: leases that say which process runs which jobs.
 
+  /**
+   * Registers this process as owner `id`: its pid, machine and start time, so that another
+   * process can tell when it is gone, even if a new process later gets the same pid.
+   */
   registerOwner(id: string): void {
-    this.db.prepare('INSERT OR REPLACE INTO owners (id, pid, hostname, heartbeat_at) VALUES (?, ?, ?, ?)').run(id, process.pid, hostname(), this.#now());
+    this.db
+      .prepare('INSERT OR REPLACE INTO owners (id, pid, hostname, process_start, heartbeat_at) VALUES (?, ?, ?, ?, ?)')
+      .run(id, process.pid, hostname(), processStartTime() ?? null, this.#now());
   }
 
   heartbeatOwner(id: string): void {
@@ -318,32 +353,56 @@ export class JobStore {
     this.db.prepare('DELETE FROM owners WHERE id = ?').run(id);
   }
 
+  /** Running jobs that an owner other than `ownerId` holds (only `onlyIds`, if given), oldest first, with the process that holds each. */
+  runningElsewhere(ownerId: string, onlyIds?: ReadonlySet<string>): HeldJob[] {
+    const only = onlyIds ? JSON.stringify([...onlyIds]) : null;
+    const rows = this.db
+      .prepare(
+        `SELECT jobs.*, owners.pid AS owner_pid, owners.hostname AS owner_hostname FROM jobs LEFT JOIN owners ON owners.id = jobs.owner
+         WHERE jobs.state = 'running' AND jobs.owner IS NOT ? AND (? IS NULL OR jobs.id IN (SELECT value FROM json_each(?))) ORDER BY jobs.seq`,
+      )
+      .all(ownerId, only, only) as (JobRow & { owner_pid: number | null; owner_hostname: string | null })[];
+    return rows.map((row) => ({ job: toSummary(row), pid: row.owner_pid ?? undefined, hostname: row.owner_hostname ?? undefined }));
+  }
+
   /**
    * Running jobs whose owner is gone (its process died: kill -9, a crash, a power cut) go back
    * to the queue, keeping their checkpoints. An owner is gone when its lease ran out, or at once
-   * when it ran on this machine and its pid no longer exists.
+   * when it ran on this machine and its process has exited, is a zombie, or is another process
+   * that got its pid (its start time differs from the one recorded).
    */
   recoverOrphans(): JobSummary[] {
-    return this.db.transaction(() => {
+    // Processes are looked at before the write lock is taken: asking ps can take a while.
+    const fates = this.#ownerFates();
+    return this.db.transaction((): JobSummary[] => {
       const now = this.#now();
-      const here = hostname();
-      const owners = new Map((this.db.prepare('SELECT * FROM owners').all() as { id: string; pid: number; hostname: string; heartbeat_at: number }[]).map((o) => [o.id, o]));
+      const owners = new Map((this.db.prepare('SELECT * FROM owners').all() as OwnerRow[]).map((o) => [o.id, o]));
+      // Why an owner is gone, or undefined while it holds its jobs. One registered since the look above is alive.
+      const whyGone = (owner: OwnerRow): string | undefined => {
+        if (now - owner.heartbeat_at >= OWNER_LEASE_MS) return `the process running it (pid ${owner.pid} on ${owner.hostname}) has not renewed its lease for ${Math.round((now - owner.heartbeat_at) / 1000)} s`;
+        const fate = fates.get(owner.id) ?? 'alive';
+        return fate === 'alive' ? undefined : `the process running it (pid ${owner.pid}) ${describeFate(fate)}`;
+      };
       const running = this.db.prepare(`SELECT * FROM jobs WHERE state = 'running'`).all() as (JobRow & { owner: string | null })[];
       const recovered: JobSummary[] = [];
       for (const row of running) {
         const owner = row.owner ? owners.get(row.owner) : undefined;
-        const alive = owner && now - owner.heartbeat_at < OWNER_LEASE_MS && (owner.hostname !== here || pidExists(owner.pid));
-        if (alive) continue;
+        const gone = owner ? whyGone(owner) : 'the process running it stopped';
+        if (!gone) continue;
         // The run was interrupted through no fault of the job: it does not count as an attempt.
         this.db.prepare(`UPDATE jobs SET state = 'queued', owner = NULL, attempts = MAX(attempts - 1, 0), next_attempt_at = 0, updated_at = ? WHERE id = ? AND state = 'running'`).run(now, row.id);
-        this.#log(row.id, 'warn', 'recovered: the process running it stopped; resuming from its checkpoints');
+        this.#log(row.id, 'warn', `recovered: ${gone}; resuming from its checkpoints`);
         recovered.push(this.get(row.id)!);
       }
-      for (const owner of owners.values()) {
-        if (now - owner.heartbeat_at >= OWNER_LEASE_MS || (owner.hostname === here && !pidExists(owner.pid))) this.db.prepare('DELETE FROM owners WHERE id = ?').run(owner.id);
-      }
+      for (const owner of owners.values()) if (whyGone(owner)) this.db.prepare('DELETE FROM owners WHERE id = ?').run(owner.id);
       return recovered;
-    })();
+    }).immediate();
+  }
+
+  /** What became of the process of each owner registered on this machine. */
+  #ownerFates(): Map<string, ProcessFate> {
+    const here = this.db.prepare('SELECT * FROM owners WHERE hostname = ?').all(hostname()) as OwnerRow[];
+    return new Map(here.map((o) => [o.id, processFate(o.pid, o.process_start)]));
   }
 
   #require(id: string): JobSummary {
@@ -373,15 +432,6 @@ export class JobStore {
     this.db
       .prepare(`DELETE FROM job_logs WHERE job_id = ? AND id <= (SELECT id FROM job_logs WHERE job_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`)
       .run(id, id, LOG_LINES_PER_JOB);
-  }
-}
-
-function pidExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -83,6 +83,25 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'repairs made in each step',
+    sql: `
+      -- What the program repaired in a step's answer (course quality report). Steps are now also
+      -- 'outline-part:<first lesson>'; a legacy 'outline' step is read as the part from lesson 1.
+      ALTER TABLE checkpoints ADD COLUMN repairs_json TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
+  {
+    version: 4,
+    name: 'owner process start time',
+    sql: `
+      -- When the owner's process started (process-liveness.ts: /proc start ticks on Linux, ps
+      -- lstart on macOS), so a pid that a new process took over is not mistaken for the owner.
+      -- NULL for owners registered before: their pid alone is checked.
+      ALTER TABLE owners ADD COLUMN process_start TEXT;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

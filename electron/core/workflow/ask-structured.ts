@@ -12,6 +12,8 @@ export class InvalidAnswerError extends Error {
   constructor(
     message: string,
     readonly problems: string[],
+    /** What the refused answers cost: paid for, even though unusable. */
+    readonly usage: Usage = { requests: 0, promptTokens: 0, completionTokens: 0 },
   ) {
     super(message);
     this.name = this.constructor.name;
@@ -38,13 +40,20 @@ export interface AskContext {
   maxRepairs?: number;
 }
 
-export interface AskRequest<T> {
+/** What `accept` makes of a schema-valid answer: a value to keep, or problems the model must fix. */
+export type Accepted<U> = { ok: true; value: U } | { ok: false; problems: string[] };
+
+export interface AskRequest<T, U = T> {
   task: LlmTask;
   messages: LlmMessage[];
   format: JsonSchemaFormat;
+  /** What the answer must be before anything else looks at it (often just "a JSON object"). */
   schema: z.ZodType<T>;
-  /** Problems the schema cannot see (duplicates, ranges), in words the model can act on. */
-  check?: (value: T) => string[];
+  /**
+   * Repairs what the program can and keeps what is usable; only when nothing is usable does it
+   * return problems, in words the model can act on, and the answer is sent back.
+   */
+  accept?: (value: T) => Accepted<U>;
 }
 
 export interface Answer<T> {
@@ -57,7 +66,7 @@ export interface Answer<T> {
  * request in the app back through the shared cool-down), and an answer that does not match
  * the schema is sent back with its errors, a bounded number of times.
  */
-export async function askStructured<T>(ctx: AskContext, request: AskRequest<T>): Promise<Answer<T>> {
+export async function askStructured<T, U = T>(ctx: AskContext, request: AskRequest<T, U>): Promise<Answer<U>> {
   const usage: Usage = { requests: 0, promptTokens: 0, completionTokens: 0 };
   const messages = [...request.messages];
   const maxRepairs = ctx.maxRepairs ?? 2;
@@ -78,12 +87,11 @@ export async function askStructured<T>(ctx: AskContext, request: AskRequest<T>):
   throw new InvalidAnswerError(
     `the model's answer did not fit the course format after ${maxRepairs + 1} tries: ${problems.slice(0, 3).join('; ')}`,
     problems,
+    usage,
   );
 }
 
-type Validation<T> = { ok: true; value: T } | { ok: false; problems: string[] };
-
-function validate<T>(text: string, finishReason: string, request: AskRequest<T>): Validation<T> {
+function validate<T, U>(text: string, finishReason: string, request: AskRequest<T, U>): Accepted<U> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -98,8 +106,7 @@ function validate<T>(text: string, finishReason: string, request: AskRequest<T>)
       problems: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`),
     };
   }
-  const problems = request.check?.(parsed.data) ?? [];
-  return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
+  return request.accept ? request.accept(parsed.data) : { ok: true, value: parsed.data as unknown as U };
 }
 
 async function completeWithRetry(ctx: AskContext, request: Pick<AskRequest<unknown>, 'task' | 'messages' | 'format'>) {

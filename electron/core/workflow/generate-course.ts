@@ -1,15 +1,17 @@
 import pLimit from 'p-limit';
-import { lessonProblems, outlineProblems } from '../course/content-checks.js';
-import { lessonSchemaFor, outlineSchemaFor, type LessonContent, type Outline, type Usage } from '../course/course-schema.js';
-import { jsonSchemaFormat } from '../course/structured-output.js';
+import type { LessonContent, Outline, OutlinePart, PlannedLesson, Usage } from '../course/course-schema.js';
+import type { Repair } from '../quality/quality-types.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
-import { askStructured, CancelledError, type Answer, type AskContext } from './ask-structured.js';
-import { lessonMessages, outlineMessages } from './prompts.js';
+import { CancelledError, type AskContext } from './ask-structured.js';
+import { nextRange, planPart } from './plan-outline.js';
+import { REVIEW_LESSONS, type LessonContext } from './prompts.js';
+import { addUsage, noUsage, type StepAnswer } from './step-answer.js';
+import { writeLesson } from './write-lesson.js';
 
 /** A finished step of a job: the unit that is checkpointed and never paid for twice. */
 export type StepDone =
-  | { step: 'outline'; content: Outline; usage: Usage }
-  | { step: 'lesson'; lessonNumber: number; content: LessonContent; usage: Usage };
+  | { step: 'outline-part'; from: number; content: OutlinePart; usage: Usage; repairs: Repair[] }
+  | { step: 'lesson'; lessonNumber: number; content: LessonContent; usage: Usage; repairs: Repair[] };
 
 export type WorkflowEvent =
   | { type: 'outline-started' }
@@ -19,8 +21,9 @@ export type WorkflowEvent =
 
 /** Steps finished by an earlier run of the same job. */
 export interface Checkpoints {
-  outline?: Answer<Outline>;
-  lessons: Map<number, Answer<LessonContent>>;
+  /** Parts of the plan, by the number of their first lesson. */
+  outlineParts: Map<number, StepAnswer<OutlinePart>>;
+  lessons: Map<number, StepAnswer<LessonContent>>;
 }
 
 export interface GenerateOptions extends AskContext {
@@ -37,6 +40,8 @@ export interface GenerateOptions extends AskContext {
 export interface GeneratedContent {
   outline: Outline;
   lessons: LessonContent[];
+  /** Every repair made to the model's answers, plan first, then lessons in order. */
+  repairs: Repair[];
   /** Every step's usage, including steps taken from checkpoints: what the course cost. */
   usage: Usage;
   /** What this run paid for (steps taken from checkpoints cost nothing again). */
@@ -57,78 +62,104 @@ export class LessonsFailedError extends Error {
 
 const OUTLINE_PRIORITY_BOOST = 1_000_000_000;
 
-/** Outline first, then every lesson in parallel (bounded), resuming from checkpoints. */
+/**
+ * The plan part by part; each lesson is written as soon as its part is planned (bounded by
+ * `lessonConcurrency`), resuming from checkpoints. A plan that fails part-way still lets the
+ * lessons already planned finish and be checkpointed, for `retry`.
+ */
 export async function generateCourse(spec: CourseSpec, options: GenerateOptions): Promise<GeneratedContent> {
-  const usage: Usage = { requests: 0, promptTokens: 0, completionTokens: 0 };
-  const paidThisRun: Usage = { requests: 0, promptTokens: 0, completionTokens: 0 };
+  const usage = noUsage();
+  const paidThisRun = noUsage();
   const emit = async (event: WorkflowEvent) => options.onEvent?.(event);
-  const addTo = (total: Usage, u: Usage) => {
-    total.requests += u.requests;
-    total.promptTokens += u.promptTokens;
-    total.completionTokens += u.completionTokens;
+  const pay = (u: Usage) => {
+    addUsage(usage, u);
+    addUsage(paidThisRun, u);
   };
-  const add = (u: Usage) => {
-    addTo(usage, u);
-    addTo(paidThisRun, u);
-  };
-  if (options.checkpoints?.outline) addTo(usage, options.checkpoints.outline.usage);
-  for (const saved of options.checkpoints?.lessons.values() ?? []) addTo(usage, saved.usage);
+  const savedParts = options.checkpoints?.outlineParts ?? new Map<number, StepAnswer<OutlinePart>>();
+  const savedLessons = options.checkpoints?.lessons ?? new Map<number, StepAnswer<LessonContent>>();
 
-  let outline = options.checkpoints?.outline?.value;
-  if (!outline) {
-    await emit({ type: 'outline-started' });
-    // An outline unlocks a whole course's lessons: it goes ahead of every lesson waiting for a
-    // permit, so newly started jobs never leave permits idle behind older jobs' lessons.
-    const answer = await askStructured({ ...options, priority: options.priority - OUTLINE_PRIORITY_BOOST }, {
-      task: { kind: 'outline', spec },
-      messages: outlineMessages(spec),
-      format: jsonSchemaFormat('course_outline', outlineSchemaFor(spec)),
-      schema: outlineSchemaFor(spec),
-      check: outlineProblems,
+  const planned: PlannedLesson[] = [];
+  const planRepairs: Repair[] = [];
+  let summary = '';
+  const limit = pLimit(options.lessonConcurrency ?? 4);
+  const lessonTasks: Promise<StepAnswer<LessonContent>>[] = [];
+
+  const contextFor = (plan: PlannedLesson): LessonContext => {
+    const i = plan.number - 1;
+    return {
+      summary,
+      previous: planned[i - 1],
+      next: planned[i + 1],
+      reviewTerms: planned.slice(Math.max(0, i - REVIEW_LESSONS), i).flatMap((l) => l.vocabulary),
+    };
+  };
+  const startLesson = (plan: PlannedLesson) =>
+    limit(async (): Promise<StepAnswer<LessonContent>> => {
+      const saved = savedLessons.get(plan.number);
+      if (saved) {
+        addUsage(usage, saved.usage);
+        return saved;
+      }
+      if (options.signal?.aborted) throw new CancelledError();
+      await emit({ type: 'lesson-started', lessonNumber: plan.number });
+      try {
+        const written = await writeLesson(spec, options, plan, contextFor(plan));
+        pay(written.usage);
+        await emit({ type: 'step-done', step: 'lesson', lessonNumber: plan.number, content: written.value, usage: written.usage, repairs: written.repairs });
+        return written;
+      } catch (error) {
+        if (!(error instanceof CancelledError)) await emit({ type: 'lesson-failed', lessonNumber: plan.number, reason: (error as Error).message });
+        throw error;
+      }
     });
-    add(answer.usage);
-    outline = answer.value;
-    await emit({ type: 'step-done', step: 'outline', content: outline, usage: answer.usage });
+
+  let planError: unknown;
+  try {
+    if (plannedInCheckpoints(savedParts, spec.lessons) < spec.lessons) await emit({ type: 'outline-started' });
+    while (planned.length < spec.lessons) {
+      const range = nextRange(planned.length, spec.lessons);
+      let part = savedParts.get(range.from);
+      if (part) addUsage(usage, part.usage);
+      else {
+        if (options.signal?.aborted) throw new CancelledError();
+        // A part unlocks lessons: it goes ahead of every lesson waiting for a permit, so newly
+        // started jobs never leave permits idle behind older jobs' lessons.
+        part = await planPart(spec, { ...options, priority: options.priority - OUTLINE_PRIORITY_BOOST }, range, { summary, planned });
+        pay(part.usage);
+        await emit({ type: 'step-done', step: 'outline-part', from: range.from, content: part.value, usage: part.usage, repairs: part.repairs });
+      }
+      summary ||= part.value.summary ?? '';
+      planned.push(...part.value.lessons);
+      planRepairs.push(...part.repairs);
+      for (const plan of part.value.lessons) {
+        const task = startLesson(plan);
+        // Settled below; until then a failed lesson must not count as an unhandled rejection.
+        task.catch(() => {});
+        lessonTasks.push(task);
+      }
+    }
+  } catch (error) {
+    planError = error;
   }
 
-  const schema = lessonSchemaFor(spec.sections);
-  const format = jsonSchemaFormat('course_lesson', schema);
-  const limit = pLimit(options.lessonConcurrency ?? 4);
-  const done = options.checkpoints?.lessons ?? new Map<number, Answer<LessonContent>>();
-  const finishedOutline = outline;
-
-  const results = await Promise.allSettled(
-    finishedOutline.lessons.map((planned) =>
-      limit(async (): Promise<LessonContent> => {
-        const saved = done.get(planned.number);
-        if (saved) return saved.value;
-        if (options.signal?.aborted) throw new CancelledError();
-        await emit({ type: 'lesson-started', lessonNumber: planned.number });
-        try {
-          const answer = await askStructured(options, {
-            task: { kind: 'lesson', spec, outline: finishedOutline, lessonNumber: planned.number },
-            messages: lessonMessages(spec, finishedOutline, planned.number),
-            format,
-            schema: schema as never,
-            check: lessonProblems,
-          });
-          add(answer.usage);
-          await emit({ type: 'step-done', step: 'lesson', lessonNumber: planned.number, content: answer.value as LessonContent, usage: answer.usage });
-          return answer.value as LessonContent;
-        } catch (error) {
-          if (!(error instanceof CancelledError)) {
-            await emit({ type: 'lesson-failed', lessonNumber: planned.number, reason: (error as Error).message });
-          }
-          throw error;
-        }
-      }),
-    ),
-  );
-
+  const results = await Promise.allSettled(lessonTasks);
   if (options.signal?.aborted) throw new CancelledError();
-  const failures = results.flatMap((r, i) =>
-    r.status === 'rejected' ? [{ lessonNumber: i + 1, reason: (r.reason as Error)?.message ?? String(r.reason) }] : [],
-  );
-  if (failures.length) throw new LessonsFailedError(failures, finishedOutline.lessons.length);
-  return { outline, lessons: results.map((r) => (r as PromiseFulfilledResult<LessonContent>).value), usage, paidThisRun };
+  if (planError) throw planError;
+  const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [{ lessonNumber: i + 1, reason: (r.reason as Error)?.message ?? String(r.reason) }] : []));
+  if (failures.length) throw new LessonsFailedError(failures, planned.length);
+  const lessons = results.map((r) => (r as PromiseFulfilledResult<StepAnswer<LessonContent>>).value);
+  return {
+    outline: { summary, lessons: planned },
+    lessons: lessons.map((l) => l.value),
+    repairs: [...planRepairs, ...lessons.flatMap((l) => l.repairs)],
+    usage,
+    paidThisRun,
+  };
+}
+
+/** How many lessons the saved parts plan, counting only an unbroken run from lesson 1. */
+function plannedInCheckpoints(parts: Map<number, StepAnswer<OutlinePart>>, total: number): number {
+  let planned = 0;
+  for (let part = parts.get(1); part && planned < total; part = parts.get(planned + 1)) planned += part.value.lessons.length;
+  return planned;
 }

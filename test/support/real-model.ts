@@ -1,0 +1,101 @@
+import type { ChatRequest } from './fake-llm-server.js';
+
+// "Real model" mode for the test server: answers that fit the JSON schema but are imperfect the
+// way real models' answers are. Rates are per answer (or per term), drawn from a seeded source so
+// a failing run can be replayed.
+
+export interface RealModelOptions {
+  /** A number in [0, 1); seed it for a run that can be replayed. Default: mulberry32(42). */
+  random?: () => number;
+  /** Share of planned lessons whose title carries a made-up number ("Lesson 175: …"). Default 0.3. */
+  numberedTitles?: number;
+  /** Share of planned terms replaced by a term planned earlier (the prompt's or the answer's own). Default 0.02. */
+  repeatedTerms?: number;
+  /** Share of lessons whose dialogue and exercises use none of their new terms. Default 0.1. */
+  unusedVocabulary?: number;
+  /** Share of answers with a quiz where one answer index points past the options. Default 0.1. */
+  quizIndexOutOfRange?: number;
+  /** Share of lesson answers with one section left empty. Default 0.05. */
+  missingSection?: number;
+  /** Share of answers cut off before their end (finish_reason "length"). Default 0.03. */
+  truncated?: number;
+}
+
+/** A small seeded PRNG (public domain), enough for test draws. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DEFAULTS = { numberedTitles: 0.3, repeatedTerms: 0.02, unusedVocabulary: 0.1, quizIndexOutOfRange: 0.1, missingSection: 0.05, truncated: 0.03 };
+const randoms = new WeakMap<RealModelOptions, () => number>();
+
+type Json = Record<string, unknown>;
+
+/** The answer spoiled as a real model might, and what was spoiled (for test messages). */
+export function imperfectAnswer(answer: unknown, body: ChatRequest, options: RealModelOptions): { answer: unknown; flaws: string[]; truncate: boolean } {
+  if (!randoms.has(options)) randoms.set(options, options.random ?? mulberry32(42));
+  const random = randoms.get(options)!;
+  const rate = { ...DEFAULTS, ...options };
+  const flaws: string[] = [];
+  const value = structuredClone(answer) as Json;
+  const chance = (p: number) => random() < p;
+
+  if (Array.isArray(value.lessons)) {
+    const prompt = body.messages.find((m) => m.role === 'user')?.content ?? '';
+    const pool = /Terms already planned[^:]*: (.+)$/m.exec(prompt)?.[1]?.split(', ') ?? [];
+    (value.lessons as Json[]).forEach((lesson, i) => {
+      if (chance(rate.numberedTitles)) {
+        lesson.title = `Lesson ${175 + 7 * i}: ${lesson.title as string}`;
+        flaws.push(`lesson ${i + 1} of the part numbered 175+`);
+      }
+      lesson.vocabulary = (lesson.vocabulary as string[]).map((term) => {
+        if (pool.length && chance(rate.repeatedTerms)) {
+          const repeat = pool[Math.floor(random() * pool.length)]!;
+          flaws.push(`repeated "${repeat}"`);
+          return repeat;
+        }
+        return term;
+      });
+      pool.push(...(lesson.vocabulary as string[]));
+    });
+  }
+  if (typeof value.summary === 'string' && 'title' in value === false && !Array.isArray(value.lessons)) {
+    // A lesson answer: practice text, quiz and sections can be spoiled.
+    if (chance(rate.unusedVocabulary)) {
+      stripTermUses(value);
+      flaws.push('uses none of its terms');
+    }
+    const sections = ['dialogue', 'grammar', 'exercises', 'quiz'].filter((s) => s in value);
+    if (sections.length && chance(rate.missingSection)) {
+      const section = sections[Math.floor(random() * sections.length)]!;
+      value[section] = Array.isArray(value[section]) ? [] : section === 'dialogue' ? { ...(value[section] as Json), lines: [] } : { ...(value[section] as Json), explanation: '' };
+      flaws.push(`${section} left empty`);
+    }
+  }
+  if (Array.isArray(value.quiz) && value.quiz.length && chance(rate.quizIndexOutOfRange)) {
+    const k = Math.floor(random() * value.quiz.length);
+    const question = value.quiz[k] as { options: unknown[]; answerIndex: number };
+    question.answerIndex = question.options.length + 1;
+    flaws.push(`quiz question ${k + 1} answer index out of range`);
+  }
+  const truncate = chance(rate.truncated);
+  if (truncate) flaws.push('cut off');
+  return { answer: value, flaws, truncate };
+}
+
+function stripTermUses(value: unknown): void {
+  if (Array.isArray(value)) value.forEach(stripTermUses);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === 'string') (value as Json)[k] = v.replace(/ with .+$/, '');
+      else stripTermUses(v);
+    }
+  }
+}
