@@ -5,19 +5,21 @@ import { courseSchema } from '../../electron/core/course/course-schema.js';
 import { assembleCourse } from '../../electron/core/output/assemble-course.js';
 import { insideFolder, slugify } from '../../electron/core/output/slug.js';
 import { writeCourse } from '../../electron/core/output/write-course.js';
+import type { Repair } from '../../electron/core/quality/quality-types.js';
 import { demoLesson, demoOutline } from '../../electron/core/providers/demo-content.js';
 import { specOf } from '../support/engine-fixtures.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 const tempDir = useTempDir();
 
-function demoCourse(title: string, lessons = 2) {
+function demoCourse(title: string, lessons = 2, repairs: Repair[] = []) {
   const spec = specOf({ title, lessons }).spec;
   const outline = demoOutline(spec);
   return assembleCourse({
     spec,
     outline,
     lessons: outline.lessons.map((l) => demoLesson(spec, outline, l.number)),
+    repairs,
     usage: { requests: 3, promptTokens: 10, completionTokens: 20 },
     provider: { name: 'demo', model: 'demo', demo: true },
     version: '0.0.0-test',
@@ -72,6 +74,16 @@ describe('writeCourse', () => {
     expect(readdirSync(join(folder, 'lessons'))).toEqual(['01-greetings-and-introductions.md', '02-numbers-and-time.md', '03-food-and-drink.md']);
     const lesson = readFileSync(join(folder, 'lessons', '01-greetings-and-introductions.md'), 'utf8');
     for (const heading of ['## Vocabulary', '## Dialogue', '## Grammar', '## Exercises', '## Quiz']) expect(lesson).toContain(heading);
+  });
+
+  it('puts the quality report, with the repairs made, in course.json and README.md', async () => {
+    const repair: Repair = { kind: 'duplicate-term-dropped', lesson: 2, where: 'lesson 2 vocabulary', detail: '"hola" was planned already in lesson 1; left out of lesson 2' };
+    const folder = await writeCourse(demoCourse('Checked Course', 2, [repair]), tempDir());
+    const course = courseSchema.parse(JSON.parse(readFileSync(join(folder, 'course.json'), 'utf8')));
+    expect(course.quality).toMatchObject({ holds: true, repairs: [repair], metrics: { duplicateTerms: 0, invalidQuizAnswers: 0, emptySections: 0 } });
+    const readme = readFileSync(join(folder, 'README.md'), 'utf8');
+    expect(readme).toContain('## Quality');
+    expect(readme).toContain('- Lesson 2 vocabulary: "hola" was planned already in lesson 1; left out of lesson 2');
   });
 
   it('never overwrites an existing course: the next one gets -2, -3', async () => {

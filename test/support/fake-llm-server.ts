@@ -20,7 +20,9 @@ export type Fault =
   /** 200 with an HTML page, as a misconfigured proxy sends. */
   | { kind: 'garbage' }
   /** Valid JSON that does not match the schema. */
-  | { kind: 'wrong-shape' };
+  | { kind: 'wrong-shape' }
+  /** The normal answer, changed by `spoil` (a quiz index out of range, an empty section, …). */
+  | { kind: 'spoil'; spoil: (answer: Record<string, unknown>) => void };
 
 export interface RequestInfo {
   /** "outline|<course title>" or "lesson <n>|<course title>": stable across retries and repairs. */
@@ -46,6 +48,12 @@ export interface FakeLlmServerOptions {
 
 export interface ServedRequest extends RequestInfo {
   status: number;
+  /** The prompt's size, estimated as the answer's usage.prompt_tokens is. */
+  promptTokens: number;
+  /** The answer's usage.completion_tokens (0 when there was no complete answer). */
+  completionTokens: number;
+  /** The user message, for tests that check what a prompt carries. */
+  prompt: string;
   fault?: Fault['kind'];
   startedAt: number;
   endedAt: number;
@@ -111,8 +119,8 @@ export class FakeLlmServer {
     const info: RequestInfo = { key, attempt, index: this.#arrivals++, model: body.model };
     const startedAt = Date.now();
     const fault = this.#options.fault?.(info);
-    const record = (status: number): void => {
-      this.requests.push({ ...info, status, fault: fault?.kind, startedAt, endedAt: Date.now() });
+    const record = (status: number, completionTokens = 0): void => {
+      this.requests.push({ ...info, status, fault: fault?.kind, startedAt, endedAt: Date.now(), promptTokens: promptTokensOf(body), completionTokens, prompt: firstUserMessage(body) });
     };
 
     // The provider's limits decide first, on arrival: a refusal is answered at once, with no latency.
@@ -158,8 +166,9 @@ export class FakeLlmServer {
     }
     let answer = fakeFromSchema(body.response_format.json_schema.schema, key, promptTerms(body));
     let finish = 'stop';
-    const flaw = this.#options.realModel ? imperfectAnswer(answer, body, this.#options.realModel) : undefined;
+    const flaw = this.#options.realModel ? imperfectAnswer(answer, body, this.#options.realModel, info) : undefined;
     if (flaw) answer = flaw.answer;
+    if (fault?.kind === 'spoil') fault.spoil(answer as Record<string, unknown>);
     this.flaws.push(...(flaw?.flaws ?? []).map((f) => `${key}: ${f}`));
     let content = JSON.stringify(answer);
     if (flaw?.truncate) {
@@ -171,7 +180,7 @@ export class FakeLlmServer {
       finish = 'length';
     }
     if (fault?.kind === 'wrong-shape') content = JSON.stringify({ answer: 'I am not sure what you want' });
-    record(200);
+    record(200, content.length >> 2);
     json(res, 200, completion(body, content, finish), rateHeaders);
   }
 }
@@ -197,6 +206,10 @@ function requestKey(body: ChatRequest): string {
   return `other|${title}`;
 }
 
+function promptTokensOf(body: ChatRequest): number {
+  return JSON.stringify(body.messages).length >> 2;
+}
+
 function firstUserMessage(body: ChatRequest): string {
   return body.messages.find((m) => m.role === 'user')?.content ?? '';
 }
@@ -214,7 +227,7 @@ function completion(body: ChatRequest, content: string, finish: string) {
     created: Math.floor(Date.now() / 1000),
     model: body.model,
     choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: finish }],
-    usage: { prompt_tokens: JSON.stringify(body.messages).length >> 2, completion_tokens: content.length >> 2, total_tokens: 0 },
+    usage: { prompt_tokens: promptTokensOf(body), completion_tokens: content.length >> 2, total_tokens: 0 },
   };
 }
 

@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { ChatRequest } from './fake-llm-server.js';
 
 // "Real model" mode for the test server: answers that fit the JSON schema but are imperfect the
-// way real models' answers are. Rates are per answer (or per term), drawn from a seeded source so
-// a failing run can be replayed.
+// way real models' answers are. Rates are per answer (or per term). Each answer's draws come from
+// the seed and the request's own name and attempt, not from arrival order, so the same seed
+// spoils the same answers however requests interleave: a run can be replayed exactly.
 
 export interface RealModelOptions {
-  /** A number in [0, 1); seed it for a run that can be replayed. Default: mulberry32(42). */
-  random?: () => number;
+  /** Which answers are spoiled. Default 42. */
+  seed?: number;
   /** Share of planned lessons whose title carries a made-up number ("Lesson 175: …"). Default 0.3. */
   numberedTitles?: number;
   /** Share of planned terms replaced by a term planned earlier (the prompt's or the answer's own). Default 0.02. */
@@ -34,14 +36,17 @@ export function mulberry32(seed: number): () => number {
 }
 
 const DEFAULTS = { numberedTitles: 0.3, repeatedTerms: 0.02, unusedVocabulary: 0.1, quizIndexOutOfRange: 0.1, missingSection: 0.05, truncated: 0.03 };
-const randoms = new WeakMap<RealModelOptions, () => number>();
+
+/** A request's name and attempt as a seed; a cryptographic hash, so neighbouring attempts draw independently. */
+function hash(text: string): number {
+  return createHash('sha256').update(text).digest().readUInt32LE(0);
+}
 
 type Json = Record<string, unknown>;
 
 /** The answer spoiled as a real model might, and what was spoiled (for test messages). */
-export function imperfectAnswer(answer: unknown, body: ChatRequest, options: RealModelOptions): { answer: unknown; flaws: string[]; truncate: boolean } {
-  if (!randoms.has(options)) randoms.set(options, options.random ?? mulberry32(42));
-  const random = randoms.get(options)!;
+export function imperfectAnswer(answer: unknown, body: ChatRequest, options: RealModelOptions, request: { key: string; attempt: number }): { answer: unknown; flaws: string[]; truncate: boolean } {
+  const random = mulberry32(hash(`${options.seed ?? 42}|${request.key}|${request.attempt}`));
   const rate = { ...DEFAULTS, ...options };
   const flaws: string[] = [];
   const value = structuredClone(answer) as Json;

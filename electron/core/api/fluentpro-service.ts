@@ -84,10 +84,11 @@ export class FluentProService implements FluentProApi {
     const checkpoints = this.#store.loadCheckpoints(id);
     const log = this.#store.logs(id);
     const failed = new Set(log.flatMap((l) => /^lesson (\d+) failed/.exec(l.message)?.[1] ?? []).map(Number));
+    const plannedTitles = new Map([...checkpoints.outlineParts.values()].flatMap((part) => part.value.lessons.map((l) => [l.number, l.title] as const)));
     const lessons = Array.from({ length: job.lessonsTotal }, (_, i) => {
       const number = i + 1;
       const state = checkpoints.lessons.has(number) ? ('done' as const) : failed.has(number) && job.state !== 'running' ? ('failed' as const) : ('waiting' as const);
-      return { number, title: checkpoints.lessons.get(number)?.value.title ?? checkpoints.outline?.value.lessons[i]?.title, state };
+      return { number, title: checkpoints.lessons.get(number)?.value.title ?? plannedTitles.get(number), state };
     });
     const quality = job.state === 'succeeded' && job.outputPath ? await readCourseQuality(job.outputPath) : undefined;
     return quality ? { job, lessons, log, quality } : { job, lessons, log };

@@ -35,6 +35,7 @@ export async function produceCourse(spec: CourseSpec, options: ProduceOptions): 
     spec,
     outline: content.outline,
     lessons: content.lessons,
+    repairs: content.repairs,
     usage: content.usage,
     provider: { name: options.provider.name, model: options.provider.model, demo: options.provider.demo },
     version: VERSION,

@@ -1,4 +1,6 @@
 import { courseSchema, type Course, type LessonContent, type Outline, type Usage } from '../course/course-schema.js';
+import { checkCourse } from '../quality/check-course.js';
+import type { Repair } from '../quality/quality-types.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 import { slugify } from './slug.js';
 
@@ -6,13 +8,15 @@ export interface AssembleInput {
   spec: CourseSpec;
   outline: Outline;
   lessons: LessonContent[];
+  /** What the workflow repaired in the model's answers; goes into the quality report. */
+  repairs: Repair[];
   usage: Usage;
   provider: { name: string; model: string; demo: boolean };
   version: string;
   now?: Date;
 }
 
-/** The whole course as course.json holds it, schema-checked: nothing invalid reaches the disk. */
+/** The whole course as course.json holds it, with its quality report, schema-checked: nothing invalid reaches the disk. */
 export function assembleCourse(input: AssembleInput): Course {
   const { spec, outline, lessons } = input;
   const courseLessons = outline.lessons.map((planned, i) => {
@@ -28,6 +32,7 @@ export function assembleCourse(input: AssembleInput): Course {
     };
   });
   const count = (f: (l: LessonContent) => number) => lessons.reduce((sum, l) => sum + f(l), 0);
+  const quality = checkCourse({ lessons: courseLessons, sections: spec.sections, lessonMinutes: spec.lessonMinutes }, input.repairs);
   return courseSchema.parse({
     formatVersion: 1,
     title: spec.title,
@@ -56,6 +61,7 @@ export function assembleCourse(input: AssembleInput): Course {
       generatedAt: (input.now ?? new Date()).toISOString(),
     },
     usage: input.usage,
+    quality,
   });
 }
 

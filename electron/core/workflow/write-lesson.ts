@@ -68,6 +68,7 @@ async function repairPart(spec: CourseSpec, ctx: AskContext, plan: PlannedLesson
       // An answer that is not even JSON is one try like any other broken answer.
       if (!(error instanceof InvalidAnswerError)) throw error;
       addUsage(usage, error.usage);
+      part = { ...current, problem: error.problems[0] ?? current.problem };
     }
   }
   const asked: Repair = { kind: 'part-asked-again', lesson: plan.number, where, detail: `${first.problem}; asked for it again${part ? '' : ' and got it'}` };
