@@ -24,7 +24,12 @@ export function report(benchmark: string, figures: Figure[], context: Record<str
   for (const f of figures) {
     const before = previous?.figures.find((p) => p.name === f.name);
     const vsIdeal = f.ideal ? `  ×${(f.value / f.ideal).toFixed(3)} of ideal ${format(f.ideal, f.unit)}` : '';
-    const vsPrevious = before ? `  ×${(f.value / before.value).toFixed(3)} of previous ${format(before.value, f.unit)}` : '  (no previous run)';
+    // A figure whose previous value was 0 (failed courses) has no ratio: say whether it changed.
+    const vsPrevious = !before
+      ? '  (no previous run)'
+      : before.value === 0
+        ? `  ${f.value === 0 ? 'same as' : 'up from'} previous ${format(before.value, f.unit)}`
+        : `  ×${(f.value / before.value).toFixed(3)} of previous ${format(before.value, f.unit)}`;
     console.log(`  ${f.name.padEnd(34)} ${format(f.value, f.unit).padStart(12)}${vsIdeal}${vsPrevious}`);
   }
   mkdirSync(resultsDir, { recursive: true });

@@ -15,11 +15,11 @@ export interface RealModelOptions {
   repeatedTerms?: number;
   /** Share of lessons whose dialogue and exercises use none of their new terms. Default 0.1. */
   unusedVocabulary?: number;
-  /** Share of answers with a quiz where one answer index points past the options. Default 0.1. */
+  /** Share of answers with a quiz where one answer index points past the options. Default 0.05. */
   quizIndexOutOfRange?: number;
-  /** Share of lesson answers with one section left empty. Default 0.05. */
+  /** Share of lesson answers with one section left empty. Default 0.03. */
   missingSection?: number;
-  /** Share of answers cut off before their end (finish_reason "length"). Default 0.03. */
+  /** Share of answers cut off before their end (finish_reason "length"). Default 0.02. */
   truncated?: number;
 }
 
@@ -35,7 +35,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-const DEFAULTS = { numberedTitles: 0.3, repeatedTerms: 0.02, unusedVocabulary: 0.1, quizIndexOutOfRange: 0.1, missingSection: 0.05, truncated: 0.03 };
+const DEFAULTS = { numberedTitles: 0.3, repeatedTerms: 0.02, unusedVocabulary: 0.1, quizIndexOutOfRange: 0.05, missingSection: 0.03, truncated: 0.02 };
 
 /** A request's name and attempt as a seed; a cryptographic hash, so neighbouring attempts draw independently. */
 function hash(text: string): number {
