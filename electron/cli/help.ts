@@ -34,7 +34,11 @@ const PROVIDER_FLAGS = `  --provider NAME          openai or demo (default: open
   --out DIR                Folder for finished courses (default: $FLUENTPRO_OUT_DIR or ./courses)
   --concurrency N          Courses generated at once (default: ${DEFAULTS.concurrency})
   --lesson-concurrency N   Lessons of one course written at once (default: ${DEFAULTS.lessonConcurrency})
-  --max-requests N         LLM requests open at once across all courses (default: ${DEFAULTS.maxInFlightRequests})
+  --max-requests N         LLM requests open at once across all courses, the most the adaptive
+                           limit may grow to (default: ${DEFAULTS.maxInFlightRequests})
+  --rpm N                  The provider's requests per minute, for servers that send no
+                           x-ratelimit-* headers (default: $FLUENTPRO_RPM, else learned from them)
+  --tpm N                  The provider's tokens per minute, likewise (default: $FLUENTPRO_TPM)
   --demo-delay MS          Demo provider's pretend latency per request (default: ${DEFAULTS.demoDelayMs})`;
 
 const DATA_DIR_FLAG = `  --data-dir DIR            Folder of the queue database (default: $FLUENTPRO_DATA_DIR, else
@@ -68,6 +72,8 @@ none is left. Jobs keep the provider, model and output folder they were queued w
 Options
   --concurrency N          Jobs at once (default: ${DEFAULTS.concurrency})
   --max-requests N         LLM requests open at once across all jobs (default: ${DEFAULTS.maxInFlightRequests})
+  --rpm N                  The provider's requests per minute, when it sends no x-ratelimit-* headers
+  --tpm N                  The provider's tokens per minute, likewise
 ${DATA_DIR_FLAG}
   --watch                  Keep running and take new jobs as they are queued (Ctrl-C to stop)
   --json                   Print one JSON object per event on stdout

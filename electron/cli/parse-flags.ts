@@ -10,6 +10,8 @@ export const SETTINGS_OPTIONS = {
   concurrency: { type: 'string' },
   'lesson-concurrency': { type: 'string' },
   'max-requests': { type: 'string' },
+  rpm: { type: 'string' },
+  tpm: { type: 'string' },
   'demo-delay': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -32,6 +34,8 @@ export function settingsInput(values: Record<string, string | boolean | undefine
     concurrency: s('concurrency'),
     lessonConcurrency: s('lesson-concurrency'),
     maxInFlightRequests: s('max-requests'),
+    rpm: s('rpm'),
+    tpm: s('tpm'),
     demoDelayMs: s('demo-delay'),
   };
 }

@@ -50,6 +50,8 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
     setMaxListeners(0, controller.signal);
     current = { jobId: start.jobId, controller };
     const { settings } = start;
+    // Set when the provider refuses in a way that stops every job (no credit left).
+    let stopReason: string | undefined;
     try {
       const provider = createProvider({ ...settings, apiKey: start.apiKey, maxAttempts: settings.maxRequestAttempts, concurrency: 1, maxInFlightRequests: 1 });
       const checkpoints: Checkpoints = { outlineParts: new Map(start.checkpoints.outlineParts), lessons: new Map(start.checkpoints.lessons) };
@@ -60,6 +62,14 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
         priority: start.priority,
         signal: controller.signal,
         checkpoints,
+        onRateLimitWait: ({ ms, reason }) => port.postMessage({ type: 'rate-limit-wait', jobId: start.jobId, ms, reason }),
+        onProviderStop: (error) => {
+          if (stopReason !== undefined) return;
+          stopReason = error.message;
+          // The orchestrator stops the other jobs; this one stops its other requests at once.
+          port.postMessage({ type: 'provider-stop', jobId: start.jobId, reason: stopReason });
+          controller.abort(error);
+        },
         onEvent: (event) => {
           if (event.type !== 'step-done') {
             port.postMessage({ type: 'workflow-event', jobId: start.jobId, event });
@@ -76,7 +86,8 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
       });
       port.postMessage({ type: 'job-succeeded', jobId: start.jobId, outputPath, usage: course.usage });
     } catch (error) {
-      if (controller.signal.aborted) port.postMessage({ type: 'job-cancelled', jobId: start.jobId });
+      if (stopReason !== undefined) port.postMessage({ type: 'job-failed', jobId: start.jobId, reason: stopReason });
+      else if (controller.signal.aborted) port.postMessage({ type: 'job-cancelled', jobId: start.jobId });
       else port.postMessage({ type: 'job-failed', jobId: start.jobId, reason: (error as Error)?.message ?? String(error) });
     } finally {
       current = undefined;

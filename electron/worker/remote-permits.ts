@@ -1,9 +1,12 @@
+import { pickRateLimitHeaders } from '../core/pacing/rate-limit-headers.js';
 import type { FromWorker } from '../core/queue/worker-protocol.js';
-import type { Release, RequestPermits } from '../core/workflow/request-gate.js';
+import type { Release, ReleaseReport, RequestPermits } from '../core/workflow/request-gate.js';
 
 /**
- * Request permits borrowed from the orchestrator's one RequestGate over the port, so the
- * limit on open requests and the 429 cool-down hold across every worker process.
+ * Request permits borrowed from the orchestrator's one `Admission` over the port, so the
+ * in-flight limit and the provider's budgets hold across every worker process. A request says what
+ * it will cost (`tokens`); its release says how it went (outcome, tokens used, `x-ratelimit-*`
+ * headers as plain values), so the shared admission learns from every worker's answers.
  */
 export class RemotePermits implements RequestPermits {
   #next = 1;
@@ -11,7 +14,7 @@ export class RemotePermits implements RequestPermits {
 
   constructor(private readonly send: (message: FromWorker) => void) {}
 
-  acquire(priority: number, signal?: AbortSignal): Promise<Release> {
+  acquire(priority: number, signal?: AbortSignal, tokens?: number): Promise<Release> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     const requestId = this.#next++;
     return new Promise<Release>((resolve, reject) => {
@@ -25,7 +28,7 @@ export class RemotePermits implements RequestPermits {
         signal?.removeEventListener('abort', onAbort);
         resolve(release);
       });
-      this.send({ type: 'permit-request', requestId, priority });
+      this.send({ type: 'permit-request', requestId, priority, ...(tokens ? { tokens } : {}) });
     });
   }
 
@@ -37,16 +40,23 @@ export class RemotePermits implements RequestPermits {
   granted(requestId: number): void {
     const resolve = this.#waiting.get(requestId);
     if (!resolve) {
-      // Abandoned meanwhile: hand it straight back.
-      this.send({ type: 'permit-release', requestId });
+      // Abandoned meanwhile: hand it straight back, as a request that was never sent.
+      this.send({ type: 'permit-release', requestId, outcome: 'error' });
       return;
     }
     this.#waiting.delete(requestId);
     let released = false;
-    resolve(() => {
+    resolve((report: ReleaseReport = {}) => {
       if (released) return;
       released = true;
-      this.send({ type: 'permit-release', requestId });
+      const headers = pickRateLimitHeaders(report.headers);
+      this.send({
+        type: 'permit-release',
+        requestId,
+        ...(report.outcome ? { outcome: report.outcome } : {}),
+        ...(report.actualTokens !== undefined ? { actualTokens: report.actualTokens } : {}),
+        ...(headers ? { headers } : {}),
+      });
     });
   }
 }

@@ -48,24 +48,36 @@ describe('generating courses against an OpenAI-compatible server', () => {
     expect(server.maxInFlight).toBe(5);
   });
 
-  it('waits out a 429 once for everyone (Retry-After), not a storm of private retries', async () => {
+  it('a single 429 delays only its own request (its retry-after); the others go on', async () => {
     const specs = Array.from({ length: 4 }, (_, i) => specOf({ title: `Busy ${i + 1}`, lessons: 4 }));
-    let burstEndsAt = 0;
+    let limitedKey: string | undefined;
     const { results, server } = await run(specs, {
-      latencyMs: 15,
-      // The provider's limit is hit at the 6th request: everything arriving in the next 40 ms gets a 429 too.
-      fault: ({ index }) => {
-        if (index === 5) burstEndsAt = Date.now() + 40;
-        return Date.now() < burstEndsAt ? { kind: 'rate-limit', retryAfterMs: 300 } : undefined;
+      latencyMs: 30,
+      fault: ({ index, key }) => {
+        if (index !== 5) return undefined;
+        limitedKey = key;
+        return { kind: 'rate-limit', retryAfterMs: 400 };
       },
     });
     expect(results.every((r) => r.ok)).toBe(true);
-    const rateLimited = server.requests.filter((r) => r.status === 429);
-    expect(rateLimited.length).toBeGreaterThan(0);
-    const firstLimit = Math.min(...rateLimited.map((r) => r.endedAt));
-    // No new request may start during the shared cool-down (allow timer slack).
-    const startedDuringCoolDown = server.requests.filter((r) => r.startedAt > firstLimit + 20 && r.startedAt < firstLimit + 280);
-    expect(startedDuringCoolDown).toEqual([]);
+    const limited = server.requests.find((r) => r.status === 429)!;
+    expect(limited.key).toBe(limitedKey);
+    // Its own retry waited the retry-after…
+    const retry = server.requests.find((r) => r.key === limitedKey && r.attempt === 1)!;
+    expect(retry.startedAt - limited.endedAt).toBeGreaterThanOrEqual(390);
+    // …while the others kept going meanwhile: no shared cool-down.
+    const startedMeanwhile = server.requests.filter((r) => r.startedAt > limited.endedAt + 20 && r.startedAt < limited.endedAt + 380);
+    expect(startedMeanwhile.length).toBeGreaterThan(3);
+  });
+
+  it('a 429 is "wait", never "fail": it uses up no attempts', async () => {
+    const { results, server } = await run(
+      [specOf({ title: 'Patient', lessons: 1 })],
+      { fault: ({ attempt }) => (attempt < 8 ? { kind: 'rate-limit', retryAfterMs: 5 } : undefined) },
+      { maxAttempts: 3 },
+    );
+    expect(results[0]).toMatchObject({ ok: true });
+    expect(server.requests.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(16);
   });
 
   it('retries 500s, dropped connections, garbage and cut-off answers; each step is paid for once', async () => {
@@ -113,8 +125,8 @@ describe('generating courses against an OpenAI-compatible server', () => {
   });
 
   it('gives up after maxAttempts when the server keeps failing', async () => {
-    const { results, server } = await run([specOf({ title: 'Down', lessons: 1 })], { fault: () => ({ kind: 'rate-limit', retryAfterMs: 5 }) }, { maxAttempts: 3 });
-    expect(results[0]!.error).toMatch(/^gave up after 3 attempts: rate limited \(429/);
+    const { results, server } = await run([specOf({ title: 'Down', lessons: 1 })], { fault: () => ({ kind: 'server-error' }) }, { maxAttempts: 3 });
+    expect(results[0]!.error).toMatch(/^gave up after 3 attempts: server error \(500/);
     expect(server.requests).toHaveLength(3);
   });
 

@@ -16,8 +16,16 @@ export interface EngineSettings {
   concurrency: number;
   /** Lessons of one job written at once. Default 4. */
   lessonConcurrency: number;
-  /** LLM requests open at once across all jobs. Default 8. */
+  /** LLM requests open at once across all jobs: the ceiling of the adaptive limit. Default 8. */
   maxInFlightRequests: number;
+  /**
+   * The provider's requests per minute, set by hand (`--rpm`, `FLUENTPRO_RPM`) for providers that
+   * send no `x-ratelimit-*` headers, or to keep part of a shared key free. When the provider also
+   * reports one, the lower counts. Default: none (learned from the headers).
+   */
+  rpm?: number;
+  /** The provider's tokens per minute, set by hand (`--tpm`, `FLUENTPRO_TPM`); as `rpm`. Default: none. */
+  tpm?: number;
   /** Where finished courses are written. */
   outDir: string;
   /** The demo provider's pretend latency per request. Default 300 ms. */
@@ -55,6 +63,8 @@ export interface SettingsInput {
   concurrency?: string | number;
   lessonConcurrency?: string | number;
   maxInFlightRequests?: string | number;
+  rpm?: string | number;
+  tpm?: string | number;
   outDir?: string;
   demoDelayMs?: string | number;
 }
@@ -94,6 +104,8 @@ export function resolveSettings(flags: SettingsInput, env: NodeJS.ProcessEnv, cw
     concurrency: wholeNumber('--concurrency', flags.concurrency ?? env.FLUENTPRO_CONCURRENCY, DEFAULTS.concurrency, 1, 64),
     lessonConcurrency: wholeNumber('--lesson-concurrency', flags.lessonConcurrency ?? env.FLUENTPRO_LESSON_CONCURRENCY, DEFAULTS.lessonConcurrency, 1, 64),
     maxInFlightRequests: wholeNumber('--max-requests', flags.maxInFlightRequests ?? env.FLUENTPRO_MAX_REQUESTS, DEFAULTS.maxInFlightRequests, 1, 256),
+    ...optionalLimit('rpm', '--rpm', flags.rpm ?? env.FLUENTPRO_RPM),
+    ...optionalLimit('tpm', '--tpm', flags.tpm ?? env.FLUENTPRO_TPM),
     outDir: resolveOutDir(flags.outDir, env, cwd),
     demoDelayMs: wholeNumber('--demo-delay', flags.demoDelayMs ?? env.FLUENTPRO_DEMO_DELAY_MS, DEFAULTS.demoDelayMs, 0, 60_000),
     maxAttempts: DEFAULTS.maxAttempts,
@@ -132,6 +144,12 @@ function wholeNumber(name: string, raw: string | number | undefined, fallback: n
     throw new SettingsError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+/** A per-minute limit set by hand: absent, or a whole number from 1 to 100,000,000. */
+function optionalLimit(key: 'rpm' | 'tpm', name: string, raw: string | number | undefined): Partial<Pick<EngineSettings, 'rpm' | 'tpm'>> {
+  if (raw === undefined || raw === '') return {};
+  return { [key]: wholeNumber(name, raw, 0, 1, 100_000_000) };
 }
 
 function checkUrl(value: string): void {

@@ -17,6 +17,10 @@ export interface ProduceOptions {
   signal?: AbortSignal;
   checkpoints?: GenerateOptions['checkpoints'];
   onEvent?: GenerateOptions['onEvent'];
+  /** Told before each wait for the provider's rate limit (for the job's log). */
+  onRateLimitWait?: GenerateOptions['onRateLimitWait'];
+  /** Told when the provider refuses in a way that stops every job (no credit left). */
+  onProviderStop?: GenerateOptions['onProviderStop'];
 }
 
 /** One job from spec to folder on disk: generate, assemble and check, write atomically. */
@@ -30,6 +34,8 @@ export async function produceCourse(spec: CourseSpec, options: ProduceOptions): 
     lessonConcurrency: options.settings.lessonConcurrency,
     checkpoints: options.checkpoints,
     onEvent: options.onEvent,
+    onRateLimitWait: options.onRateLimitWait,
+    onProviderStop: options.onProviderStop,
   });
   const course = assembleCourse({
     spec,

@@ -8,6 +8,14 @@
 /** Why the limit changed: grown by a success, cut by a drop, or set by hand (`max` lowered under it). */
 export type LimitChangeReason = 'grow' | 'drop' | 'set';
 
+/**
+ * What a drop says: `load`, the provider turned the request away for how many were open (a
+ * concurrency cap, a local server's full queue, or nothing known: the level is remembered as the
+ * ceiling); `budget`, it came while the request budget or token budget was what held requests back,
+ * so the budget (taught by the headers) paces the next ones and the level is not to blame.
+ */
+export type DropCause = 'load' | 'budget';
+
 export type LimitListener = (limit: number, reason: LimitChangeReason) => void;
 
 export interface AdaptiveLimitOptions {
@@ -21,20 +29,41 @@ export interface AdaptiveLimitOptions {
   backoffRatio?: number;
   /** When a drop does not say which cut it was sent under, the limit is cut at most once in this many ms. Default 1000. */
   windowMs?: number;
+  /**
+   * Successes needed, after a cut, before the limit may grow back to the in-flight level that was
+   * refused; doubled each time the same level is refused again (at most 32 times this). Default 40.
+   */
+  probeAfterSuccesses?: number;
+  /**
+   * Share of recent answers, sent at the refused level or above, that may be refused without the
+   * refusal counting as congestion: a provider's random 429s (a few per hundred) say nothing about
+   * load and must not shrink the limit. Only for drops that say their level. From 0 to 1. Default 0.2.
+   */
+  lossTolerance?: number;
   /** The clock. Default `Date.now`. */
   now?: () => number;
 }
 
 /**
- * - `onSuccess(inFlight)` grows the limit by 1, but only while at least half of it is in use
- *   (`inFlight` is the count when the request was sent, itself included): an idle limit does not
- *   grow to a size that was never tried.
+ * - `onSuccess(inFlight, changesWhenSent)` grows the limit by 1, but only while at least half of it
+ *   is in use (`inFlight` is the count when the request was sent, itself included): an idle limit
+ *   does not grow to a size that was never tried. And only once per round trip: the request must
+ *   have been sent after the last change (pass `changes` as read when it was sent), so the limit
+ *   grows by one per round trip as TCP's congestion avoidance does, not by one per answer (eight
+ *   answers of one round trip would add eight, and one ×0.9 cut per round trip cannot undo that:
+ *   against an unannounced cap of 4 such a limit stays near 8 and half the requests are refused).
+ * - It remembers the in-flight level at which drops were congestion (the ceiling): the limit does
+ *   not grow back to that level until `probeAfterSuccesses` answers came back fine since the cut,
+ *   a wait that doubles each time the same level is refused again. A level it has grown past (a
+ *   whole round trip there without a cut) is forgotten.
  * - `onDrop(cutsWhenSent)` (a 429, or a local server's 503 "queue full") multiplies it by 0.9,
  *   rounded down, at least `min`, and only once per round trip: a drop cuts only if the request
  *   was sent after the last cut (pass `cuts` as read when it was sent). The requests in flight
  *   during a cut were sent at the old limit, so their 429s are the same congestion, as TCP counts
  *   one cut per window of data (RFC 5681). A drop that does not say (`undefined`) cuts at most
- *   once per `windowMs`.
+ *   once per `windowMs`. A drop that says its in-flight level (`onDrop(cuts, inFlight)`) cuts only
+ *   when more than `lossTolerance` of the recent answers sent at that level or above were refused:
+ *   a random 429 among many answers at that level is noise; a cap refuses most of them.
  */
 export class AdaptiveLimit {
   #limit: number;
@@ -44,8 +73,17 @@ export class AdaptiveLimit {
   #windowMs: number;
   #now: () => number;
   #cuts = 0;
+  #changes = 0;
   #lastCutAt = Number.NEGATIVE_INFINITY;
   #listeners = new Set<LimitListener>();
+  #probeAfter: number;
+  #lossTolerance: number;
+  /** The in-flight level refused last, not grown past since; `undefined` when none. */
+  #ceiling: number | undefined;
+  #patience = 0;
+  #successesSinceCut = 0;
+  /** The last outcomes, newest last: the level each was sent at, and whether it was refused. */
+  #recent: { level: number; dropped: boolean }[] = [];
 
   constructor(options: AdaptiveLimitOptions = {}) {
     this.#min = checkWhole('min', options.min ?? 1, 1);
@@ -62,6 +100,12 @@ export class AdaptiveLimit {
     }
     this.#backoffRatio = ratio;
     this.#windowMs = checkWhole('windowMs', options.windowMs ?? 1000, 0);
+    this.#probeAfter = checkWhole('probeAfterSuccesses', options.probeAfterSuccesses ?? 40, 0);
+    const tolerance = options.lossTolerance ?? 0.2;
+    if (typeof tolerance !== 'number' || !(tolerance >= 0 && tolerance <= 1)) {
+      throw new TypeError(`Expected \`lossTolerance\` to be a number from 0 to 1, got \`${String(tolerance)}\` (${typeof tolerance})`);
+    }
+    this.#lossTolerance = tolerance;
     this.#now = options.now ?? Date.now;
   }
 
@@ -79,6 +123,14 @@ export class AdaptiveLimit {
   get cuts(): number {
     return this.#cuts;
   }
+  /** How many times the limit changed so far (grown, cut or set). Read it when a request is sent; give it back to `onSuccess`. */
+  get changes(): number {
+    return this.#changes;
+  }
+  /** The in-flight level refused last and not yet grown past, or `undefined`. */
+  get ceiling(): number | undefined {
+    return this.#ceiling;
+  }
 
   /** Changes the ceiling (a new `--max-requests` in Settings); a limit above it comes down at once. */
   set max(value: number) {
@@ -93,31 +145,77 @@ export class AdaptiveLimit {
     return () => this.#listeners.delete(listener);
   }
 
-  /** A request came back fine; `inFlight` is how many were in flight when it was sent, itself included. */
-  onSuccess(inFlight: number): void {
-    if (inFlight * 2 >= this.#limit && this.#limit < this.#max) this.#set(this.#limit + 1, 'grow');
+  /**
+   * A request came back fine; `inFlight` is how many were in flight when it was sent, itself
+   * included; `changesWhenSent` is `changes` as read then (without it, every success may grow).
+   */
+  onSuccess(inFlight: number, changesWhenSent?: number): void {
+    this.#remember(inFlight, false);
+    this.#successesSinceCut++;
+    if (this.#ceiling !== undefined && this.#limit > this.#ceiling) this.#ceiling = undefined;
+    if (inFlight * 2 < this.#limit || this.#limit >= this.#max) return;
+    if (changesWhenSent !== undefined && changesWhenSent < this.#changes) return; // once per round trip
+    if (this.#ceiling !== undefined && this.#limit + 1 >= this.#ceiling && this.#successesSinceCut < this.#patience) return;
+    this.#set(this.#limit + 1, 'grow');
   }
 
   /**
    * A request was turned away for load (429, or 503 back-pressure). Returns whether this drop cut
    * the limit (false: the cut for this round trip was already made).
    */
-  onDrop(cutsWhenSent?: number): boolean {
+  onDrop(cutsWhenSent?: number, inFlight?: number, cause: DropCause = 'load'): boolean {
     const now = this.#now();
+    if (inFlight !== undefined && cause === 'load') {
+      this.#remember(inFlight, true);
+      if (this.#dropShare(inFlight) <= this.#lossTolerance) return false; // noise, not congestion
+    }
     const sameRoundTrip = cutsWhenSent === undefined ? now - this.#lastCutAt < this.#windowMs : cutsWhenSent < this.#cuts;
     if (sameRoundTrip) return false;
     this.#cuts++;
     this.#lastCutAt = now;
-    const next = Math.max(this.#min, Math.floor(this.#limit * this.#backoffRatio));
-    if (next !== this.#limit) this.#set(next, 'drop');
+    const level = inFlight ?? this.#limit;
+    if (cause === 'budget') {
+      this.#cut();
+      return true;
+    }
+    this.#patience = level === this.#ceiling ? Math.min(this.#patience * 2 || this.#probeAfter, this.#probeAfter * 32) : this.#probeAfter;
+    this.#ceiling = level;
+    this.#successesSinceCut = 0;
+    this.#cut();
     return true;
   }
 
+  #cut(): void {
+    const next = Math.max(this.#min, Math.floor(this.#limit * this.#backoffRatio));
+    if (next !== this.#limit) this.#set(next, 'drop');
+  }
+
+  #remember(level: number, dropped: boolean): void {
+    this.#recent.push({ level, dropped });
+    if (this.#recent.length > RECENT_OUTCOMES) this.#recent.shift();
+  }
+
+  /** Of the recent outcomes sent at `level` or above, the share refused. */
+  #dropShare(level: number): number {
+    let drops = 0;
+    let all = 0;
+    for (const outcome of this.#recent) {
+      if (outcome.level < level) continue;
+      all++;
+      if (outcome.dropped) drops++;
+    }
+    return all === 0 ? 1 : drops / all;
+  }
+
   #set(limit: number, reason: LimitChangeReason): void {
+    this.#changes++;
     this.#limit = limit;
     for (const listener of [...this.#listeners]) listener(limit, reason);
   }
 }
+
+/** How many outcomes `lossTolerance` looks back over. */
+const RECENT_OUTCOMES = 50;
 
 function checkWhole(name: string, value: number, least: number): number {
   if (!Number.isInteger(value) || value < least) {

@@ -53,6 +53,9 @@ export interface AdmissionOptions extends BudgetLimits {
   timers?: Timers;
 }
 
+/** A 429 this soon after the budget held a request back is taken for the budget's. */
+const BUDGET_BOUND_MS = 1000;
+
 interface Waiter {
   priority: number;
   order: number;
@@ -89,6 +92,8 @@ export class Admission {
   #peakInFlight = 0;
   #coolUntil = 0;
   #blockedUntil: number | undefined;
+  /** When the budget last held a request back: a 429 soon after is the budget's, not the in-flight level's. */
+  #budgetHeldAt = Number.NEGATIVE_INFINITY;
   #timer: unknown;
 
   constructor(options: AdmissionOptions = {}) {
@@ -207,6 +212,7 @@ export class Admission {
     while (this.#waiting.length > 0 && this.#inFlight < this.#limit.limit) {
       const head = this.#waiting[0]!;
       let wait = this.#budget.waitTimeMs(head.cost, now);
+      if (wait > 0) this.#budgetHeldAt = now;
       if (!this.#budget.isKnown) wait = Math.max(wait, this.#coolUntil - now);
       if (wait > 0) {
         this.#blockedUntil = now + wait;
@@ -228,23 +234,33 @@ export class Admission {
     this.#peakInFlight = Math.max(this.#peakInFlight, this.#inFlight);
     const inFlightWhenSent = this.#inFlight;
     const cutsWhenSent = this.#limit.cuts;
+    const changesWhenSent = this.#limit.changes;
     let released = false;
     return (report: ReleaseReport = {}) => {
       if (released) return;
       released = true;
       this.#inFlight--;
-      this.#learn(report, cost, mark, inFlightWhenSent, cutsWhenSent);
+      this.#learn(report, cost, mark, inFlightWhenSent, cutsWhenSent, changesWhenSent);
       this.#drain();
     };
   }
 
-  #learn(report: ReleaseReport, cost: number, mark: BudgetMark, inFlightWhenSent: number, cutsWhenSent: number): void {
+  #learn(report: ReleaseReport, cost: number, mark: BudgetMark, inFlightWhenSent: number, cutsWhenSent: number, changesWhenSent: number): void {
     const now = this.#now();
     if (report.headers) this.#budget.updateFromHeaders(readRateLimitHeaders(report.headers), now, mark);
     const actual = report.actualTokens;
     if (actual !== undefined && Number.isFinite(actual) && actual >= 0 && (actual > cost || this.#refund)) this.#budget.settle(cost, actual, now);
     const outcome = report.outcome ?? 'ok';
-    if (outcome === 'ok') this.#limit.onSuccess(inFlightWhenSent);
-    else if (outcome === 'rate-limited') this.#limit.onDrop(cutsWhenSent);
+    if (outcome === 'ok') this.#limit.onSuccess(inFlightWhenSent, changesWhenSent);
+    else if (outcome === 'rate-limited') {
+      // A 429 that reports the provider's budgets, or comes while the budget is what holds requests
+      // back, is the budget's: its headers correct the budget, which paces the next ones. Otherwise
+      // (no budget in sight: a concurrency cap, a local server's full queue) it is about how many
+      // are open, and the level it was sent at is remembered as the ceiling.
+      const reported = report.headers ? readRateLimitHeaders(report.headers) : {};
+      const reportsBudget = reported.limitRequests !== undefined || reported.limitTokens !== undefined;
+      const budgetBound = reportsBudget || (this.#budget.isKnown && now - this.#budgetHeldAt <= BUDGET_BOUND_MS);
+      this.#limit.onDrop(cutsWhenSent, inFlightWhenSent, budgetBound ? 'budget' : 'load');
+    }
   }
 }

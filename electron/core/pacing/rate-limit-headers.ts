@@ -77,3 +77,33 @@ function readReset(value: string | null | undefined): number | undefined {
   }
   return parseGoDuration(value);
 }
+
+/** The six header names `readRateLimitHeaders` reads. */
+export const RATE_LIMIT_HEADER_NAMES = [
+  'x-ratelimit-limit-requests',
+  'x-ratelimit-limit-tokens',
+  'x-ratelimit-remaining-requests',
+  'x-ratelimit-remaining-tokens',
+  'x-ratelimit-reset-requests',
+  'x-ratelimit-reset-tokens',
+] as const;
+
+/**
+ * The `x-ratelimit-*` headers of an answer as a plain object (lower-case names, only those
+ * present), or `undefined` when there are none: plain data that can cross a process boundary.
+ */
+export function pickRateLimitHeaders(headers: HeadersLike | undefined): Record<string, string> | undefined {
+  if (!headers) return undefined;
+  const picked: Record<string, string> = {};
+  for (const name of RATE_LIMIT_HEADER_NAMES) {
+    const value = headers.get(name);
+    if (typeof value === 'string') picked[name] = value;
+  }
+  return Object.keys(picked).length > 0 ? picked : undefined;
+}
+
+/** A plain object of header values (as `pickRateLimitHeaders` makes) read as `HeadersLike`, names matched case-insensitively. */
+export function headersFromValues(values: Readonly<Record<string, string>>): HeadersLike {
+  const lower = new Map(Object.entries(values).map(([name, value]) => [name.toLowerCase(), value]));
+  return { get: (name) => lower.get(name.toLowerCase()) };
+}

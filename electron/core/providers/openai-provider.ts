@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { pickRateLimitHeaders } from '../pacing/rate-limit-headers.js';
 import { parseRetryAfter } from '../workflow/retry-policy.js';
 import { ProviderError, type LlmAnswer, type LlmProvider, type LlmRequest } from './provider.js';
 
@@ -20,8 +21,8 @@ export class OpenAiProvider implements LlmProvider {
 
   constructor(options: OpenAiProviderOptions) {
     this.model = options.model;
-    // Retries are ours (RequestGate + retry policy): the SDK's own would hide 429s from the
-    // shared cool-down and multiply attempts.
+    // Retries are ours (the shared Admission + retry policy): the SDK's own would hide 429s
+    // and their x-ratelimit-* headers from the pacing, and multiply attempts.
     this.#client = new OpenAI({
       apiKey: options.apiKey,
       baseURL: options.baseURL,
@@ -32,15 +33,21 @@ export class OpenAiProvider implements LlmProvider {
 
   async complete(request: LlmRequest): Promise<LlmAnswer> {
     let completion;
+    let rateLimitHeaders;
     try {
-      completion = await this.#client.chat.completions.create(
-        {
-          model: this.model,
-          messages: request.messages,
-          response_format: { type: 'json_schema', json_schema: request.format },
-        },
-        { signal: request.signal },
-      );
+      const { data, response } = await this.#client.chat.completions
+        .create(
+          {
+            model: this.model,
+            messages: request.messages,
+            response_format: { type: 'json_schema', json_schema: request.format },
+            ...(request.maxCompletionTokens !== undefined ? { max_completion_tokens: request.maxCompletionTokens } : {}),
+          },
+          { signal: request.signal },
+        )
+        .withResponse();
+      completion = data;
+      rateLimitHeaders = pickRateLimitHeaders(response.headers);
     } catch (error) {
       throw toProviderError(error, request.signal);
     }
@@ -48,17 +55,21 @@ export class OpenAiProvider implements LlmProvider {
     const text = choice?.message?.content;
     if (typeof text !== 'string') {
       const refusal = choice?.message?.refusal;
-      if (refusal) throw new ProviderError(`the model refused: ${refusal}`, 'client');
-      throw new ProviderError('the server answered without any message content', 'bad-response');
+      if (refusal) throw new ProviderError(`the model refused: ${refusal}`, 'client', undefined, undefined, rateLimitHeaders);
+      throw new ProviderError('the server answered without any message content', 'bad-response', undefined, undefined, rateLimitHeaders);
     }
     return {
       text,
       promptTokens: completion.usage?.prompt_tokens ?? 0,
       completionTokens: completion.usage?.completion_tokens ?? 0,
       finishReason: choice?.finish_reason ?? 'stop',
+      ...(rateLimitHeaders ? { rateLimitHeaders } : {}),
     };
   }
 }
+
+/** Why every job stops on a 429 `insufficient_quota`, in words a course author can act on. */
+export const QUOTA_MESSAGE = 'the provider says your account has no credit left (insufficient_quota): add credit or change the API key; finished lessons are kept';
 
 /** Maps the SDK's errors onto our few kinds, keeping the server's own words. */
 export function toProviderError(error: unknown, signal?: AbortSignal): ProviderError {
@@ -68,9 +79,15 @@ export function toProviderError(error: unknown, signal?: AbortSignal): ProviderE
   if (error instanceof OpenAI.APIError) {
     const status = error.status ?? 0;
     const retryAfter = parseRetryAfter(error.headers);
+    const headers = pickRateLimitHeaders(error.headers);
     const message = `${status} ${error.message}`.trim();
-    if (status === 429) return new ProviderError(`rate limited (${message})`, 'rate-limit', status, retryAfter);
-    if (status === 408 || status === 409 || status >= 500) return new ProviderError(`server error (${message})`, 'server', status, retryAfter);
+    if (status === 429 && (error.code === 'insufficient_quota' || (error.error as { type?: string } | undefined)?.type === 'insufficient_quota')) {
+      return new ProviderError(QUOTA_MESSAGE, 'quota', status, undefined, headers);
+    }
+    if (status === 429) return new ProviderError(`rate limited (${message})`, 'rate-limit', status, retryAfter, headers);
+    // A local server (Ollama, LM Studio) answers 503 "queue full" when its queue is: back-pressure, like a 429.
+    if (status === 503) return new ProviderError(`the server is busy (${message})`, 'rate-limit', status, retryAfter, headers);
+    if (status === 408 || status === 409 || status >= 500) return new ProviderError(`server error (${message})`, 'server', status, retryAfter, headers);
     if (status === 401) return new ProviderError('the API key was refused (401): check OPENAI_API_KEY or the key in Settings', 'client', status);
     if (status === 404) return new ProviderError(`not found (404): check the base URL and the model name (${error.message})`, 'client', status);
     return new ProviderError(`the server refused the request (${message})`, 'client', status);

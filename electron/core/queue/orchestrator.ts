@@ -3,7 +3,8 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { JobEvent } from '../../shared/job-events.js';
 import type { JobSummary } from '../../shared/jobs.js';
 import type { ClaimedJob, EnqueueInput, JobStore } from '../store/job-store.js';
-import { RequestGate, type Release } from '../workflow/request-gate.js';
+import { Admission, type Release } from '../pacing/admission.js';
+import { headersFromValues } from '../pacing/rate-limit-headers.js';
 import { Emitter } from './emitter.js';
 import type { WorkerExit, WorkerHost, WorkerProcess } from './worker-host.js';
 import { WORKER_PROTOCOL_VERSION, type FromWorker } from './worker-protocol.js';
@@ -15,6 +16,9 @@ export interface OrchestratorOptions {
   concurrency?: number;
   /** LLM requests open at once across every worker. Default 8. */
   maxInFlightRequests?: number;
+  /** The provider's requests and tokens per minute, set by hand (`--rpm`, `--tpm`); else learned from its headers. */
+  rpm?: number;
+  tpm?: number;
   /** Runs of a job whose worker crashed or hung before it is failed. Default 3. */
   maxAttempts?: number;
   /** A worker is replaced after running this many jobs. Default 20. */
@@ -52,6 +56,8 @@ interface RunningJob {
   slot: WorkerSlot;
   done: () => void;
   cancelling: boolean;
+  /** Set when every job is stopped for a provider refusal (no credit left): the job fails with it, checkpoints kept. */
+  stopReason?: string;
 }
 
 export interface WorkerInfo {
@@ -69,11 +75,12 @@ export interface WorkerInfo {
  */
 export class Orchestrator {
   readonly ownerId = `owner-${randomUUID()}`;
-  readonly gate: RequestGate;
+  /** The one admission to the provider (budgets, adaptive in-flight limit) every worker borrows permits from. */
+  readonly gate: Admission;
   readonly #store: JobStore;
   readonly #host: WorkerHost;
   readonly #limit: LimitFunction;
-  readonly #options: Required<Omit<OrchestratorOptions, 'store' | 'host' | 'apiKey' | 'onlyJobIds' | 'concurrency' | 'maxInFlightRequests'>>;
+  readonly #options: Required<Omit<OrchestratorOptions, 'store' | 'host' | 'apiKey' | 'onlyJobIds' | 'concurrency' | 'maxInFlightRequests' | 'rpm' | 'tpm'>>;
   readonly #apiKey: () => string | undefined;
   readonly #only?: ReadonlySet<string>;
   readonly #idle: WorkerSlot[] = [];
@@ -103,7 +110,7 @@ export class Orchestrator {
     this.#apiKey = options.apiKey ?? (() => undefined);
     this.#only = options.onlyJobIds;
     this.#limit = pLimit(checkWhole('concurrency', options.concurrency ?? 4));
-    this.gate = new RequestGate({ maxInFlight: options.maxInFlightRequests ?? 8 });
+    this.gate = new Admission({ maxInFlight: options.maxInFlightRequests ?? 8, rpm: options.rpm, tpm: options.tpm });
     this.#options = {
       maxAttempts: checkWhole('maxAttempts', options.maxAttempts ?? 3),
       recycleAfterJobs: checkWhole('recycleAfterJobs', options.recycleAfterJobs ?? 20),
@@ -338,7 +345,7 @@ export class Orchestrator {
       case 'permit-request': {
         const controller = new AbortController();
         slot.waiting.set(message.requestId, controller);
-        this.gate.acquire(message.priority, controller.signal).then(
+        this.gate.acquire(message.priority, controller.signal, message.tokens ?? 0).then(
           (release) => {
             slot.waiting.delete(message.requestId);
             if (!this.#slots.has(slot)) return release(); // died while waiting
@@ -353,7 +360,7 @@ export class Orchestrator {
         slot.waiting.get(message.requestId)?.abort();
         return;
       case 'permit-release':
-        slot.permits.get(message.requestId)?.();
+        slot.permits.get(message.requestId)?.({ outcome: message.outcome, actualTokens: message.actualTokens, headers: message.headers && headersFromValues(message.headers) });
         slot.permits.delete(message.requestId);
         return;
       case 'cool-down':
@@ -364,6 +371,19 @@ export class Orchestrator {
     }
     if (!jobId || message.jobId !== jobId) return; // a late message from a job already settled
     switch (message.type) {
+      case 'rate-limit-wait':
+        this.#store.log(jobId, 'info', `waiting for the rate limit: ${Math.max(1, Math.round(message.ms / 1000))} s (${message.reason})`);
+        return;
+      case 'provider-stop':
+        // No credit left: every other running job stops now with the same reason (failed, its
+        // checkpoints kept for a retry once credit is added); this job's worker fails it itself.
+        this.#store.log(jobId, 'error', message.reason);
+        for (const [id, running] of this.#running) {
+          if (id === jobId || running.stopReason !== undefined) continue;
+          running.stopReason = message.reason;
+          this.#cancelRunning(id);
+        }
+        return;
       case 'workflow-event':
         if (message.event.type === 'lesson-failed') {
           this.#store.log(jobId, 'warn', `lesson ${message.event.lessonNumber} failed: ${message.event.reason}`);
@@ -386,7 +406,7 @@ export class Orchestrator {
         this.#emit(jobId, { type: 'job-succeeded', outputPath: message.outputPath, usage: this.#store.get(jobId)!.usage });
         return this.#settle(slot, jobId);
       case 'job-failed':
-        if (this.#store.get(jobId)?.cancelRequested) return this.#settleCancelled(slot, jobId);
+        if (this.#store.get(jobId)?.cancelRequested || this.#running.get(jobId)?.stopReason !== undefined) return this.#settleCancelled(slot, jobId);
         this.#store.moveToFailed(jobId, message.reason);
         this.#emit(jobId, { type: 'job-failed', reason: message.reason });
         return this.#settle(slot, jobId);
@@ -396,6 +416,12 @@ export class Orchestrator {
   }
 
   #settleCancelled(slot: WorkerSlot, jobId: string): void {
+    const stopReason = this.#running.get(jobId)?.stopReason;
+    if (stopReason !== undefined) {
+      this.#store.moveToFailed(jobId, stopReason);
+      this.#emit(jobId, { type: 'job-failed', reason: stopReason });
+      return this.#settle(slot, jobId);
+    }
     this.#store.moveToCancelled(jobId);
     this.#emit(jobId, { type: 'job-cancelled' });
     this.#settle(slot, jobId);
@@ -434,7 +460,11 @@ export class Orchestrator {
     slot.jobId = undefined;
     const running = this.#running.get(jobId);
     this.#running.delete(jobId);
-    if (running?.cancelling || this.#store.get(jobId)?.cancelRequested) {
+    if (running?.stopReason !== undefined) {
+      this.#store.moveToFailed(jobId, running.stopReason);
+      this.#emit(jobId, { type: 'job-failed', reason: running.stopReason });
+      this.#changed(jobId);
+    } else if (running?.cancelling || this.#store.get(jobId)?.cancelRequested) {
       this.#store.moveToCancelled(jobId);
       this.#emit(jobId, { type: 'job-cancelled' });
       this.#changed(jobId);

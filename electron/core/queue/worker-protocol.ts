@@ -1,3 +1,4 @@
+import type { Outcome } from '../pacing/admission.js';
 import type { LessonContent, OutlinePart, Usage } from '../course/course-schema.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 import type { StepDone, WorkflowEvent } from '../workflow/generate-course.js';
@@ -8,7 +9,9 @@ import type { JobSettings } from '../../shared/jobs.js';
 // boundary (Node IPC, or Electron's MessagePort for a utilityProcess). Bump the version when a
 // shape changes; a worker of another version is refused at start.
 
-export const WORKER_PROTOCOL_VERSION = 2;
+// 3: permit-request carries the request's tokens; permit-release its outcome and x-ratelimit-*
+//    headers; rate-limit-wait and provider-stop are new.
+export const WORKER_PROTOCOL_VERSION = 3;
 
 /** How often a worker says it is alive, busy or not. */
 export const WORKER_HEARTBEAT_MS = 1000;
@@ -39,12 +42,18 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; protocol: number; pid: number }
   | { type: 'heartbeat'; rss: number }
-  | { type: 'permit-request'; requestId: number; priority: number }
+  /** `tokens`: what the provider will charge the request (prompt estimate plus `max_completion_tokens`). */
+  | { type: 'permit-request'; requestId: number; priority: number; tokens?: number }
   /** The request was cancelled while waiting: forget it. */
   | { type: 'permit-abandon'; requestId: number }
-  | { type: 'permit-release'; requestId: number }
+  /** How the request went, for the shared admission: `headers` holds the answer's `x-ratelimit-*` values. */
+  | { type: 'permit-release'; requestId: number; outcome?: Outcome; actualTokens?: number; headers?: Record<string, string> }
   | { type: 'cool-down'; ms: number }
   | { type: 'workflow-event'; jobId: string; event: Exclude<WorkflowEvent, { type: 'step-done' }> }
+  /** A request of the job waits `ms` for the provider's rate limit (for the job's log). */
+  | { type: 'rate-limit-wait'; jobId: string; ms: number; reason: string }
+  /** The provider refused in a way that stops every job (no credit left): `reason` says so in plain words. */
+  | { type: 'provider-stop'; jobId: string; reason: string }
   /** Acknowledged by step-saved once the checkpoint is committed: only then does it count. */
   | { type: 'step-done'; jobId: string; stepKey: string; done: StepDone }
   | { type: 'job-succeeded'; jobId: string; outputPath: string; usage: Usage }

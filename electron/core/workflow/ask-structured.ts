@@ -2,9 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { Usage } from '../course/course-schema.js';
 import type { JsonSchemaFormat } from '../course/structured-output.js';
-import { ProviderError, type LlmMessage, type LlmProvider, type LlmTask } from '../providers/provider.js';
-import type { RequestPermits } from './request-gate.js';
-import { retryDelayMs, type RetryPolicy } from './retry-policy.js';
+import { headersFromValues } from '../pacing/rate-limit-headers.js';
+import { estimatePromptTokens, requestCost } from '../pacing/token-estimate.js';
+import { ProviderError, type LlmAnswer, type LlmMessage, type LlmProvider, type LlmTask } from '../providers/provider.js';
+import type { ReleaseReport, RequestPermits } from './request-gate.js';
+import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 
 /** The model kept answering something that is not a valid course part. */
 export class InvalidAnswerError extends Error {
@@ -38,7 +40,35 @@ export interface AskContext {
   signal?: AbortSignal;
   /** Invalid answers sent back to the model with their errors before giving up. Default 2. */
   maxRepairs?: number;
+  /** Told before each wait for the provider's rate limit, for the job's log. */
+  onRateLimitWait?: (wait: RateLimitWait) => void;
+  /**
+   * Told when the provider refuses for a reason that stops every job (no credit left:
+   * `insufficient_quota`), before the error is thrown; the runner stops the other jobs.
+   */
+  onProviderStop?: (error: ProviderError) => void;
 }
+
+/** One wait for the provider's rate limit. */
+export interface RateLimitWait {
+  ms: number;
+  /** Why, in a few words: "429 from the provider", "503 from the server (busy)". */
+  reason: string;
+}
+
+/**
+ * The longest answer each kind of request may get (`max_completion_tokens`). The provider charges
+ * it on admission, so it is the answer's part of the token estimate; generous, so that a complete
+ * answer is never cut (a cut one, `finish_reason: 'length'`, is asked again). A lesson with all its
+ * sections runs 1,500–3,000 tokens; an outline part (up to a dozen lessons' plans) 1,000–2,500; a
+ * list of new terms and one repaired lesson part a few hundred.
+ */
+export const MAX_COMPLETION_TOKENS: Readonly<Record<LlmTask['kind'], number>> = {
+  'outline-part': 4000,
+  'new-terms': 1000,
+  lesson: 4000,
+  'lesson-part': 2000,
+};
 
 /** What `accept` makes of a schema-valid answer: a value to keep, or problems the model must fix. */
 export type Accepted<U> = { ok: true; value: U } | { ok: false; problems: string[] };
@@ -62,9 +92,9 @@ export interface Answer<T> {
 }
 
 /**
- * One structured answer: transient failures are retried with backoff (a 429 holds every
- * request in the app back through the shared cool-down), and an answer that does not match
- * the schema is sent back with its errors, a bounded number of times.
+ * One structured answer: rate limits are waited out (see `completeWithRetry`), other transient
+ * failures are retried with backoff, and an answer that does not match the schema is sent back
+ * with its errors, a bounded number of times.
  */
 export async function askStructured<T, U = T>(ctx: AskContext, request: AskRequest<T, U>): Promise<Answer<U>> {
   const usage: Usage = { requests: 0, promptTokens: 0, completionTokens: 0 };
@@ -109,37 +139,68 @@ function validate<T, U>(text: string, finishReason: string, request: AskRequest<
   return request.accept ? request.accept(parsed.data) : { ok: true, value: parsed.data as unknown as U };
 }
 
-async function completeWithRetry(ctx: AskContext, request: Pick<AskRequest<unknown>, 'task' | 'messages' | 'format'>) {
-  let last: ProviderError | undefined;
-  for (let attempt = 0; attempt < ctx.retry.maxAttempts; attempt++) {
+/**
+ * One request, asked until it gets an answer:
+ * - A rate-limit answer (429 `rate_limit_exceeded`, a local server's 503) is "wait", never "fail":
+ *   it does not use up an attempt; the request waits what the provider asked (`retry-after-ms`,
+ *   `retry-after`; else backoff with jitter) and asks again, bounded only by the policy's
+ *   `rateLimitDeadlineMs` from the first attempt, and by cancel. Only this request waits: the
+ *   shared admission, taught by the answer's headers, paces everyone else.
+ * - A 429 `insufficient_quota` is never retried: `onProviderStop` is told, and it is thrown.
+ * - Server errors, timeouts, cut connections and unreadable answers have `maxAttempts` in all.
+ * Every permit is released with what the request taught: its outcome, headers and tokens.
+ */
+async function completeWithRetry(ctx: AskContext, request: Pick<AskRequest<unknown>, 'task' | 'messages' | 'format'>): Promise<LlmAnswer> {
+  const maxCompletionTokens = MAX_COMPLETION_TOKENS[request.task.kind];
+  const tokens = requestCost({ promptTokens: estimatePromptTokens(request.messages), maxCompletionTokens });
+  const deadline = Date.now() + (ctx.retry.rateLimitDeadlineMs ?? DEFAULT_RETRY_POLICY.rateLimitDeadlineMs);
+  let failures = 0;
+  let waits = 0;
+  for (;;) {
     if (ctx.signal?.aborted) throw new CancelledError();
     let release;
     try {
-      release = await ctx.permits.acquire(ctx.priority, ctx.signal);
+      release = await ctx.permits.acquire(ctx.priority, ctx.signal, tokens);
     } catch {
       throw new CancelledError();
     }
+    let error: ProviderError;
     try {
-      return await ctx.provider.complete({ ...request, signal: ctx.signal });
-    } catch (error) {
+      const answer = await ctx.provider.complete({ ...request, maxCompletionTokens, signal: ctx.signal });
+      release({ outcome: 'ok', headers: asHeaders(answer.rateLimitHeaders), actualTokens: answer.promptTokens + answer.completionTokens });
+      return answer;
+    } catch (caught) {
+      const failure = caught instanceof ProviderError ? caught.failure : undefined;
+      const report: ReleaseReport = { outcome: failure === 'rate-limit' ? 'rate-limited' : 'error' };
+      if (caught instanceof ProviderError) report.headers = asHeaders(caught.rateLimitHeaders);
+      release(report);
       if (ctx.signal?.aborted) throw new CancelledError();
-      if (!(error instanceof ProviderError)) throw error;
-      if (!error.retryable) throw error;
-      last = error;
-    } finally {
-      release();
+      if (!(caught instanceof ProviderError)) throw caught;
+      if (caught.failure === 'quota') ctx.onProviderStop?.(caught);
+      if (!caught.retryable) throw caught;
+      error = caught;
     }
-    const delay = retryDelayMs(attempt, ctx.retry, last.retryAfterMs);
-    if (last.failure === 'rate-limit') {
-      // The provider is over its limit for everyone: one shared pause, not a herd of private retries.
-      ctx.permits.coolDown(delay);
-    } else {
-      try {
-        await sleep(delay, undefined, { signal: ctx.signal });
-      } catch {
-        throw new CancelledError();
+    let delay: number;
+    if (error.failure === 'rate-limit') {
+      delay = retryDelayMs(Math.min(waits++, 8), ctx.retry, error.retryAfterMs);
+      if (Date.now() + delay > deadline) {
+        const minutes = Math.round((ctx.retry.rateLimitDeadlineMs ?? DEFAULT_RETRY_POLICY.rateLimitDeadlineMs) / 60_000);
+        throw new ProviderError(`still rate limited after ${minutes} min of waiting: ${error.message}`, 'rate-limit', error.status);
       }
+      ctx.onRateLimitWait?.({ ms: delay, reason: error.status === 503 ? '503 from the server (busy)' : `${error.status ?? 429} from the provider` });
+    } else {
+      failures++;
+      if (failures >= ctx.retry.maxAttempts) throw new ProviderError(`gave up after ${ctx.retry.maxAttempts} attempts: ${error.message}`, error.failure, error.status);
+      delay = retryDelayMs(failures - 1, ctx.retry, error.retryAfterMs);
+    }
+    try {
+      await sleep(delay, undefined, { signal: ctx.signal });
+    } catch {
+      throw new CancelledError();
     }
   }
-  throw new ProviderError(`gave up after ${ctx.retry.maxAttempts} attempts: ${last?.message}`, last?.failure ?? 'server', last?.status);
+}
+
+function asHeaders(values: Record<string, string> | undefined) {
+  return values ? headersFromValues(values) : undefined;
 }

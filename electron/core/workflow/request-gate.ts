@@ -1,15 +1,19 @@
-/** Gives back a permit taken from a gate. Safe to call twice. */
-export type Release = () => void;
+import type { Release, ReleaseReport } from '../pacing/admission.js';
+
+export type { Release, ReleaseReport };
 
 /**
- * Admission to the LLM provider, shared by every job in the app: at most `maxInFlight`
- * requests open, and one cool-down that every new request waits out after any 429.
- * The orchestrator owns the only real one; workers reach it over their message port.
+ * Admission to the LLM provider, shared by every job in the app. The app's is the pacing
+ * module's `Admission` (budgets, adaptive in-flight limit); the orchestrator owns it and workers
+ * reach it over their message port (`RemotePermits`). A permit's release says how the request went.
  */
 export interface RequestPermits {
-  /** Resolves when a permit is free and no cool-down is running. Lower `priority` goes first. */
-  acquire(priority: number, signal?: AbortSignal): Promise<Release>;
-  /** Holds every new request back for `ms` (the longest asked for wins). */
+  /**
+   * Resolves when the request may go. Lower `priority` goes first. `tokens` is what the provider
+   * will charge it (prompt estimate plus `max_completion_tokens`); 0 when unknown.
+   */
+  acquire(priority: number, signal?: AbortSignal, tokens?: number): Promise<Release>;
+  /** Holds new requests back for `ms` (see `Admission.coolDown`: only while no limit is known). */
   coolDown(ms: number): void;
 }
 
@@ -28,6 +32,10 @@ export interface RequestGateOptions {
   now?: () => number;
 }
 
+/**
+ * The old fixed gate: at most `maxInFlight` open, and one cool-down every new request waits out.
+ * Kept for tests that need a plain gate; the app uses `Admission`. Its release ignores the report.
+ */
 export class RequestGate implements RequestPermits {
   #maxInFlight: number;
   #inFlight = 0;

@@ -1,4 +1,4 @@
-/** How often and how long to retry a request that failed for a passing reason. */
+/** How often and how long to retry a request that failed for a passing reason, and how long to wait out rate limits. */
 export interface RetryPolicy {
   /** Attempts per request, the first included. Default 6. */
   maxAttempts: number;
@@ -8,9 +8,14 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** A server's Retry-After longer than this is not believed (a misconfigured proxy); backoff is used. Default 60 s. */
   maxRetryAfterMs: number;
+  /**
+   * How long a request may keep waiting for the provider's rate limit, from its first attempt:
+   * rate-limit answers use up no attempts, only this. Default 1 hour.
+   */
+  rateLimitDeadlineMs?: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000 };
+export const DEFAULT_RETRY_POLICY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60_000, rateLimitDeadlineMs: 3_600_000 } satisfies RetryPolicy;
 
 /**
  * Delay before retry number `retry` (0 for the first retry): the server's Retry-After when it gave a
