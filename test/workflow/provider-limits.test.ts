@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { runAgainstLimits } from '../support/provider-limits-run.js';
+
+// Issue 8: 8 courses × 3 lessons against a provider's limits. No course fails, and the budgets
+// are met by pacing rather than discovered by 429s (refused ≤ 5%).
+
+const COURSES = { jobs: 8, lessons: 3 };
+
+describe('running at the provider’s limits', () => {
+  it('(a) a tokens-per-minute budget, learned from the headers: every course, ≤ 5% refused, near the ideal time', async () => {
+    // ~32 requests of ~4,300 tokens; 1.5M a minute (25k a second) lets them through in about 5.5 s.
+    const run = await runAgainstLimits({ ...COURSES, latencyMs: 100, limits: { tpm: 1_500_000 } }, 'Tokens');
+    expect(run.failed).toBe(0);
+    expect(run.refused / run.attempts).toBeLessThanOrEqual(0.05);
+    const idealMs = run.chargedTokens / (1_500_000 / 60_000);
+    expect(run.wallMs).toBeLessThanOrEqual(1.25 * idealMs + 500);
+  }, 30_000);
+
+  it('(b) a requests-per-minute budget: every course, ≤ 5% refused', async () => {
+    const run = await runAgainstLimits({ ...COURSES, latencyMs: 100, limits: { rpm: 480 } }, 'Requests');
+    expect(run.failed).toBe(0);
+    expect(run.refused / run.attempts).toBeLessThanOrEqual(0.05);
+    expect(run.wallMs).toBeLessThanOrEqual(1.25 * (run.admitted / (480 / 60_000)) + 500);
+  }, 30_000);
+
+  it('(c) a concurrency cap of 4 the client is not told: every course, ≤ 5% refused, the limit settles at the cap', async () => {
+    const run = await runAgainstLimits({ ...COURSES, latencyMs: 150, limits: { maxConcurrent: 4 }, settings: { maxInFlightRequests: 8 } }, 'Capped');
+    expect(run.failed).toBe(0);
+    expect(run.refused / run.attempts).toBeLessThanOrEqual(0.05);
+    expect(run.finalLimit).toBeLessThanOrEqual(4);
+  }, 30_000);
+
+  it('(d) 10% random 429s with retry-after 1: every course, none failed', async () => {
+    const run = await runAgainstLimits({ ...COURSES, latencyMs: 100, limits: { randomRateLimit: { probability: 0.1, retryAfterSeconds: 1 } } }, 'Random');
+    expect(run.failed).toBe(0);
+    expect(run.refused).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('a local server’s 503 "queue full" is back-pressure: waited out, no course fails', async () => {
+    const run = await runAgainstLimits({ jobs: 4, lessons: 3, latencyMs: 100, limits: { maxConcurrent: 2, concurrencyStatus: 503 } }, 'Local');
+    expect(run.failed).toBe(0);
+    expect(run.server.requests.some((r) => r.status === 503)).toBe(true);
+  }, 30_000);
+
+  it('insufficient_quota stops every course at once with the reason in plain words, and is never retried', async () => {
+    const run = await runAgainstLimits({ jobs: 4, lessons: 3, latencyMs: 50, limits: { insufficientQuotaAfter: 6 } }, 'Broke');
+    expect(run.failed).toBe(4);
+    for (const result of run.results) {
+      expect(result.error).toBe('the provider says your account has no credit left (insufficient_quota): add credit or change the API key; finished lessons are kept');
+    }
+    // Refused requests are not asked again: at most one per request open when credit ran out.
+    expect(run.server.requests.filter((r) => r.status === 429).length).toBeLessThanOrEqual(8);
+  }, 30_000);
+});
