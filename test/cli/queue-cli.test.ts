@@ -1,11 +1,13 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { JobStore } from '../../electron/core/store/job-store.js';
+import { JobStore, OWNER_LEASE_MS } from '../../electron/core/store/job-store.js';
 import type { JobSummary } from '../../electron/shared/jobs.js';
 import { FakeLlmServer } from '../support/fake-llm-server.js';
 import { enqueueInput } from '../support/job-fixtures.js';
-import { runCli } from '../support/run-cli.js';
+import { waitUntil } from '../support/child-processes.js';
+import { CLI, runCli } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 const tempDir = useTempDir();
@@ -184,5 +186,85 @@ describe('two generate commands for the same spec', () => {
     expect(b.code).toBe(0);
     expect(b.stderr).toContain('1 of 1 course written');
     expect(readdirSync(join(cwd, 'out'))).toEqual(['shared-course']);
+  });
+});
+
+describe('fluentpro run started at once after a kill -9 of the process that ran the queue', () => {
+  let stopParent: (() => void) | undefined;
+  afterEach(() => {
+    stopParent?.();
+    stopParent = undefined;
+  });
+
+  /** The steps of every job committed so far, as the test server names their requests. */
+  function committedSteps(store: JobStore): string[] {
+    return store.list().flatMap((job) => {
+      const saved = store.loadCheckpoints(job.id);
+      return [...(saved.outlineParts.has(1) ? [`outline|${job.title}`] : []), ...[...saved.lessons.keys()].map((n) => `lesson ${n}|${job.title}`)];
+    });
+  }
+
+  it.skipIf(process.platform === 'win32').each([
+    ['reaped by the test as it dies', false],
+    ['left a zombie by a parent that never reaps', true],
+  ])('takes its jobs over without waiting for its lease, completes every course, pays no finished step twice, and counts every state (%s)', async (_how, zombie) => {
+    server = await FakeLlmServer.start({ latencyMs: 150 });
+    const cwd = tempDir();
+    const env = { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: 'test-model' };
+    const store = JobStore.open(join(cwd, 'data'));
+    const settings = { provider: 'openai' as const, model: 'test-model', baseURL: server.baseURL, lessonConcurrency: 2 };
+    for (const title of ['Alpha', 'Bravo', 'Charlie']) store.enqueue(enqueueInput(title, join(cwd, 'out'), { lessons: 6, settings }));
+
+    // The first run: a child of this test, or of a `sh` that becomes a `sleep` and never reaps it.
+    const firstArgs = ['run', '--data-dir', 'data'];
+    const first = zombie
+      ? spawn('sh', ['-c', '"$0" "$@" & exec sleep 300', process.execPath, CLI, ...firstArgs], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }, stdio: 'ignore' })
+      : undefined;
+    if (first) stopParent = () => first.kill('SIGKILL');
+    const firstRun = zombie ? undefined : runCli(firstArgs, { cwd, env });
+    await waitUntil(() => server!.requests.length >= 8, 20_000, 'the first run to send 8 requests');
+    const { pid } = store.db.prepare('SELECT pid FROM owners').get() as { pid: number };
+
+    process.kill(pid, 'SIGKILL');
+    const killedAt = Date.now();
+    const committed = committedSteps(store);
+    const resumed = runCli(['run', '--data-dir', 'data'], { cwd, env });
+    expect(Date.now() - killedAt).toBeLessThan(100); // started at once
+
+    if (firstRun) expect((await firstRun).code).toBe(null); // killed by the signal
+    const result = await resumed;
+    const tookMs = Date.now() - killedAt;
+    expect(result.code, result.stderr).toBe(0);
+    expect(committed.length).toBeGreaterThan(0);
+    expect(store.list().map((j) => j.state)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    const paid = server.paidCounts();
+    for (const key of committed) expect(paid.get(key), key).toBe(1);
+    expect(result.stderr).toContain('queue: 0 queued, 0 running, 3 succeeded, 0 failed, 0 cancelled\n');
+    // Found gone at once, not after its lease ran out.
+    expect(tookMs).toBeLessThan(OWNER_LEASE_MS);
+    const recovered = store.list().flatMap((j) => store.logs(j.id)).filter((l) => l.message.startsWith('recovered:'));
+    expect(recovered.length).toBeGreaterThan(0);
+    if (zombie) for (const line of recovered) expect(line.message).toBe(`recovered: the process running it (pid ${pid}) has died (a zombie its parent has not reaped); resuming from its checkpoints`);
+    store.close();
+  });
+
+  it('waits for the jobs another live run holds until they are written there, and reports them', async () => {
+    const cwd = tempDir();
+    const store = JobStore.open(join(cwd, 'data'));
+    for (const title of ['Held One', 'Held Two']) store.enqueue(enqueueInput(title, join(cwd, 'out'), { lessons: 4, settings: { demoDelayMs: 200, lessonConcurrency: 1 } }));
+    const firstRun = runCli(['run', '--data-dir', 'data'], { cwd });
+    await waitUntil(() => store.counts().running === 2, 10_000, 'the first run to start both jobs');
+
+    const second = await runCli(['run', '--data-dir', 'data'], { cwd });
+    const first = await firstRun;
+    expect(first.code).toBe(0);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/waiting for 2 jobs that another process runs \(pid \d+ on .+: Held One \([0-9a-z]{8}\), Held Two \([0-9a-z]{8}\)\); taken over here if it stops/);
+    expect(second.stdout).toMatch(/Held One: finished → .*held-one/);
+    expect(second.stdout).toMatch(/Held Two: finished → .*held-two/);
+    expect(second.stderr).toContain('queue: 0 queued, 0 running, 2 succeeded, 0 failed, 0 cancelled\n');
+    // Written once, by the first run: nothing was taken over.
+    for (const job of store.list()) expect(store.logs(job.id).filter((l) => l.message.startsWith('started'))).toHaveLength(1);
+    store.close();
   });
 });

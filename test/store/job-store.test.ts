@@ -1,8 +1,11 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { InvalidTransitionError, JobStore, OWNER_LEASE_MS } from '../../electron/core/store/job-store.js';
 import { MIGRATIONS } from '../../electron/core/store/migrations.js';
+import { processFate, processStartTime } from '../../electron/core/store/process-liveness.js';
+import { spawnNonReapingParent, spawnSleeper, waitUntil } from '../support/child-processes.js';
 import { enqueueInput } from '../support/job-fixtures.js';
 import { useTempDir } from '../support/temp-dir.js';
 
@@ -168,5 +171,60 @@ describe('JobStore', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(() => new JobStore(file)).toThrow(`the queue database was written by a newer FluentPro (schema 99, this one knows ${MIGRATIONS.at(-1)!.version}): update FluentPro`);
+  });
+});
+
+describe('JobStore owners', () => {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  });
+
+  /** An owner row as another process on this machine would have registered it. */
+  function registerOther(store: JobStore, id: string, pid: number, processStart: string | null | undefined): void {
+    store.db.prepare('INSERT INTO owners (id, pid, hostname, process_start, heartbeat_at) VALUES (?, ?, ?, ?, ?)').run(id, pid, hostname(), processStart ?? null, Date.now());
+  }
+
+  it('records the start time of the registering process', () => {
+    const store = openStore();
+    store.registerOwner('me');
+    expect(store.db.prepare('SELECT pid, process_start FROM owners WHERE id = ?').get('me')).toEqual({ pid: process.pid, process_start: processStartTime() ?? null });
+  });
+
+  it.skipIf(process.platform === 'win32')('recovers at once the jobs of an owner that is a zombie or whose pid another process took, not those of a live one', async () => {
+    const store = openStore();
+    const [live, zombie, reused, legacy] = ['Live', 'Zombie', 'Reused', 'Legacy'].map((title) => store.enqueue(enqueueInput(title, tempDir())).job);
+    const sleeper = await spawnSleeper();
+    cleanups.push(() => sleeper.kill('SIGKILL'));
+    const family = await spawnNonReapingParent();
+    cleanups.push(family.stop);
+    const zombieStart = processStartTime(family.grandchildPid);
+    process.kill(family.grandchildPid, 'SIGKILL'); // dies, and its parent never reaps it
+
+    registerOther(store, 'live-owner', sleeper.pid, processStartTime(sleeper.pid));
+    registerOther(store, 'zombie-owner', family.grandchildPid, zombieStart);
+    registerOther(store, 'reused-owner', sleeper.pid, 'a start time that is not the sleeper\'s');
+    registerOther(store, 'legacy-owner', sleeper.pid, null); // registered before start times were recorded
+    for (const [job, owner] of [[live, 'live-owner'], [zombie, 'zombie-owner'], [reused, 'reused-owner'], [legacy, 'legacy-owner']] as const) store.claimNext(owner, new Set([job!.id]));
+
+    await waitUntil(() => processFate(family.grandchildPid, zombieStart) === 'zombie', 3000, 'the killed process to die');
+    expect(store.recoverOrphans().map((j) => j.title)).toEqual(['Zombie', 'Reused']);
+    expect(store.list().map((j) => [j.title, j.state])).toEqual([['Live', 'running'], ['Zombie', 'queued'], ['Reused', 'queued'], ['Legacy', 'running']]);
+    expect(store.logs(zombie!.id).at(-1)!.message).toBe(`recovered: the process running it (pid ${family.grandchildPid}) has died (a zombie its parent has not reaped); resuming from its checkpoints`);
+    expect(store.logs(reused!.id).at(-1)!.message).toBe(`recovered: the process running it (pid ${sleeper.pid}) has exited (its pid now belongs to another process); resuming from its checkpoints`);
+    expect((store.db.prepare('SELECT id FROM owners ORDER BY id').all() as { id: string }[]).map((o) => o.id)).toEqual(['legacy-owner', 'live-owner']);
+  });
+
+  it('lists the running jobs other owners hold, with their process', () => {
+    const store = openStore();
+    const [mine, theirs, orphan, queued] = ['Mine', 'Theirs', 'Orphan', 'Queued'].map((title) => store.enqueue(enqueueInput(title, tempDir())).job);
+    store.registerOwner('me');
+    registerOther(store, 'them', 4242, 'x');
+    store.claimNext('me', new Set([mine!.id]));
+    store.claimNext('them', new Set([theirs!.id]));
+    store.claimNext('gone', new Set([orphan!.id])); // its owner never registered
+    const held = store.runningElsewhere('me');
+    expect(held.map((h) => [h.job.title, h.pid, h.hostname])).toEqual([['Theirs', 4242, hostname()], ['Orphan', undefined, undefined]]);
+    expect(store.runningElsewhere('me', new Set([orphan!.id, queued!.id])).map((h) => h.job.title)).toEqual(['Orphan']);
   });
 });

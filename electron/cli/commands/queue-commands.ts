@@ -1,5 +1,5 @@
 import { resolveSettings } from '../../core/config/settings.js';
-import { InvalidTransitionError } from '../../core/store/job-store.js';
+import { InvalidTransitionError, type HeldJob } from '../../core/store/job-store.js';
 import { JOB_STATES, type JobState, type JobSummary } from '../../shared/jobs.js';
 import { EXIT, UsageError, type CliIo } from '../cli-io.js';
 import { DATA_DIR_OPTION, findJob, openQueue } from '../open-queue.js';
@@ -15,14 +15,39 @@ export async function runCommand(args: string[], io: CliIo, signal?: AbortSignal
   const { store, dataDir } = openQueue(values, io);
   try {
     if (!values.json) io.stderr.write(`working the queue in ${dataDir}${values.watch ? ' (Ctrl-C to stop)' : ''}\n`);
-    const { interrupted } = await runQueue({ store, settings, view: createProgressView(io.stdout, values.json ? 'json' : 'auto'), watch: values.watch, signal });
-    const counts = store.counts();
-    if (!values.json) io.stderr.write(`queue: ${counts.queued} queued, ${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.cancelled} cancelled\n`);
+    const { interrupted } = await runQueue({
+      store,
+      settings,
+      view: createProgressView(io.stdout, values.json ? 'json' : 'auto'),
+      watch: values.watch,
+      signal,
+      onWaiting: (held) => {
+        if (!values.json) io.stderr.write(`${describeWaiting(held)}\n`);
+      },
+    });
+    if (!values.json) io.stderr.write(`${queueSummary(store.counts())}\n`);
     if (interrupted) return values.watch ? EXIT.ok : EXIT.interrupted;
     return EXIT.ok;
   } finally {
     store.close();
   }
+}
+
+/** "queue: 0 queued, 0 running, 3 succeeded, 0 failed, 0 cancelled": every state, in life-cycle order. */
+export function queueSummary(counts: Record<JobState, number>): string {
+  return `queue: ${JOB_STATES.map((state) => `${counts[state]} ${state}`).join(', ')}`;
+}
+
+/** "waiting for 2 jobs that another process runs (pid 4242 on studio.local): Alpha, Bravo; …" */
+function describeWaiting(held: HeldJob[]): string {
+  const byProcess = new Map<string, string[]>();
+  for (const { job, pid, hostname } of held) {
+    const who = pid === undefined ? 'a process that stopped' : `pid ${pid} on ${hostname}`;
+    byProcess.set(who, [...(byProcess.get(who) ?? []), `${job.title} (${job.id})`]);
+  }
+  const parts = [...byProcess].map(([who, titles]) => `${who}: ${titles.join(', ')}`);
+  const count = `${held.length} job${held.length === 1 ? '' : 's'}`;
+  return `waiting for ${count} that another process runs (${parts.join('; ')}); taken over here if it stops`;
 }
 
 /** fluentpro jobs [--state S] [--json] */
