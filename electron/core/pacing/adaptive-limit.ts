@@ -37,7 +37,7 @@ export interface AdaptiveLimitOptions {
   /**
    * Share of recent answers, sent at the refused level or above, that may be refused without the
    * refusal counting as congestion: a provider's random 429s (a few per hundred) say nothing about
-   * load and must not shrink the limit. Only for drops that say their level. From 0 to 1. Default 0.2.
+   * load and must not shrink the limit. Only for drops that say their level. From 0 to 1. Default 0.5.
    */
   lossTolerance?: number;
   /** The clock. Default `Date.now`. */
@@ -101,7 +101,7 @@ export class AdaptiveLimit {
     this.#backoffRatio = ratio;
     this.#windowMs = checkWhole('windowMs', options.windowMs ?? 1000, 0);
     this.#probeAfter = checkWhole('probeAfterSuccesses', options.probeAfterSuccesses ?? 40, 0);
-    const tolerance = options.lossTolerance ?? 0.2;
+    const tolerance = options.lossTolerance ?? 0.5;
     if (typeof tolerance !== 'number' || !(tolerance >= 0 && tolerance <= 1)) {
       throw new TypeError(`Expected \`lossTolerance\` to be a number from 0 to 1, got \`${String(tolerance)}\` (${typeof tolerance})`);
     }
