@@ -51,7 +51,7 @@ describe('the queue at the provider’s limits (worker processes)', () => {
   }, 30_000);
 
   it('insufficient_quota stops every running job at once with the reason, and keeps their finished lessons', async () => {
-    const limits = new ProviderLimits({ insufficientQuotaAfter: 10 });
+    const limits = new ProviderLimits({ insufficientQuotaAfter: 5 }) // no course of 7 requests can finish;
     const { llm, store, orchestrator, enqueue } = await setup(limits);
     const ids = ['A', 'B', 'C'].map((t) => enqueue(`Broke ${t}`, 6));
     orchestrator.start();

@@ -43,7 +43,7 @@ describe('running at the provider’s limits', () => {
   }, 30_000);
 
   it('insufficient_quota stops every course at once with the reason in plain words, and is never retried', async () => {
-    const run = await runAgainstLimits({ jobs: 4, lessons: 3, latencyMs: 50, limits: { insufficientQuotaAfter: 6 } }, 'Broke');
+    const run = await runAgainstLimits({ jobs: 4, lessons: 3, latencyMs: 50, limits: { insufficientQuotaAfter: 5 } }, 'Broke');
     expect(run.failed).toBe(4);
     for (const result of run.results) {
       expect(result.error).toBe('the provider says your account has no credit left (insufficient_quota): add credit or change the API key; finished lessons are kept');
