@@ -71,19 +71,21 @@ function demoSection(spec: CourseSpec, plan: PlannedLesson, section: Section, te
         examples: [1, 2].map((k) => ({ sentence: `${DEMO} Example ${k} in ${spec.language}.`, translation: `${DEMO} Example ${k} in ${spec.nativeLanguage}.` })),
       };
     case 'exercises':
-      return [1, 2, 3].map((k) => ({
-        instruction: `${DEMO} Translate into ${spec.language}.`,
-        prompt: `${DEMO} Sentence ${k}.`,
-        answer: `${DEMO} Answer ${k}.`,
-      }));
+      // About as much practice as the spec's lesson length asks for, reviewing the previous
+      // lesson's words, so the demo course passes its own quality checks as a real one should.
+      return Array.from({ length: Math.max(3, Math.ceil(spec.lessonMinutes / 2.2)) }, (_, i) => {
+        const k = i + 1;
+        const review = plan.number > 1 ? ` (review: demo-word-${plan.number - 1}-${(i % 4) + 1})` : '';
+        return { instruction: `${DEMO} Translate into ${spec.language}.`, prompt: `${DEMO} Sentence ${k}${review}.`, answer: `${DEMO} Answer ${k}.` };
+      });
     case 'quiz':
-      return [1, 2].map((k) => demoQuestion(title, k));
+      return Array.from({ length: Math.max(2, Math.ceil(spec.lessonMinutes / 5)) }, (_, i) => demoQuestion(title, i + 1, plan.vocabulary[i % plan.vocabulary.length]!));
   }
 }
 
-function demoQuestion(title: string, k: number) {
+function demoQuestion(title: string, k: number, term: string) {
   return {
-    question: `${DEMO} Question ${k} about ${title}?`,
+    question: `${DEMO} Question ${k} about ${title}: what does ${term} mean?`,
     options: ['Option A', 'Option B', 'Option C'],
     answerIndex: k % 3,
     explanation: `${DEMO} Option ${'ABC'[k % 3]} is right in this sample.`,
@@ -105,6 +107,6 @@ export function demoLesson(spec: CourseSpec, outline: Outline, lessonNumber: num
 
 export function demoLessonPart(spec: CourseSpec, plan: PlannedLesson, part: BrokenPart): Record<string, unknown> {
   if (part.kind === 'vocabulary') return { vocabulary: demoSection(spec, plan, 'vocabulary', part.terms) };
-  if (part.kind === 'quiz-questions') return { quiz: Array.from({ length: part.count }, (_, k) => demoQuestion(plan.title.toLowerCase(), k + 1)) };
+  if (part.kind === 'quiz-questions') return { quiz: Array.from({ length: part.count }, (_, k) => demoQuestion(plan.title.toLowerCase(), k + 1, plan.vocabulary[0]!)) };
   return { [part.section]: demoSection(spec, plan, part.section) };
 }
