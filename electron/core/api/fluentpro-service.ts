@@ -6,7 +6,8 @@ import { DEFAULTS, toJobSettings, type EngineSettings } from '../config/settings
 import type { Orchestrator } from '../queue/orchestrator.js';
 import { Emitter } from '../queue/emitter.js';
 import { qualityReportSchema, type QualityReport } from '../quality/quality-types.js';
-import { checkSpecFile, parseSpecText } from '../spec/read-spec.js';
+import { enqueueSpecFiles } from '../queue/enqueue-spec-files.js';
+import { parseSpecText } from '../spec/read-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import type { JobStore } from '../store/job-store.js';
 import { SettingsStore } from '../store/settings-store.js';
@@ -95,13 +96,8 @@ export class FluentProService implements FluentProApi {
   }
 
   async addSpecPaths(paths: string[]): Promise<AddSpecResult[]> {
-    const results: AddSpecResult[] = [];
-    for (const path of paths) {
-      const check = await checkSpecFile(path);
-      if (!check.ok) results.push({ name: basename(path), ok: false, problems: problemsOf(check.error) });
-      else results.push({ name: basename(path), ok: true, ...this.#enqueue(check.loaded.spec, check.loaded.source, path) });
-    }
-    return results;
+    const results = await enqueueSpecFiles(paths, (loaded) => this.#enqueue(loaded.spec, loaded.source, loaded.file));
+    return results.map((r): AddSpecResult => (r.ok ? { name: basename(r.file), ok: true, ...r.queued! } : { name: basename(r.file), ok: false, problems: problemsOf(r.error) }));
   }
 
   async addSpecContents(files: SpecFileContent[]): Promise<AddSpecResult[]> {

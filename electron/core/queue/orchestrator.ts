@@ -3,6 +3,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { JobEvent } from '../../shared/job-events.js';
 import type { JobSummary } from '../../shared/jobs.js';
 import type { ClaimedJob, EnqueueInput, JobStore } from '../store/job-store.js';
+import { readQueuePause } from '../store/queue-pause.js';
 import { Admission, type Release } from '../pacing/admission.js';
 import { headersFromValues } from '../pacing/rate-limit-headers.js';
 import { Emitter } from './emitter.js';
@@ -243,8 +244,12 @@ export class Orchestrator {
 
   #pump(): void {
     if (!this.#started || this.#stopping) return;
+    // Paused ("pause until", queue-pause.ts): nothing new is claimed; running jobs finish, queued
+    // ones wait. The poll pumps every pollMs, so the end of a pause (its time, or a resume from
+    // any process) is noticed within it.
+    const paused = readQueuePause(this.#store.db, Date.now()) !== undefined;
     // Prefetch 1: claim only when a slot is free, so no job sits claimed behind a busy worker.
-    while (this.#limit.activeCount + this.#limit.pendingCount < this.#limit.concurrency) {
+    while (!paused && this.#limit.activeCount + this.#limit.pendingCount < this.#limit.concurrency) {
       const claimed = this.#store.claimNext(this.ownerId, this.#only);
       if (!claimed) break;
       this.#claimed++;

@@ -130,7 +130,7 @@ export class JobStore {
   }
 
   enqueue(input: EnqueueInput): { job: JobSummary; reused: boolean } {
-    const dedupeKey = createHash('sha256').update(JSON.stringify([input.spec, input.settings])).digest('hex');
+    const dedupeKey = dedupeKeyOf(input.spec, input.settings);
     return this.db.transaction(() => {
       if (!input.force) {
         const existing = this.db.prepare(`SELECT * FROM jobs WHERE dedupe_key = ? AND state IN ('queued','running') ORDER BY seq LIMIT 1`).get(dedupeKey) as JobRow | undefined;
@@ -147,6 +147,11 @@ export class JobStore {
       this.#log(id, 'info', `queued from ${input.specPath}`);
       return { job: this.get(id)!, reused: false };
     })();
+  }
+
+  /** Whether this spec with these settings already made a succeeded job (a schedule's onlyChanged). */
+  hasSucceeded(spec: CourseSpec, settings: JobSettings): boolean {
+    return this.db.prepare(`SELECT 1 FROM jobs WHERE dedupe_key = ? AND state = 'succeeded' LIMIT 1`).get(dedupeKeyOf(spec, settings)) !== undefined;
   }
 
   get(id: string): JobSummary | undefined {
@@ -433,6 +438,11 @@ export class JobStore {
       .prepare(`DELETE FROM job_logs WHERE job_id = ? AND id <= (SELECT id FROM job_logs WHERE job_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`)
       .run(id, id, LOG_LINES_PER_JOB);
   }
+}
+
+/** What makes two jobs the same: the spec and the settings (enqueue reuses a queued or running one). */
+export function dedupeKeyOf(spec: CourseSpec, settings: JobSettings): string {
+  return createHash('sha256').update(JSON.stringify([spec, settings])).digest('hex');
 }
 
 function iso(ms: number | null): string | undefined {

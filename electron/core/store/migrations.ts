@@ -102,6 +102,64 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ALTER TABLE owners ADD COLUMN process_start TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'schedules, their runs, watched files, queue pause',
+    sql: `
+      -- Schedules (electron/core/schedule): when (a cron expression in a time zone, or when a
+      -- watched folder changes) and what (a folder's specs, or a list of spec files).
+      CREATE TABLE schedules (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE,
+        cron TEXT,
+        time_zone TEXT,
+        on_change INTEGER NOT NULL DEFAULT 0,
+        folder TEXT,
+        spec_files_json TEXT NOT NULL DEFAULT '[]',
+        only_changed INTEGER NOT NULL DEFAULT 0,
+        catch_up INTEGER NOT NULL DEFAULT 1,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        -- The job settings its jobs are queued with; NULL: those of the process that fires it.
+        settings_json TEXT,
+        created_at INTEGER NOT NULL,
+        last_run_at INTEGER,
+        -- The last scheduled time handled (fired, or passed over with catch-up off). Moved only by
+        -- a compare-and-set, so a run time fires once even across restarts and two processes.
+        last_slot_at INTEGER,
+        CHECK ((cron IS NULL) = (on_change = 1)),
+        CHECK (on_change = 0 OR folder IS NOT NULL)
+      );
+
+      -- What each firing did: the jobs it queued, the specs it skipped, the invalid ones.
+      CREATE TABLE schedule_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        schedule_id INTEGER NOT NULL REFERENCES schedules (id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('scheduled','catch-up','manual','folder-change')),
+        slot_at INTEGER,
+        queued_json TEXT NOT NULL DEFAULT '[]',
+        unchanged_json TEXT NOT NULL DEFAULT '[]',
+        invalid_json TEXT NOT NULL DEFAULT '[]',
+        finished_at INTEGER
+      );
+      CREATE INDEX schedule_runs_schedule ON schedule_runs (schedule_id, id);
+
+      -- The content last handled of each file in a watched folder: a file is queued once per change.
+      CREATE TABLE schedule_files (
+        schedule_id INTEGER NOT NULL REFERENCES schedules (id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        PRIMARY KEY (schedule_id, path)
+      );
+
+      -- "Pause until": one row while the queue is paused; until_at NULL means until resumed.
+      CREATE TABLE queue_pause (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        paused_at INTEGER NOT NULL,
+        until_at INTEGER
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {
