@@ -31,7 +31,7 @@ export interface AdaptiveLimitOptions {
   windowMs?: number;
   /**
    * Successes needed, after a cut, before the limit may grow back to the in-flight level that was
-   * refused; doubled each time the same level is refused again (at most 32 times this). Default 40.
+   * refused; doubled each time the same level is refused again (at most 32 times this). Default 100.
    */
   probeAfterSuccesses?: number;
   /**
@@ -40,6 +40,11 @@ export interface AdaptiveLimitOptions {
    * load and must not shrink the limit. Only for drops that say their level. From 0 to 1. Default 0.5.
    */
   lossTolerance?: number;
+  /**
+   * Until the first cut, grow by half the limit per round trip instead of by one (TCP's slow start,
+   * gentler): 4, 6, 9… so an app with no cap reaches `max` in two or three round trips. Default false.
+   */
+  slowStart?: boolean;
   /** The clock. Default `Date.now`. */
   now?: () => number;
 }
@@ -82,6 +87,7 @@ export class AdaptiveLimit {
   #ceiling: number | undefined;
   #patience = 0;
   #successesSinceCut = 0;
+  #slowStart: boolean;
   /** The last outcomes, newest last: the level each was sent at, and whether it was refused. */
   #recent: { level: number; dropped: boolean }[] = [];
 
@@ -100,12 +106,13 @@ export class AdaptiveLimit {
     }
     this.#backoffRatio = ratio;
     this.#windowMs = checkWhole('windowMs', options.windowMs ?? 1000, 0);
-    this.#probeAfter = checkWhole('probeAfterSuccesses', options.probeAfterSuccesses ?? 40, 0);
+    this.#probeAfter = checkWhole('probeAfterSuccesses', options.probeAfterSuccesses ?? 100, 0);
     const tolerance = options.lossTolerance ?? 0.5;
     if (typeof tolerance !== 'number' || !(tolerance >= 0 && tolerance <= 1)) {
       throw new TypeError(`Expected \`lossTolerance\` to be a number from 0 to 1, got \`${String(tolerance)}\` (${typeof tolerance})`);
     }
     this.#lossTolerance = tolerance;
+    this.#slowStart = options.slowStart ?? false;
     this.#now = options.now ?? Date.now;
   }
 
@@ -155,8 +162,9 @@ export class AdaptiveLimit {
     if (this.#ceiling !== undefined && this.#limit > this.#ceiling) this.#ceiling = undefined;
     if (inFlight * 2 < this.#limit || this.#limit >= this.#max) return;
     if (changesWhenSent !== undefined && changesWhenSent < this.#changes) return; // once per round trip
-    if (this.#ceiling !== undefined && this.#limit + 1 >= this.#ceiling && this.#successesSinceCut < this.#patience) return;
-    this.#set(this.#limit + 1, 'grow');
+    let next = Math.min(this.#max, this.#limit + (this.#slowStart ? Math.max(1, Math.floor(this.#limit / 2)) : 1));
+    if (this.#ceiling !== undefined && next >= this.#ceiling && this.#successesSinceCut < this.#patience) next = this.#ceiling - 1;
+    if (next > this.#limit) this.#set(next, 'grow');
   }
 
   /**
@@ -170,23 +178,38 @@ export class AdaptiveLimit {
       if (this.#dropShare(inFlight) <= this.#lossTolerance) return false; // noise, not congestion
     }
     const sameRoundTrip = cutsWhenSent === undefined ? now - this.#lastCutAt < this.#windowMs : cutsWhenSent < this.#cuts;
-    if (sameRoundTrip) return false;
+    if (sameRoundTrip) {
+      // Not a new cut, but a lower level refused in the same round trip says where the cap is.
+      if (cause === 'load' && inFlight !== undefined && this.#ceiling !== undefined && inFlight < this.#ceiling && inFlight - 1 >= this.#min) {
+        this.#ceiling = inFlight;
+        if (this.#limit > inFlight - 1) this.#set(inFlight - 1, 'drop');
+      }
+      return false;
+    }
     this.#cuts++;
     this.#lastCutAt = now;
+    this.#slowStart = false;
     const level = inFlight ?? this.#limit;
     if (cause === 'budget') {
       this.#cut();
       return true;
     }
+    this.#successesSinceCut = 0;
+    if (level - 1 < this.#min) {
+      // Refused with (almost) nothing else open: not a cap on how many are open.
+      this.#cut();
+      return true;
+    }
     this.#patience = level === this.#ceiling ? Math.min(this.#patience * 2 || this.#probeAfter, this.#probeAfter * 32) : this.#probeAfter;
     this.#ceiling = level;
-    this.#successesSinceCut = 0;
-    this.#cut();
+    // Down to below the level refused at once: a cap refuses every level above it, and cutting
+    // by 0.9 per round trip would pay one round of refusals for each step down.
+    this.#cut(level - 1);
     return true;
   }
 
-  #cut(): void {
-    const next = Math.max(this.#min, Math.floor(this.#limit * this.#backoffRatio));
+  #cut(below = Number.POSITIVE_INFINITY): void {
+    const next = Math.max(this.#min, Math.min(below, Math.floor(this.#limit * this.#backoffRatio)));
     if (next !== this.#limit) this.#set(next, 'drop');
   }
 

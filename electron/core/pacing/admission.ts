@@ -37,6 +37,8 @@ export interface AdmissionOptions extends BudgetLimits {
   maxInFlight?: number;
   /** The adaptive limit's start, from 1 to `maxInFlight`. Default the smaller of 4 and `maxInFlight`; 1 suits a local server. */
   initialInFlight?: number;
+  /** Passed to `AdaptiveLimit`: grow by half the limit per round trip until the first cut. Default true. */
+  slowStart?: boolean;
   /** Passed to `ProviderBudget`: share of the limits to aim at. Default 0.95. */
   headroom?: number;
   /** Passed to `ProviderBudget`: burst allowed after an idle spell, in ms of refill. Default 0. */
@@ -107,7 +109,7 @@ export class Admission {
     if (!Number.isInteger(initial) || initial < 1 || initial > maxInFlight) {
       throw new TypeError(`Expected \`initialInFlight\` to be a whole number from 1 to ${maxInFlight}, got \`${String(initial)}\` (${typeof initial})`);
     }
-    this.#limit = new AdaptiveLimit({ initial, min: 1, max: maxInFlight, now: this.#now });
+    this.#limit = new AdaptiveLimit({ initial, min: 1, max: maxInFlight, now: this.#now, slowStart: options.slowStart ?? true });
     this.#budget = new ProviderBudget({ rpm: options.rpm, tpm: options.tpm, headroom: options.headroom, burstMs: options.burstMs, now: this.#now });
     this.#refund = options.refundUnusedTokens ?? false;
   }
