@@ -26,7 +26,9 @@ class UtilityWorker extends WorkerProcessBase {
   readonly #child: UtilityProcess;
   #gone: { reason: WorkerExitReason; exitCode: number } | undefined;
   #onGone = (_event: unknown, details: Electron.Details) => {
-    if (details.type === 'Utility' && details.serviceName === this.name) {
+    // The fork option `serviceName` comes back as `details.name`; `details.serviceName` is
+    // Chromium's own 'node.mojom.NodeService' for every utility process (as VS Code compares).
+    if (details.type === 'Utility' && details.name === this.name) {
       this.#gone = { reason: toReason(details.reason), exitCode: details.exitCode };
     }
   };
@@ -39,6 +41,7 @@ class UtilityWorker extends WorkerProcessBase {
     stringEnv.FLUENTPRO_WORKER_NAME = name;
     app.on('child-process-gone', this.#onGone);
     this.#child = utilityProcess.fork(entry, [], { serviceName: name, stdio: 'pipe', env: stringEnv });
+    this.watchOutput(); // from the start: a worker that cannot load says why on stderr
     this.#child.on('exit', (code) => {
       // The real reason of a crash comes from child-process-gone, sometimes after 'exit'
       // (which has reported 0 after a crash, electron#42283, and fired twice, #44012).

@@ -28,7 +28,8 @@ export class NodeWorkerHost implements WorkerHost {
 
 class NodeWorkerProcess extends WorkerProcessBase {
   readonly #child: ChildProcess;
-  #lastStderr = '';
+  /** Seen on stderr at any point: V8's "JavaScript heap out of memory" (its stack follows it). */
+  #outOfMemory = false;
 
   constructor(name: string, entry: string, env: NodeJS.ProcessEnv) {
     super(name);
@@ -37,15 +38,19 @@ class NodeWorkerProcess extends WorkerProcessBase {
       env: { ...env, FLUENTPRO_WORKER_NAME: name },
       serialization: 'json',
     });
-    this.#child.stderr?.on('data', (d: Buffer) => (this.#lastStderr = (this.#lastStderr + d.toString()).slice(-2000)));
+    this.watchOutput();
+    this.#child.stderr?.on('data', (d: Buffer) => {
+      if (!this.#outOfMemory && /heap out of memory/i.test(d.toString())) this.#outOfMemory = true;
+    });
     this.#child.on('error', (error) => this.ended({ reason: 'launch-failed', code: null, detail: error.message }));
     this.#child.on('exit', (code, signal) => {
       let reason: WorkerExit['reason'];
       if (this.killedByUs) reason = 'killed';
-      else if (/heap out of memory/i.test(this.#lastStderr)) reason = 'oom';
+      else if (this.#outOfMemory) reason = 'oom';
       else if (signal) reason = 'crashed';
       else reason = code === 0 ? 'clean-exit' : 'abnormal-exit';
-      this.ended({ reason, code, signal, detail: signal ?? (code ? this.#lastStderr.trim().split('\n').slice(-3).join(' | ') : undefined) });
+      // The base adds the last stderr lines to the detail of an exit that was not clean.
+      this.ended({ reason, code, signal, ...(signal ? { detail: signal } : {}) });
     });
   }
 

@@ -3,14 +3,29 @@ import { createInterface } from 'node:readline';
 import type { WorkerExit, WorkerProcess } from './worker-host.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
+/** Stderr lines kept per worker, for the error a person reads when it dies. */
+export const STDERR_LINES_KEPT = 20;
+/** A kept line longer than this is cut (a minified stack can be one huge line). */
+const STDERR_LINE_MAX = 500;
+/** How long an exit waits for the last output to be read, so its lines reach the error. */
+const OUTPUT_DRAIN_MS = 250;
+
+type OutputListener = (line: string, stream: 'stdout' | 'stderr') => void;
+
 /**
  * What every kind of worker process shares: exit reported exactly once, kill safe to call twice,
- * waitForExit that kills after a grace period, output split into lines. Subclasses start the
- * process and call `ended()` when it is gone.
+ * waitForExit that kills after a grace period, output split into lines, and the last stderr
+ * lines kept from the start (a worker that dies before it has a job still says why). Subclasses
+ * start the process, call `watchOutput()` once its streams exist, and `ended()` when it is gone.
  */
 export abstract class WorkerProcessBase implements WorkerProcess {
   readonly #exitListeners: ((exit: WorkerExit) => void)[] = [];
+  readonly #outputListeners: OutputListener[] = [];
+  readonly #stderrTail: string[] = [];
+  #openStreams = 0;
+  #drained: (() => void) | undefined;
   #exit: WorkerExit | undefined;
+  #reported = false;
   /** Set by kill(): the exit that follows is reported as 'killed'. */
   protected killedByUs = false;
 
@@ -28,15 +43,17 @@ export abstract class WorkerProcessBase implements WorkerProcess {
     return this.#exit !== undefined;
   }
 
-  onOutput(listener: (line: string, stream: 'stdout' | 'stderr') => void): void {
-    for (const stream of ['stdout', 'stderr'] as const) {
-      const source = this.output[stream];
-      if (source) createInterface({ input: source }).on('line', (line) => listener(line, stream));
-    }
+  /** The last stderr lines (at most STDERR_LINES_KEPT), oldest first. */
+  get recentStderr(): readonly string[] {
+    return this.#stderrTail;
+  }
+
+  onOutput(listener: OutputListener): void {
+    this.#outputListeners.push(listener);
   }
 
   onExit(listener: (exit: WorkerExit) => void): void {
-    if (this.#exit) listener(this.#exit);
+    if (this.#reported) listener(this.#exit!);
     else this.#exitListeners.push(listener);
   }
 
@@ -47,7 +64,7 @@ export abstract class WorkerProcessBase implements WorkerProcess {
   }
 
   waitForExit(graceMs: number): Promise<void> {
-    if (this.#exit) return Promise.resolve();
+    if (this.#reported) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.kill(), graceMs);
       this.onExit(() => {
@@ -57,10 +74,52 @@ export abstract class WorkerProcessBase implements WorkerProcess {
     });
   }
 
-  /** Reports the exit to every listener, once, however many times the process says it ended. */
+  /** Reads the process's output from now on: lines to the listeners, stderr's last lines kept. Call once. */
+  protected watchOutput(): void {
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const source = this.output[stream];
+      if (!source) continue;
+      this.#openStreams++;
+      const lines = createInterface({ input: source });
+      lines.on('line', (line) => {
+        if (stream === 'stderr') {
+          this.#stderrTail.push(line.length > STDERR_LINE_MAX ? `${line.slice(0, STDERR_LINE_MAX)}…` : line);
+          if (this.#stderrTail.length > STDERR_LINES_KEPT) this.#stderrTail.shift();
+        }
+        for (const listener of this.#outputListeners) listener(line, stream);
+      });
+      lines.on('close', () => {
+        if (--this.#openStreams === 0) this.#drained?.();
+      });
+    }
+  }
+
+  /**
+   * Reports the exit to every listener, once, however many times the process says it ended.
+   * An exit that was not clean carries the last stderr lines in its detail (after the output is
+   * read to its end, or a moment at most).
+   */
   protected ended(exit: WorkerExit): void {
     if (this.#exit) return;
     this.#exit = exit;
-    for (const listener of this.#exitListeners.splice(0)) listener(exit);
+    const report = () => {
+      if (this.#reported) return;
+      clearTimeout(timer);
+      this.#reported = true;
+      const final = withStderr(exit, this.#stderrTail);
+      this.#exit = final;
+      for (const listener of this.#exitListeners.splice(0)) listener(final);
+    };
+    const timer = setTimeout(report, this.#openStreams ? OUTPUT_DRAIN_MS : 0);
+    this.#drained = report;
   }
+}
+
+/** The exit with the worker's last stderr lines in its detail, when it did not end cleanly. */
+function withStderr(exit: WorkerExit, tail: readonly string[]): WorkerExit {
+  if (exit.reason === 'clean-exit' || exit.reason === 'killed') return exit;
+  const lines = tail.map((l) => l.trim()).filter(Boolean);
+  if (!lines.length) return exit;
+  const said = `stderr: ${lines.join(' | ')}`;
+  return { ...exit, detail: exit.detail ? `${exit.detail}; ${said}` : said };
 }
