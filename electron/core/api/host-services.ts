@@ -1,9 +1,15 @@
 /** Where the API key is kept. The app uses the Keychain (Electron safeStorage); serve uses memory. */
 export interface SecretStore {
   readonly storage: 'keychain' | 'memory' | 'environment';
+  /** The key, from memory: never waits for the Keychain (the app decrypts it before the queue starts). */
   get(): string | undefined;
-  /** Stores a key, or removes it with null. */
-  set(key: string | null): void;
+  /** Whether a key is set, without decrypting it (no Keychain prompt just to learn that). Default: `Boolean(get())`. */
+  has?(): boolean;
+  /**
+   * Stores a key, or removes it with null. The key is in use at once; a store that writes
+   * asynchronously (the Keychain) returns a promise that rejects when the key cannot be kept.
+   */
+  set(key: string | null): void | Promise<void>;
 }
 
 /** Showing files to the person at the machine: Finder in the app; nothing in a remote browser. */
@@ -23,6 +29,9 @@ export class MemorySecretStore implements SecretStore {
   }
   get(): string | undefined {
     return this.#key;
+  }
+  has(): boolean {
+    return this.#key !== undefined;
   }
   set(key: string | null): void {
     this.#key = key ?? undefined;
