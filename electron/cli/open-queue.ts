@@ -1,14 +1,13 @@
-import { resolve } from 'node:path';
-import { defaultDataDir } from '../core/config/settings.js';
+import { resolveDataDir } from '../core/config/data-dir.js';
 import { JobNotFoundError, JobStore } from '../core/store/job-store.js';
 import type { JobSummary } from '../shared/jobs.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
 export const DATA_DIR_OPTION = { 'data-dir': { type: 'string' } } as const;
 
-/** The data folder the app and every command share: --data-dir, $FLUENTPRO_DATA_DIR, or the platform's default. */
+/** The data folder the app and every command share: --data-dir, $FLUENTPRO_DATA_DIR, the app's recorded folder, or the platform's default. */
 export function dataDirFrom(values: { 'data-dir'?: string | boolean }, io: CliIo): string {
-  return typeof values['data-dir'] === 'string' ? resolve(io.cwd, values['data-dir']) : defaultDataDir(io.env);
+  return resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, io.cwd, { env: io.env }).dir;
 }
 
 /** The queue database in that folder. */
