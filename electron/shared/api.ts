@@ -127,6 +127,12 @@ export interface ApiEvents {
   jobsChanged: JobSummary[];
   /** Jobs removed. */
   jobsRemoved: string[];
+  /**
+   * The results of specs added outside the page (Finder's Open With, the Dock, File › Add, a
+   * second `open`), so the page shows the ones not added as it does for a drop. Sent when at
+   * least one was not added; kept by the preload until the page listens.
+   */
+  specsAdded: AddSpecResult[];
 }
 
 /** window.fluentpro: the API plus event subscription. Nothing else crosses the bridge. */
@@ -145,3 +151,6 @@ export interface ApiError {
 
 export const IPC_PREFIX = 'fluentpro:';
 export const IPC_EVENT_CHANNEL = 'fluentpro:event';
+
+/** Every event, for transports that list them (the preload, SSE). */
+export const API_EVENTS = ['jobsChanged', 'jobsRemoved', 'specsAdded'] as const satisfies readonly (keyof ApiEvents)[];

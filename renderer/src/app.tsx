@@ -12,7 +12,7 @@ import { useApi } from './lib/api-context.js';
 export function App() {
   const api = useApi();
   const { groups, byId, loaded, upsert } = useJobs();
-  const { addFiles, rejected, dismiss, busy } = useAddSpecs(upsert);
+  const { addFiles, showResults, rejected, dismiss, busy } = useAddSpecs(upsert);
   const [detailId, setDetailId] = useState<string>();
   const [showSettings, setShowSettings] = useState(false);
   const [settings, setSettings] = useState<AppSettings>();
@@ -21,6 +21,9 @@ export function App() {
   useEffect(() => {
     api.getSettings().then(setSettings, () => {});
   }, [api]);
+
+  // Specs opened from Finder or the Dock: the ones not added show in the same panel as a drop.
+  useEffect(() => api.on('specsAdded', showResults), [api]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const act = (run: () => Promise<unknown>) => run().catch((e: Error) => setNotice(e.message));
   const actions: JobActions = {

@@ -36,7 +36,7 @@ export function createHttpBridge(base = '', token = readToken()): FluentProBridg
   const ensureSource = () => {
     if (source) return;
     source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
-    for (const event of ['jobsChanged', 'jobsRemoved'] satisfies (keyof ApiEvents)[]) {
+    for (const event of ['jobsChanged', 'jobsRemoved', 'specsAdded'] satisfies (keyof ApiEvents)[]) {
       source.addEventListener(event, (e) => dispatch(event, JSON.parse((e as MessageEvent<string>).data)));
     }
     // EventSource reconnects by itself (sleep, a restarted server), but what happened meanwhile

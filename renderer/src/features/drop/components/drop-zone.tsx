@@ -34,7 +34,13 @@ export function useAddSpecs(onAdded: (jobs: JobSummary[]) => void) {
       setBusy(false);
     }
   }
-  return { addFiles, rejected, dismiss: () => setRejected([]), busy };
+  /** Results of specs added elsewhere (Finder, the Dock, File › Add): the ones not added join the panel. */
+  function showResults(results: AddSpecResult[]) {
+    onAdded(results.flatMap((r) => (r.ok ? [r.job] : [])));
+    const refused = results.filter((r): r is Extract<AddSpecResult, { ok: false }> => !r.ok);
+    if (refused.length) setRejected(refused);
+  }
+  return { addFiles, showResults, rejected, dismiss: () => setRejected([]), busy };
 }
 
 /** The whole window accepts drops; it lights up while files are dragged over it. */
