@@ -30,10 +30,15 @@ export function registerApiHandlers(ipcMain: Pick<IpcMain, 'handle'>, service: F
   }
 }
 
+/** Sends one API event to a window's page (what the preload's `on` listens to). */
+export function sendEvent<E extends keyof ApiEvents>(contents: Pick<WebContents, 'send' | 'isDestroyed'>, event: E, payload: ApiEvents[E]): void {
+  if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, { event, payload });
+}
+
 /** Sends the service's (already coalesced) events to every window. */
 export function forwardEvents(service: FluentProService, windows: () => WebContents[]): () => void {
   const send = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => {
-    for (const contents of windows()) if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, { event, payload });
+    for (const contents of windows()) sendEvent(contents, event, payload);
   };
   const offChanged = service.onDidChangeJobs((jobs) => send('jobsChanged', jobs));
   const offRemoved = service.onDidRemoveJobs((ids) => send('jobsRemoved', ids));

@@ -5,6 +5,13 @@ export interface WindowPaths {
   preload: string;
 }
 
+export interface WindowHooks {
+  /** The page did not load (a missing or damaged renderer): main tells the person. */
+  onLoadFailed?: (error: Error) => void;
+  /** The page finished loading: events kept for it can be sent. */
+  onLoaded?: () => void;
+}
+
 /** Only our own page, served from app://fluentpro, may call the API. */
 export function isAppUrl(url: string): boolean {
   try {
@@ -20,7 +27,7 @@ export function isAppUrl(url: string): boolean {
  * The jobs window, locked down as Electron's security checklist asks: isolated, sandboxed,
  * no Node in the page, no navigation away, no new windows, no permissions.
  */
-export function createMainWindow(paths: WindowPaths): BrowserWindow {
+export function createMainWindow(paths: WindowPaths, hooks: WindowHooks = {}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1100,
     height: 720,
@@ -43,13 +50,19 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.webContents.on('will-navigate', (event, url) => {
+  window.webContents.on('will-navigate', (event) => {
     // A dropped file that the page did not handle would navigate to it: never leave the app.
-    if (!isAppUrl(url)) event.preventDefault();
+    // (The URL is read from the event's details; the positional argument is deprecated.)
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
+  window.webContents.on('did-finish-load', () => hooks.onLoaded?.());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(APP_HOME);
+  window.loadURL(APP_HOME).catch((error: unknown) => {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    if (hooks.onLoadFailed) hooks.onLoadFailed(failure);
+    else console.error(`FluentPro: the window could not load ${APP_HOME}: ${failure.message}`);
+  });
   return window;
 }
 

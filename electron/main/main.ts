@@ -1,18 +1,24 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
-import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, shell } from 'electron';
+import { constants } from 'node:fs';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startAppCore, type AppCore } from '../core/api/app-core.js';
-import { defaultDataDir } from '../core/config/settings.js';
+import type { AddSpecResult } from '../shared/api.js';
 import { buildAppMenu } from './app-menu.js';
+import { chooseAppDataDir, userDataOverride } from './app-paths.js';
 import { finder } from './finder.js';
-import { forwardEvents, registerApiHandlers } from './ipc-handlers.js';
+import { forwardEvents, registerApiHandlers, sendEvent } from './ipc-handlers.js';
 import { KeychainSecretStore } from './keychain-secret-store.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { createMainWindow, denyAllPermissions, isAppUrl } from './main-window.js';
 import { isSpecPath, specPathsIn } from './spec-paths.js';
+import { describeStartFailure, setQueueAside } from './start-failure.js';
 import { UtilityProcessHost } from './utility-process-host.js';
 
-// Thin glue: everything it calls lives in electron/core and is tested there.
+// Thin glue: everything it calls lives in electron/core and is tested there. Every failure here
+// ends in a dialog that says what failed and what to do: Electron only prints a warning for an
+// error thrown or rejected in the main process, which leaves a Dock icon and nothing else.
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const paths = {
@@ -21,28 +27,88 @@ const paths = {
   workerEntry: join(here, '..', 'worker', 'worker-entry.js'),
   examples: app.isPackaged ? join(process.resourcesPath, 'examples') : join(here, '..', '..', '..', 'examples'),
 };
+/** How long quitting waits for the queue to stop before it quits anyway. */
+const CLOSE_TIMEOUT_MS = 15_000;
 
 let core: AppCore | undefined;
+let dataDir: string | undefined;
 let window: BrowserWindow | undefined;
 let quitConfirmed = false;
+let quitting = false;
+/** Kept referenced: a collected Notification loses its click handler. */
+let notification: Notification | undefined;
 const pendingFiles: string[] = [];
+/** Results of specs added from outside the page, not yet sent to a loaded page. */
+const unsent: AddSpecResult[] = [];
+/** Where the Add dialog opens: the folder of the last spec added from Finder, the Dock or the dialog. */
+let lastSpecFolder: string | undefined;
 
+/** Adds spec files opened from Finder, the Dock, the Add dialog or a second instance. */
 function addSpecs(files: string[]): void {
   const specs = files.filter(isSpecPath);
   if (!specs.length) return;
+  lastSpecFolder = dirname(specs.at(-1)!);
   if (!core) pendingFiles.push(...specs);
-  else void core.service.addSpecPaths(specs);
+  else {
+    core.service.addSpecPaths(specs).then(showAddResults, (error: unknown) =>
+      showAddResults(specs.map((path) => ({ name: path, ok: false, problems: [{ path: '', message: (error as Error).message ?? String(error) }] }))),
+    );
+  }
   showWindow();
+}
+
+/** The files not added reach the same panel as a drop; with no window open, a notification says so. */
+function showAddResults(results: AddSpecResult[]): void {
+  const refused = results.filter((r) => !r.ok);
+  if (!refused.length) return;
+  unsent.push(...results);
+  if (window && !window.isDestroyed()) return sendUnsent();
+  if (!Notification.isSupported()) return;
+  notification = new Notification({
+    title: refused.length === 1 ? `${refused[0]!.name} was not added` : `${refused.length} course specs were not added`,
+    body: 'Open FluentPro to see what to change.',
+  });
+  notification.on('click', () => showWindow());
+  notification.show();
+}
+
+function sendUnsent(): void {
+  if (!window || window.isDestroyed() || window.webContents.isLoading() || !unsent.length) return;
+  sendEvent(window.webContents, 'specsAdded', unsent.splice(0));
 }
 
 function showWindow(): void {
   if (!app.isReady()) return;
-  if (!window || window.isDestroyed()) window = createMainWindow(paths);
+  if (!window || window.isDestroyed()) window = createMainWindow(paths, { onLoaded: sendUnsent, onLoadFailed: windowFailed });
   else {
     if (window.isMinimized()) window.restore();
     window.focus();
   }
 }
+
+function windowFailed(error: Error): void {
+  void dialog
+    .showMessageBox({
+      type: 'error',
+      message: 'FluentPro’s window could not be shown.',
+      detail: `${error.message}\n\nThe queue keeps running. If this happens again, download FluentPro again and replace the app in Applications; your queue and courses are kept.`,
+      buttons: ['Try Again', 'Quit'],
+      defaultId: 0,
+      cancelId: 1,
+    })
+    .then(({ response }) => {
+      if (response === 0) {
+        window?.destroy();
+        window = undefined;
+        showWindow();
+      } else app.quit();
+    }, () => app.quit());
+}
+
+// Before ready: a userData of its own for tests and development (the single-instance lock
+// belongs to userData, so they would otherwise quit at once while an installed FluentPro runs).
+const customUserData = userDataOverride(process.argv, process.env);
+if (customUserData) app.setPath('userData', customUserData);
 
 registerAppScheme(); // before ready, as Electron requires
 
@@ -55,39 +121,129 @@ app.on('open-file', (event, path) => {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', (_event, argv) => addSpecs(specPathsIn(argv)));
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('FluentPro could not start', String(error));
-    app.exit(1);
-  });
+  // Relative paths in a second `open`'s command line are relative to where it ran.
+  app.on('second-instance', (_event, argv, workingDirectory) => addSpecs(specPathsIn(argv, workingDirectory)));
+  // A catch after then(start), not then(start, onError): an error inside start() must reach it.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => startFailed(error));
 }
 
-function start(): void {
+async function start(): Promise<void> {
   denyAllPermissions();
   serveRenderer(paths.renderer);
-  const dataDir = defaultDataDir(); // shared with the fluentpro command
+  const chosen = chooseAppDataDir({ customUserData });
+  dataDir = chosen.dir;
+  if (chosen.moved.length) console.info(`FluentPro: moved ${chosen.moved.join(', ')} into ${dataDir}`);
+  if (!core) await openCore(dataDir);
+  app.setAboutPanelOptions({ applicationName: 'FluentPro', applicationVersion: app.getVersion() });
+  Menu.setApplicationMenu(buildAppMenu({ addSpecs: () => void chooseSpecs() }));
+  showWindow();
+  addSpecs(specPathsIn(process.argv, process.cwd()));
+  if (pendingFiles.length) addSpecs(pendingFiles.splice(0));
+  void checkOutputFolder();
+}
+
+async function openCore(dir: string): Promise<void> {
+  const secrets = new KeychainSecretStore(dir);
+  await secrets.load(); // asks the Keychain only when a key file exists, without blocking
   core = startAppCore({
-    dataDir,
+    dataDir: dir,
     host: new UtilityProcessHost(paths.workerEntry),
-    secrets: new KeychainSecretStore(dataDir),
+    secrets,
     files: finder,
     defaultOutDir: join(app.getPath('documents'), 'FluentPro'),
     examplesDir: paths.examples,
   });
   registerApiHandlers(ipcMain, core.service, isAppUrl);
   forwardEvents(core.service, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
-  app.setAboutPanelOptions({ applicationName: 'FluentPro', applicationVersion: app.getVersion() });
-  Menu.setApplicationMenu(
-    buildAppMenu({
-      addSpecs: async () => {
-        const result = await dialog.showOpenDialog({ title: 'Add Course Specs', properties: ['openFile', 'multiSelections'], filters: [{ name: 'Course specs', extensions: ['yaml', 'yml', 'json'] }] });
-        if (!result.canceled) addSpecs(result.filePaths);
-      },
-    }),
-  );
-  showWindow();
-  addSpecs(specPathsIn(process.argv));
-  if (pendingFiles.length) addSpecs(pendingFiles.splice(0));
+}
+
+async function chooseSpecs(): Promise<void> {
+  try {
+    const result = await dialog.showOpenDialog({
+      title: 'Add Course Specs',
+      // Electron 43+ opens in Downloads unless told: open where the last spec came from.
+      ...(lastSpecFolder ? { defaultPath: lastSpecFolder } : {}),
+      properties: ['openFile', 'multiSelections'],
+      filters: [{ name: 'Course specs', extensions: ['yaml', 'yml', 'json'] }],
+    });
+    if (!result.canceled) addSpecs(result.filePaths);
+  } catch (error) {
+    dialog.showErrorBox('The Add dialog could not be opened', (error as Error).message);
+  }
+}
+
+/** What failed at start, what to do, and the buttons that do it. */
+async function startFailed(error: unknown): Promise<void> {
+  console.error('FluentPro could not start:', error);
+  const failure = describeStartFailure(error, dataDir ?? app.getPath('userData'));
+  try {
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      message: failure.message,
+      detail: failure.detail,
+      buttons: failure.buttons.map((b) => b.label),
+      defaultId: 0,
+      cancelId: failure.buttons.length - 1,
+    });
+    const action = failure.buttons[response]?.action ?? 'quit';
+    if (action === 'fresh-queue' && dataDir) {
+      const aside = setQueueAside(dataDir);
+      console.info(`FluentPro: the damaged queue is kept as ${aside}`);
+      return await restart();
+    }
+    if (action === 'retry') return await restart();
+    if (action === 'reveal' && failure.path) shell.showItemInFolder(failure.path);
+  } catch (dialogError) {
+    dialog.showErrorBox(failure.message, `${failure.detail}\n\n(${(dialogError as Error).message})`);
+  }
+  app.exit(1);
+}
+
+async function restart(): Promise<void> {
+  try {
+    await start();
+  } catch (error) {
+    await startFailed(error);
+  }
+}
+
+/**
+ * Writing to ~/Documents asks macOS for permission (NSDocumentsFolderUsageDescription says why).
+ * Asked here, once, at a moment the person can connect with FluentPro; if refused, they are told
+ * how to allow it or to pick another folder, instead of courses failing one by one.
+ */
+async function checkOutputFolder(): Promise<void> {
+  if (!core) return;
+  const { outDir } = await core.service.getSettings();
+  const documents = app.getPath('documents');
+  const inside = relative(documents, outDir);
+  if (inside.startsWith('..') || isAbsolute(inside)) return;
+  try {
+    await mkdir(outDir, { recursive: true });
+    const probe = join(outDir, '.fluentpro-write-check');
+    await writeFile(probe, '');
+    await rm(probe, { force: true });
+    await access(outDir, constants.W_OK);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'EPERM' && code !== 'EACCES') return; // anything else shows in the job that meets it
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      message: 'FluentPro may not write to your Documents folder.',
+      detail: `Courses are written to ${outDir}. To allow it, open System Settings › Privacy & Security › Files and Folders, and turn on “Documents Folder” under FluentPro. Or choose another folder for your courses.`,
+      buttons: ['Open Privacy Settings', 'Choose Another Folder…', 'Later'],
+      defaultId: 0,
+      cancelId: 2,
+    });
+    if (response === 0) await shell.openExternal('x-apple.systempreferences:com.apple.preference.security?Privacy_FilesAndFolders');
+    if (response === 1) {
+      const chosen = await dialog.showOpenDialog({ title: 'Folder for Your Courses', properties: ['openDirectory', 'createDirectory'] });
+      if (!chosen.canceled && chosen.filePaths[0]) await core.service.setSettings({ outDir: chosen.filePaths[0] });
+    }
+  }
 }
 
 // Closing the window leaves the app (and the queue) running, as Mac apps do.
@@ -99,9 +255,16 @@ app.on('activate', () => showWindow());
 app.on('before-quit', (event) => {
   if (!core || quitConfirmed) return;
   event.preventDefault();
-  const running = core.orchestrator.runningCount;
-  const ask = running
-    ? dialog.showMessageBox({
+  if (quitting) return; // a second ⌘Q while the first is asking or closing
+  quitting = true;
+  void confirmAndQuit().finally(() => (quitting = false));
+});
+
+async function confirmAndQuit(): Promise<void> {
+  const running = core?.orchestrator.runningCount ?? 0;
+  if (running) {
+    const { response } = await dialog
+      .showMessageBox({
         type: 'question',
         buttons: ['Quit', 'Cancel'],
         defaultId: 1,
@@ -109,11 +272,33 @@ app.on('before-quit', (event) => {
         message: `${running} course${running > 1 ? 's are' : ' is'} being written. Quit anyway?`,
         detail: 'Finished lessons are saved. The courses continue where they stopped the next time you open FluentPro.',
       })
-    : Promise.resolve({ response: 0 });
-  void ask.then(async ({ response }) => {
+      .catch(() => ({ response: 0 })); // a question that cannot be asked does not keep the app open
     if (response !== 0) return;
-    quitConfirmed = true;
-    await core?.close(); // running jobs go back to the queue with their checkpoints
-    app.quit();
+  }
+  quitConfirmed = true;
+  try {
+    // Running jobs go back to the queue with their checkpoints.
+    await closeWithin(core!, CLOSE_TIMEOUT_MS);
+  } catch (error) {
+    console.error('FluentPro: the queue did not close cleanly:', error);
+    await dialog
+      .showMessageBox({
+        type: 'warning',
+        message: 'FluentPro could not close its queue cleanly.',
+        detail: `${(error as Error).message}\n\nFluentPro quits now. Courses that were being written continue from their last finished lesson the next time you open it.`,
+        buttons: ['Quit'],
+      })
+      .catch(() => undefined);
+  }
+  app.quit();
+}
+
+function closeWithin(target: AppCore, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the queue did not stop within ${ms / 1000} s`)), ms);
+    target.close().then(
+      () => (clearTimeout(timer), resolve()),
+      (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
+    );
   });
-});
+}

@@ -26,19 +26,36 @@ function call(method: string) {
   return async (...args: unknown[]) => {
     const reply = (await ipcRenderer.invoke(`fluentpro:${method}`, ...args)) as Reply;
     if (reply.ok) return reply.result;
-    throw Object.assign(new Error(reply.error.message), { name: reply.error.name, code: reply.error.code });
+    // A plain object, not an Error: contextBridge copies an Error's message only, and the code
+    // is how the page recognises a failure. `message` and `name` read as on an Error.
+    throw { name: reply.error.name, message: reply.error.message, code: reply.error.code };
   };
 }
+
+type EventMessage = { event: string; payload: unknown };
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+// Results of specs opened from Finder can arrive before the page listens: kept until it does.
+const KEPT_UNTIL_HEARD = new Set(['specsAdded']);
+const unheard: EventMessage[] = [];
+
+ipcRenderer.on('fluentpro:event', (_e: unknown, message: EventMessage) => {
+  const set = listeners.get(message.event);
+  if (set?.size) for (const listener of set) listener(message.payload);
+  else if (KEPT_UNTIL_HEARD.has(message.event) && unheard.length < 50) unheard.push(message);
+});
 
 const bridge = {
   ...Object.fromEntries(METHODS.map((m) => [m, call(m)])),
   on(event: string, listener: (payload: unknown) => void) {
-    const handler = (_e: unknown, message: { event: string; payload: unknown }) => {
-      if (message.event === event) listener(message.payload);
-    };
-    ipcRenderer.on('fluentpro:event', handler);
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    for (let i = 0; i < unheard.length; ) {
+      if (unheard[i]!.event === event) listener(unheard.splice(i, 1)[0]!.payload);
+      else i++;
+    }
     return () => {
-      ipcRenderer.removeListener('fluentpro:event', handler);
+      set.delete(listener);
     };
   },
   pathForFile: (file: File) => webUtils.getPathForFile(file),

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS } from '../../electron/shared/api.js';
-import { resetFakeElectron, type FakeElectron } from './fake-electron.js';
+import { resetFakeElectron, utilityGone, type FakeElectron } from './fake-electron.js';
 
 // Why not the real thing: Electron's binary cannot be downloaded here. These tests hold the glue
 // to its contract with a fake `electron`; test/electron/app.e2e.spec.ts drives the real app on macOS.
@@ -108,7 +108,21 @@ describe('preload', () => {
     expect(await bridge.listJobs!()).toEqual([1]);
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith('fluentpro:listJobs');
     fake.ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error: { name: 'ServiceError', message: 'no job x', code: 'JOB_NOT_FOUND' } });
-    await expect(bridge.getJob!('x')).rejects.toMatchObject({ message: 'no job x', code: 'JOB_NOT_FOUND' });
+    // contextBridge copies only an Error's message: the rejection is a plain object, so the code crosses.
+    const error = await bridge.getJob!('x').catch((e: unknown) => e);
+    expect(error).toEqual({ name: 'ServiceError', message: 'no job x', code: 'JOB_NOT_FOUND' });
+    expect(Object.getPrototypeOf(error)).toBe(Object.prototype);
+  });
+
+  it('keeps the results of specs opened from Finder until the page listens for them', async () => {
+    loadPreload();
+    const bridge = fake.exposed.fluentpro as { on: (e: string, l: (p: unknown) => void) => () => void };
+    fake.ipcRenderer.emit('fluentpro:event', {}, { event: 'specsAdded', payload: [{ name: 'early', ok: false, problems: [] }] });
+    fake.ipcRenderer.emit('fluentpro:event', {}, { event: 'jobsChanged', payload: ['not kept'] });
+    const got: unknown[] = [];
+    bridge.on('specsAdded', (p) => got.push(p));
+    bridge.on('jobsChanged', (p) => got.push(p));
+    expect(got).toEqual([[{ name: 'early', ok: false, problems: [] }]]);
   });
 
   it('delivers events to listeners until they unsubscribe', async () => {
@@ -157,9 +171,9 @@ describe('UtilityProcessHost', () => {
     const { worker, child } = await spawn();
     const exits: unknown[] = [];
     worker.onExit((e) => exits.push(e));
-    child.emit('exit', 0); // electron#42283: exit can report 0 after a crash…
-    fake.app.emit('child-process-gone', {}, { type: 'Utility', serviceName: 'fluentpro-worker-1', reason: 'crashed', exitCode: 11 }); // …the reason comes here
-    fake.app.emit('child-process-gone', {}, { type: 'Utility', serviceName: 'someone-else', reason: 'oom', exitCode: 9 });
+    child.exitWith(0); // electron#42283: exit can report 0 after a crash…
+    fake.app.emit('child-process-gone', {}, utilityGone('someone-else', 'oom', 9));
+    fake.app.emit('child-process-gone', {}, utilityGone('fluentpro-worker-1', 'crashed', 11)); // …the reason comes here
     await new Promise((r) => setTimeout(r, 300));
     expect(exits).toEqual([{ reason: 'crashed', code: 11 }]);
     expect(worker.postMessage({ type: 'shutdown' })).toBe(false);
@@ -171,7 +185,7 @@ describe('UtilityProcessHost', () => {
     worker.onExit((e) => exits.push(e));
     worker.kill();
     worker.kill(); // safe twice
-    child.emit('exit', 0);
+    child.exitWith(0);
     await new Promise((r) => setTimeout(r, 300));
     expect(exits).toEqual([{ reason: 'killed', code: 0 }]);
   });
@@ -182,10 +196,38 @@ describe('UtilityProcessHost', () => {
     const exits: unknown[] = [];
     a.worker.onExit((e) => exits.push(e));
     b.worker.onExit((e) => exits.push(e));
-    a.child.emit('exit', 0);
-    b.child.emit('exit', 3);
+    a.child.exitWith(0);
+    b.child.exitWith(3);
     await new Promise((r) => setTimeout(r, 300));
     expect(exits).toEqual([{ reason: 'clean-exit', code: 0 }, { reason: 'abnormal-exit', code: 3 }]);
+  });
+
+  it('recognises an out-of-memory kill by the name Electron sends back, not by Chromium’s service name', async () => {
+    const { worker, child } = await spawn();
+    const exits: unknown[] = [];
+    worker.onExit((e) => exits.push(e));
+    // Every utility process has serviceName 'node.mojom.NodeService': comparing it would match all or none.
+    fake.app.emit('child-process-gone', {}, utilityGone('fluentpro-worker-1', 'oom', 0));
+    child.exitWith(0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(exits).toEqual([{ reason: 'oom', code: 0 }]);
+  });
+
+  it('carries the last stderr lines of a worker that cannot load into its exit, even before it has a job', async () => {
+    const { worker, child } = await spawn();
+    const exits: { reason: string; detail?: string }[] = [];
+    worker.onExit((e) => exits.push(e));
+    // No onOutput listener yet (the orchestrator logs output only once a job is assigned).
+    child.stderr.write(Array.from({ length: 30 }, (_, i) => `noise ${i}`).join('\n') + '\n');
+    child.stderr.write("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'openai' imported from /app/worker-entry.js\n");
+    child.exitWith(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(exits).toHaveLength(1);
+    expect(exits[0]).toMatchObject({ reason: 'abnormal-exit', code: 1 });
+    expect(exits[0]!.detail).toContain("Cannot find package 'openai'");
+    expect(exits[0]!.detail).toContain('noise 29');
+    expect(exits[0]!.detail).not.toContain('noise 10 '); // only the last 20 lines are kept
+    expect(exits[0]!.detail!.split(' | ')).toHaveLength(20);
   });
 });
 
@@ -196,8 +238,9 @@ describe('the window', () => {
     expect(window.loadURL).toHaveBeenCalledWith('app://fluentpro/index.html');
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/app/preload.cjs' });
     const navigate = (url: string) => {
-      const event = { preventDefault: vi.fn() };
-      window.webContents.emit('will-navigate', event, url);
+      // Electron 45 puts the URL on the event's details; the positional argument is deprecated.
+      const event = { url, preventDefault: vi.fn() };
+      window.webContents.emit('will-navigate', event, 'deprecated-positional-url');
       return event.preventDefault.mock.calls.length > 0;
     };
     expect(navigate('https://evil.example/')).toBe(true);
@@ -235,18 +278,48 @@ describe('the API key in the Keychain', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fluentpro-keychain-'));
     const store = new KeychainSecretStore(dir, {});
     expect(store.storage).toBe('keychain');
-    store.set('sk-very-secret');
+    await store.set('sk-very-secret');
     expect(readFileSync(join(dir, 'api-key.enc')).toString()).not.toContain('sk-very-secret');
-    expect(new KeychainSecretStore(dir, {}).get()).toBe('sk-very-secret');
-    store.set(null);
+    const next = new KeychainSecretStore(dir, {});
+    await next.load();
+    expect(next.get()).toBe('sk-very-secret');
+    await store.set(null);
     expect(existsSync(join(dir, 'api-key.enc'))).toBe(false);
+    expect(fake.safeStorage.encryptString).not.toHaveBeenCalled();
+    expect(fake.safeStorage.decryptString).not.toHaveBeenCalled();
+    expect(fake.safeStorage.isEncryptionAvailable).not.toHaveBeenCalled();
+  });
+
+  it('decrypts a key saved by the old synchronous API, and saves it again when the Keychain key was rotated', async () => {
+    const { KeychainSecretStore } = await import('../../electron/main/keychain-secret-store.js');
+    const dir = mkdtempSync(join(tmpdir(), 'fluentpro-keychain-'));
+    writeFileSync(join(dir, 'api-key.enc'), fake.safeStorage.encryptString('sk-from-0.1'));
+    fake.safeStorage.shouldReEncrypt = true;
+    const store = new KeychainSecretStore(dir, {});
+    await store.load();
+    expect(store.get()).toBe('sk-from-0.1');
+    expect(fake.safeStorage.encryptStringAsync).toHaveBeenCalledWith('sk-from-0.1');
+  });
+
+  it('never asks the Keychain to learn whether a key is set, or when none is stored', async () => {
+    const { KeychainSecretStore } = await import('../../electron/main/keychain-secret-store.js');
+    const dir = mkdtempSync(join(tmpdir(), 'fluentpro-keychain-'));
+    const none = new KeychainSecretStore(dir, {});
+    await none.load();
+    expect([none.has(), none.get()]).toEqual([false, undefined]);
+    writeFileSync(join(dir, 'api-key.enc'), fake.safeStorage.encryptString('sk-x'));
+    vi.clearAllMocks();
+    expect(new KeychainSecretStore(dir, {}).has()).toBe(true);
+    expect(fake.safeStorage.isAsyncEncryptionAvailable).not.toHaveBeenCalled();
+    expect(fake.safeStorage.decryptStringAsync).not.toHaveBeenCalled();
   });
 
   it('refuses to store a key when the Keychain is unavailable, and prefers OPENAI_API_KEY', async () => {
     const { KeychainSecretStore } = await import('../../electron/main/keychain-secret-store.js');
     const dir = mkdtempSync(join(tmpdir(), 'fluentpro-keychain-'));
     fake.safeStorage.available = false;
-    expect(() => new KeychainSecretStore(dir, {}).set('sk-x')).toThrow(expect.objectContaining({ code: 'KEYCHAIN_UNAVAILABLE' }));
+    await expect(new KeychainSecretStore(dir, {}).set('sk-x')).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+    expect(existsSync(join(dir, 'api-key.enc'))).toBe(false);
     const fromEnv = new KeychainSecretStore(dir, { OPENAI_API_KEY: 'sk-env' });
     expect([fromEnv.get(), fromEnv.storage]).toEqual(['sk-env', 'environment']);
   });

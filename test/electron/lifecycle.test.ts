@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetFakeElectron, type FakeElectron } from './fake-electron.js';
 
@@ -11,17 +14,35 @@ const core = vi.hoisted(() => ({
   runningCount: 0,
   closed: false,
   added: [] as string[][],
+  /** Thrown by startAppCore, once per entry (a start that fails, then one that works). */
+  startErrors: [] as Error[],
+  closeError: undefined as Error | undefined,
+  addResults: undefined as ((paths: string[]) => unknown[]) | undefined,
+  dataDirs: [] as string[],
 }));
 vi.mock('../../electron/core/api/app-core.js', () => ({
-  startAppCore: () => ({
-    orchestrator: {
-      get runningCount() {
-        return core.runningCount;
+  startAppCore: (options: { dataDir: string }) => {
+    core.dataDirs.push(options.dataDir);
+    const error = core.startErrors.shift();
+    if (error) throw error;
+    return {
+      orchestrator: {
+        get runningCount() {
+          return core.runningCount;
+        },
       },
-    },
-    service: { addSpecPaths: async (paths: string[]) => void core.added.push(paths), onDidChangeJobs: () => () => {}, onDidRemoveJobs: () => () => {} },
-    close: async () => void (core.closed = true),
-  }),
+      service: {
+        addSpecPaths: async (paths: string[]) => (core.added.push(paths), core.addResults?.(paths) ?? []),
+        getSettings: async () => ({ outDir: '/nowhere/outside/documents' }),
+        onDidChangeJobs: () => () => {},
+        onDidRemoveJobs: () => () => {},
+      },
+      close: async () => {
+        if (core.closeError) throw core.closeError;
+        core.closed = true;
+      },
+    };
+  },
   toApiError: (e: Error) => e,
 }));
 
@@ -31,9 +52,15 @@ beforeEach(async () => {
   resetFakeElectron(fake);
   fake.app.whenReady.mockImplementation(() => Promise.resolve());
   fake.app.isReady.mockImplementation(() => true);
-  Object.assign(core, { runningCount: 0, closed: false, added: [] });
+  Object.assign(core, { runningCount: 0, closed: false, added: [], startErrors: [], closeError: undefined, addResults: undefined, dataDirs: [] });
+  // A userData of its own, as tests and development use: nothing of the person's is read or written.
+  userData = mkdtempSync(join(tmpdir(), 'fluentpro-userdata-'));
+  process.env.FLUENTPRO_USER_DATA_DIR = userData;
+  delete process.env.FLUENTPRO_DATA_DIR;
   vi.resetModules();
 });
+let userData: string;
+const settle = () => new Promise((r) => setTimeout(r, 20));
 
 async function startApp() {
   await import('../../electron/main/main.js');
@@ -105,5 +132,134 @@ describe('the app life cycle', () => {
     core.runningCount = 1;
     fake.app.emit('window-all-closed');
     expect(fake.app.quit).not.toHaveBeenCalled();
+  });
+
+  it('keeps running on a Mac when the last window closes (the fake quits as Electron does without a handler)', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'darwin' });
+    try {
+      await startApp();
+      fake.app.emit('window-all-closed');
+      expect(fake.app.quit).not.toHaveBeenCalled();
+      fake.app.removeAllListeners('window-all-closed');
+      fake.app.emit('window-all-closed');
+      expect(fake.app.quit).toHaveBeenCalled(); // proof the test would catch a deleted handler
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+  });
+
+  it('still quits when closing the queue fails, after saying so', async () => {
+    await startApp();
+    core.closeError = new Error('SQLITE_IOERR: disk I/O error');
+    fake.app.emit('before-quit', { preventDefault: vi.fn() });
+    await settle();
+    const told = fake.dialog.showMessageBox.mock.calls.at(-1)![0];
+    expect(told).toMatchObject({ message: 'FluentPro could not close its queue cleanly.' });
+    expect(told.detail).toContain('SQLITE_IOERR: disk I/O error');
+    expect(fake.app.quit).toHaveBeenCalled();
+  });
+
+  it('resolves relative spec paths of a second instance against the folder it ran in', async () => {
+    await startApp();
+    fake.app.emit('second-instance', {}, ['/Applications/FluentPro.app/Contents/MacOS/FluentPro', 'specs/c.course.yaml'], '/Users/ana/Courses');
+    expect(core.added).toContainEqual(['/Users/ana/Courses/specs/c.course.yaml']);
+  });
+
+  it('keeps its files in a userData of its own for tests and development, set before ready', async () => {
+    await startApp();
+    expect(fake.app.setPath).toHaveBeenCalledWith('userData', userData);
+    expect(fake.app.setPath.mock.invocationCallOrder[0]!).toBeLessThan(fake.app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    expect(core.dataDirs).toEqual([join(userData, 'Data')]);
+  });
+
+  it('opens the Add dialog where the last spec came from', async () => {
+    await startApp();
+    fake.app.emit('open-file', { preventDefault: vi.fn() }, '/Users/ana/Inbox/a.course.yaml');
+    const template = fake.Menu.buildFromTemplate.mock.calls[0]![0] as { label?: string; submenu?: { click?: () => void }[] }[];
+    template[1]!.submenu![0]!.click!();
+    await settle();
+    expect(fake.dialog.showOpenDialog.mock.calls[0]![0]).toMatchObject({ defaultPath: '/Users/ana/Inbox' });
+  });
+});
+
+describe('specs opened from Finder or the Dock that are not added', () => {
+  const refused = (paths: string[]) => paths.map((p) => ({ name: p, ok: false, problems: [{ path: 'level', message: 'must be one of A1…C2' }] }));
+
+  it('reach the page’s not-added panel once it has loaded', async () => {
+    core.addResults = refused;
+    await startApp();
+    fake.app.emit('open-file', { preventDefault: vi.fn() }, '/Users/ana/bad.course.yaml');
+    await settle();
+    const contents = fake.windows[0]!.webContents;
+    expect(contents.send).not.toHaveBeenCalled(); // the page is still loading
+    contents.isLoading.mockReturnValue(false);
+    contents.emit('did-finish-load');
+    expect(contents.send).toHaveBeenCalledWith('fluentpro:event', { event: 'specsAdded', payload: refused(['/Users/ana/bad.course.yaml']) });
+  });
+
+  it('are announced by a notification when no window is open, which opens one', async () => {
+    core.addResults = refused;
+    await startApp();
+    fake.windows[0]!.isDestroyed.mockReturnValue(true); // the person closed the window
+    fake.app.emit('second-instance', {}, ['FluentPro', '/Users/ana/bad.course.yaml'], '/');
+    fake.windows[1]!.isDestroyed.mockReturnValue(true);
+    await settle();
+    expect(fake.notifications).toHaveLength(1);
+    expect(fake.notifications[0]!.options.title).toBe('/Users/ana/bad.course.yaml was not added');
+    expect(fake.notifications[0]!.show).toHaveBeenCalled();
+  });
+});
+
+describe('a start that fails', () => {
+  it('says what failed and what to do, then quits (an error inside start reaches the dialog)', async () => {
+    core.startErrors = [new Error('something unexpected')];
+    await startApp();
+    await settle();
+    const shown = fake.dialog.showMessageBox.mock.calls[0]![0];
+    expect(shown).toMatchObject({ type: 'error', message: 'FluentPro could not start.', buttons: ['Quit'] });
+    expect(shown.detail).toContain('something unexpected');
+    expect(fake.app.exit).toHaveBeenCalledWith(1);
+    expect(fake.windows).toEqual([]);
+  });
+
+  it('with a damaged database: names the file and starts with a fresh queue, keeping the old one renamed', async () => {
+    const dataDir = join(userData, 'Data');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'queue.sqlite'), 'not a database');
+    core.startErrors = [Object.assign(new Error('file is not a database'), { code: 'SQLITE_NOTADB' })];
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 }); // Start with a New Queue
+    await startApp();
+    await settle();
+    const shown = fake.dialog.showMessageBox.mock.calls[0]![0];
+    expect(shown.message).toBe('FluentPro’s queue database is damaged.');
+    expect(shown.detail).toContain(join(dataDir, 'queue.sqlite'));
+    expect(shown.buttons).toEqual(['Start with a New Queue', 'Show in Finder', 'Quit']);
+    expect(existsSync(join(dataDir, 'queue.sqlite'))).toBe(false);
+    expect(readdirSync(dataDir)).toEqual([expect.stringMatching(/^queue-damaged-\d{8}-\d{6}\.sqlite$/)]);
+    expect(core.dataDirs).toHaveLength(2); // started again…
+    expect(fake.windows).toHaveLength(1); // …and this time the window opens
+    expect(fake.app.exit).not.toHaveBeenCalled();
+  });
+
+  it('with a damaged database: Show in Finder selects the file and quits', async () => {
+    core.startErrors = [Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' })];
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    await startApp();
+    await settle();
+    expect(fake.shell.showItemInFolder).toHaveBeenCalledWith(join(userData, 'Data', 'queue.sqlite'));
+    expect(fake.app.exit).toHaveBeenCalledWith(1);
+  });
+
+  it('when the window cannot load: says so and offers to try again', async () => {
+    await startApp();
+    fake.BrowserWindow.failNextLoad = new Error('ERR_FILE_NOT_FOUND');
+    fake.windows[0]!.isDestroyed.mockReturnValue(true);
+    fake.app.emit('activate');
+    await settle();
+    const shown = fake.dialog.showMessageBox.mock.calls.at(-1)![0];
+    expect(shown).toMatchObject({ message: 'FluentPro’s window could not be shown.', buttons: ['Try Again', 'Quit'] });
+    expect(shown.detail).toContain('ERR_FILE_NOT_FOUND');
+    expect(fake.windows).toHaveLength(3); // Try Again opened a new window
   });
 });
