@@ -42,7 +42,7 @@ export function describeStartFailure(error: unknown, dataDir: string): StartFail
     return {
       kind: 'locked-database',
       message: 'FluentPro’s queue database is in use by another program.',
-      detail: `The file is ${queueFile}.\n\nA running “fluentpro” command or another copy of FluentPro may hold it. Stop it, then try again.`,
+      detail: `The file is ${queueFile}\n(${text}).\n\nA running “fluentpro” command or another copy of FluentPro may hold it. Stop it, then try again.`,
       buttons: [
         { label: 'Try Again', action: 'retry' },
         { label: 'Quit', action: 'quit' },

@@ -22,6 +22,10 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
   });
 
+  it('tells macOS why it writes to Documents, where courses go by default', () => {
+    expect(config.mac.extendInfo.NSDocumentsFolderUsageDescription).toMatch(/FluentPro writes the courses .* Documents/);
+  });
+
   it('packs the entry points that package.json and the main process name', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toBe('dist/electron/main/main.js');
