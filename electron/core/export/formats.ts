@@ -1,0 +1,15 @@
+import type { ExportFormat } from './export-format.js';
+import { htmlFormat } from './html.js';
+
+/** Every export format, by the id `fluentpro export --format` and the app's Export menu use. */
+export const EXPORT_FORMATS = {
+  html: htmlFormat,
+} as const satisfies Record<string, ExportFormat>;
+
+export type ExportFormatId = keyof typeof EXPORT_FORMATS;
+
+export const EXPORT_FORMAT_IDS = Object.keys(EXPORT_FORMATS) as ExportFormatId[];
+
+export function isExportFormatId(id: string): id is ExportFormatId {
+  return Object.hasOwn(EXPORT_FORMATS, id);
+}
