@@ -120,6 +120,6 @@ function withStderr(exit: WorkerExit, tail: readonly string[]): WorkerExit {
   if (exit.reason === 'clean-exit' || exit.reason === 'killed') return exit;
   const lines = tail.map((l) => l.trim()).filter(Boolean);
   if (!lines.length) return exit;
-  const said = `stderr: ${lines.join(' | ')}`;
+  const said = lines.join(' | ');
   return { ...exit, detail: exit.detail ? `${exit.detail}; ${said}` : said };
 }
