@@ -1,8 +1,10 @@
+import { ankiFormat } from './anki.js';
 import type { ExportFormat } from './export-format.js';
 import { htmlFormat } from './html.js';
 
 /** Every export format, by the id `fluentpro export --format` and the app's Export menu use. */
 export const EXPORT_FORMATS = {
+  anki: ankiFormat,
   html: htmlFormat,
 } as const satisfies Record<string, ExportFormat>;
 
