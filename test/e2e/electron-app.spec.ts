@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
@@ -11,7 +11,8 @@ test.skip(process.platform !== 'darwin', 'needs macOS and the Electron binary; t
 
 test('the app opens its window, queues the example in a utilityProcess and finishes it', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'fluentpro-app-'));
-  const app = await electron.launch({ args: ['.'], env: { ...process.env, FLUENTPRO_DATA_DIR: dataDir, OPENAI_API_KEY: '' } });
+  // A userData of its own: runs beside an installed FluentPro (its single-instance lock is per userData).
+  const app = await electron.launch({ args: ['.', `--user-data-dir=${join(dataDir, 'user-data')}`], env: { ...process.env, FLUENTPRO_DATA_DIR: dataDir, OPENAI_API_KEY: '' } });
   try {
     const window = await app.firstWindow();
     expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined'); // no Node in the page
@@ -19,6 +20,32 @@ test('the app opens its window, queues the example in a utilityProcess and finis
     await window.getByRole('button', { name: 'Try an example' }).click();
     await expect(window.getByRole('article', { name: 'Spanish for Travellers, Finished' })).toBeVisible({ timeout: 60_000 });
     await window.screenshot({ path: 'test-results/e2e/electron-finished.png' });
+  } finally {
+    await app.close();
+  }
+});
+
+test('a damaged queue database: the person is told where it is and can start with a fresh one, the old kept', async () => {
+  const userData = mkdtempSync(join(tmpdir(), 'fluentpro-userdata-'));
+  const dataDir = join(userData, 'Data');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(join(dataDir, 'queue.sqlite'), 'this is not a database');
+  const app = await electron.launch({ args: ['.', `--user-data-dir=${userData}`], env: { ...process.env, OPENAI_API_KEY: '' } });
+  try {
+    // The native dialog cannot be clicked by Playwright: answer it from the main process.
+    await app.evaluate(({ dialog }) => {
+      const shown: unknown[] = [];
+      (globalThis as { shownDialogs?: unknown[] }).shownDialogs = shown;
+      dialog.showMessageBox = (async (options: { message: string; detail?: string; buttons?: string[] }) => {
+        shown.push(options);
+        return { response: 0, checkboxChecked: false }; // Start with a New Queue
+      }) as typeof dialog.showMessageBox;
+    });
+    // The dialog may already have been shown before the stub: the window appears either way once the fresh queue opens.
+    const window = await app.firstWindow();
+    await expect(window.getByRole('heading', { name: 'Drop a course spec here' })).toBeVisible({ timeout: 30_000 });
+    expect(existsSync(join(dataDir, 'queue.sqlite'))).toBe(true);
+    expect(readdirSync(dataDir).some((f) => /^queue-damaged-\d{8}-\d{6}\.sqlite$/.test(f))).toBe(true);
   } finally {
     await app.close();
   }
