@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAppCore, type AppCore } from '../../electron/core/api/app-core.js';
-import { MemorySecretStore, NO_FILE_REVEALER } from '../../electron/core/api/host-services.js';
+import { MemorySecretStore, NO_FILE_REVEALER, type SecretStore } from '../../electron/core/api/host-services.js';
+import { ServiceError } from '../../electron/core/api/fluentpro-service.js';
 import { createHttpApi } from '../../electron/cli/serve/http-api.js';
 import type { JobSummary } from '../../electron/shared/jobs.js';
 import { nodeHost } from '../support/queue-fixtures.js';
@@ -21,8 +22,8 @@ afterEach(async () => {
   core = undefined;
 });
 
-function start(secret?: string): AppCore {
-  core = startAppCore({ dataDir: join(tempDir(), 'data'), host: nodeHost(), secrets: new MemorySecretStore(secret), files: NO_FILE_REVEALER, defaultOutDir: join(tempDir(), 'out'), examplesDir });
+function start(secret?: string, secrets: SecretStore = new MemorySecretStore(secret)): AppCore {
+  core = startAppCore({ dataDir: join(tempDir(), 'data'), host: nodeHost(), secrets, files: NO_FILE_REVEALER, defaultOutDir: join(tempDir(), 'out'), examplesDir });
   return core;
 }
 
@@ -49,6 +50,23 @@ describe('FluentProService', () => {
     writeFileSync(join(tempDir(), 'specs', 'a.course.yaml'), good.content);
     expect((await service.addSpecPaths([join(tempDir(), 'specs', 'a.course.yaml')]))[0]).toMatchObject({ name: 'a.course.yaml', ok: true });
     expect((await service.addExample())[0]).toMatchObject({ ok: true, job: { title: 'Spanish for Travellers' } });
+  });
+
+  it('tells the caller when the key cannot be kept, and learns whether one is set without reading it', async () => {
+    let reads = 0;
+    const keychain: SecretStore = {
+      storage: 'keychain',
+      get: () => {
+        reads++;
+        return undefined;
+      },
+      has: () => true,
+      set: () => Promise.reject(new ServiceError('the Keychain is not available, so the key cannot be stored safely; set OPENAI_API_KEY instead', 'KEYCHAIN_UNAVAILABLE')),
+    };
+    const { service } = start(undefined, keychain);
+    expect((await service.getSettings()).hasApiKey).toBe(true);
+    expect(reads).toBe(0);
+    await expect(service.setSettings({ apiKey: 'sk-cannot-keep' })).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
   });
 
   it('applies settings at once and keeps the API key out of the database', async () => {

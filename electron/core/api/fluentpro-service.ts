@@ -148,7 +148,8 @@ export class FluentProService implements FluentProApi {
   /** Saves and applies at once: running jobs keep their settings, new ones take the new. */
   async setSettings(patch: SettingsPatch): Promise<AppSettings> {
     const { apiKey, ...rest } = patch;
-    if (apiKey !== undefined) this.#secrets.set(apiKey);
+    // The Keychain writes asynchronously: a key that cannot be kept is reported, not lost silently.
+    if (apiKey !== undefined) await this.#secrets.set(apiKey);
     this.#settings.save(rest);
     this.#applyRuntimeSettings();
     return this.getSettings();
@@ -157,7 +158,8 @@ export class FluentProService implements FluentProApi {
   /** The saved settings over the defaults: the one place the defaults are applied. */
   #effectiveSettings(): AppSettings {
     const saved = this.#settings.load();
-    const hasApiKey = Boolean(this.#secrets.get());
+    // Whether a key is set, without asking the Keychain (no prompt just to draw Settings).
+    const hasApiKey = this.#secrets.has?.() ?? Boolean(this.#secrets.get());
     return {
       provider: saved.provider ?? (hasApiKey ? 'openai' : 'demo'),
       model: saved.model ?? DEFAULTS.model,
