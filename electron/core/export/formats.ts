@@ -1,11 +1,15 @@
 import { ankiFormat } from './anki.js';
 import type { ExportFormat } from './export-format.js';
+import { giftFormat } from './gift.js';
 import { htmlFormat } from './html.js';
+import { moodleXmlFormat } from './moodle-xml.js';
 
 /** Every export format, by the id `fluentpro export --format` and the app's Export menu use. */
 export const EXPORT_FORMATS = {
   anki: ankiFormat,
   html: htmlFormat,
+  gift: giftFormat,
+  'moodle-xml': moodleXmlFormat,
 } as const satisfies Record<string, ExportFormat>;
 
 export type ExportFormatId = keyof typeof EXPORT_FORMATS;

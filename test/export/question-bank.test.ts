@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { escapeGift, exportGift } from '../../electron/core/export/gift.js';
+import { exportMoodleXml } from '../../electron/core/export/moodle-xml.js';
+import { NASTY, demoCourse, trickyCourse } from './export-fixtures.js';
+
+// ---- A small GIFT reader, as Moodle's qformat_gift reads a file -------------------------------
+
+interface GiftQuestion {
+  category: string;
+  name: string;
+  text: string;
+  answers: { mark: '=' | '~'; text: string }[];
+  feedback?: string;
+}
+
+const unescapeGift = (s: string) => s.replace(/\\n/g, '\n').replace(/\\([\\~=#{}:])/g, '$1');
+
+/** Splits at an unescaped `sep` (a backslash escapes the next character). */
+function splitUnescaped(text: string, test: (rest: string) => number): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') {
+      current += text.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    const len = test(text.slice(i));
+    if (len > 0) {
+      parts.push(current);
+      current = '';
+      i += len - 1;
+      continue;
+    }
+    current += text[i];
+  }
+  parts.push(current);
+  return parts;
+}
+
+function parseGift(file: string): GiftQuestion[] {
+  let category = '';
+  const questions: GiftQuestion[] = [];
+  for (const block of file.split(/\n\s*\n/)) {
+    const lines = block.split('\n').filter((l) => !l.startsWith('//') && l.trim());
+    if (lines.length === 0) continue;
+    if (lines[0]!.startsWith('$CATEGORY: ')) {
+      category = lines[0]!.slice('$CATEGORY: '.length);
+      lines.shift();
+      if (lines.length === 0) continue;
+    }
+    const source = lines.join('\n');
+    const [empty, name, rest, ...extra] = splitUnescaped(source, (r) => (r.startsWith('::') ? 2 : 0));
+    expect(empty, `a question starts with its ::name::\n${source}`).toBe('');
+    expect(extra, `no unescaped :: in the question\n${source}`).toEqual([]);
+    const [text, body, ...after] = splitUnescaped(rest!, (r) => (r[0] === '{' || r[0] === '}' ? 1 : 0));
+    expect(after.join('').trim(), `one unescaped { … } per question\n${source}`).toBe('');
+    const [answersPart, ...feedback] = splitUnescaped(body!, (r) => (r.startsWith('####') ? 4 : 0));
+    const answers: GiftQuestion['answers'] = [];
+    const tokens = splitUnescaped(answersPart!, (r) => (r[0] === '=' || r[0] === '~' ? 1 : 0));
+    // Recover each answer's mark from the source positions.
+    let offset = tokens[0]!.length;
+    for (const token of tokens.slice(1)) {
+      answers.push({ mark: answersPart![offset] as '=' | '~', text: unescapeGift(token.trim()) });
+      offset += 1 + token.length;
+    }
+    questions.push({ category, name: unescapeGift(name!), text: unescapeGift(text!.trim()), answers, ...(feedback.length ? { feedback: unescapeGift(feedback.join('').trim()) } : {}) });
+  }
+  return questions;
+}
+
+const decodeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+describe('gift export', () => {
+  it('escapes ~ = # { } : and the backslash with a backslash, line breaks as \\n', () => {
+    expect(escapeGift('a~b=c#d{e}f:g\\h\ni')).toBe('a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h\\ni');
+  });
+
+  it('writes each quiz question as multiple choice with one right answer and the explanation after ####', () => {
+    const course = demoCourse(3);
+    const questions = parseGift(exportGift(course));
+    const quiz = questions.filter((q) => /quiz/.test(q.name));
+    expect(quiz.length).toBe(course.lessons.reduce((n, l) => n + (l.quiz?.length ?? 0), 0));
+    const source = course.lessons[1]!.quiz![0]!;
+    const q = quiz.find((x) => x.name === 'Lesson 2 quiz 1')!;
+    expect(q.category).toBe(`$course$/top/FluentPro: ${course.title}/Lesson 02: ${course.lessons[1]!.title}`);
+    expect(q.text).toBe(`[html]${source.question}`);
+    expect(q.answers.map((a) => a.text)).toEqual(source.options);
+    expect(q.answers.map((a) => a.mark)).toEqual(source.options.map((_, k) => (k === source.answerIndex ? '=' : '~')));
+    expect(q.feedback).toBe(source.explanation);
+  });
+
+  it('writes each lesson’s vocabulary as a matching question', () => {
+    const course = demoCourse(2);
+    const matching = parseGift(exportGift(course)).filter((q) => q.name.endsWith('vocabulary'));
+    expect(matching.length).toBe(2);
+    expect(matching[0]!.answers.map((a) => a.text)).toEqual(course.lessons[0]!.vocabulary!.map((v) => `${v.term} -> ${v.translation}`));
+  });
+
+  it('keeps model text full of GIFT and HTML characters intact through Moodle’s reading', () => {
+    const course = trickyCourse();
+    const questions = parseGift(exportGift(course));
+    const q = questions.find((x) => x.name === 'Lesson 1 quiz 1')!;
+    expect(decodeHtml(q.text)).toBe(`[html]What is 2 + 2 = ? ${NASTY}`);
+    expect(q.text).not.toContain('<script>');
+    expect(q.answers.map((a) => decodeHtml(a.text))).toEqual(['3', '4 ~ four', '{5}']);
+    expect(q.answers.map((a) => a.mark)).toEqual(['~', '=', '~']);
+    expect(decodeHtml(q.feedback!)).toBe(`Because 2+2=4 #math ${NASTY}`);
+    const vocabulary = questions.find((x) => x.name === 'Lesson 1 vocabulary')!;
+    expect(vocabulary.answers[0]!.text).toBe('hola -> meaning 1 = ~{x}');
+    expect(questions.find((x) => x.name === 'Lesson 2 quiz 1')!.category).toBe('$course$/top/FluentPro: Tricky <script>alert("x")<//script> & ~ = # { } : \\ ]]> \'quote\'/Lesson 02: Farewells {and} more');
+  });
+});
+
+// ---- A small XML reader: well-formedness and a tree -------------------------------------------
+
+interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  children: (XmlElement | string)[];
+}
+
+function decodeEntities(text: string): string {
+  if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(text)) throw new Error(`bare & in ${JSON.stringify(text.slice(0, 60))}`);
+  if (/</.test(text)) throw new Error(`bare < in ${JSON.stringify(text.slice(0, 60))}`);
+  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e]!,
+  );
+}
+
+function parseXml(source: string): XmlElement {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(source)) throw new Error('a character XML 1.0 forbids');
+  let i = 0;
+  const stack: XmlElement[] = [{ name: '#document', attributes: {}, children: [] }];
+  const top = () => stack[stack.length - 1]!;
+  while (i < source.length) {
+    if (source.startsWith('<?', i)) i = source.indexOf('?>', i) + 2;
+    else if (source.startsWith('<!--', i)) {
+      const end = source.indexOf('-->', i);
+      if (source.slice(i + 4, end).includes('--')) throw new Error('-- inside a comment');
+      i = end + 3;
+    } else if (source.startsWith('<![CDATA[', i)) {
+      const end = source.indexOf(']]>', i);
+      if (end < 0) throw new Error('unclosed CDATA');
+      top().children.push(source.slice(i + 9, end));
+      i = end + 3;
+    } else if (source.startsWith('</', i)) {
+      const end = source.indexOf('>', i);
+      const name = source.slice(i + 2, end).trim();
+      const open = stack.pop()!;
+      if (open.name !== name) throw new Error(`</${name}> closes <${open.name}>`);
+      i = end + 1;
+    } else if (source[i] === '<') {
+      const match = /^<([A-Za-z_][\w.-]*)((?:\s+[A-Za-z_][\w.-]*\s*=\s*"[^"<]*")*)\s*(\/?)>/.exec(source.slice(i));
+      if (!match) throw new Error(`bad tag at ${JSON.stringify(source.slice(i, i + 60))}`);
+      const attributes: Record<string, string> = {};
+      for (const [, k, v] of match[2]!.matchAll(/([A-Za-z_][\w.-]*)\s*=\s*"([^"]*)"/g)) attributes[k!] = decodeEntities(v!);
+      const element: XmlElement = { name: match[1]!, attributes, children: [] };
+      top().children.push(element);
+      if (!match[3]) stack.push(element);
+      i += match[0].length;
+    } else {
+      const end = source.indexOf('<', i) < 0 ? source.length : source.indexOf('<', i);
+      const text = decodeEntities(source.slice(i, end));
+      if (stack.length === 1 && text.trim()) throw new Error('text outside the root element');
+      top().children.push(text);
+      i = end;
+    }
+  }
+  if (stack.length !== 1) throw new Error(`<${top().name}> is never closed`);
+  const roots = stack[0]!.children.filter((c): c is XmlElement => typeof c !== 'string');
+  if (roots.length !== 1) throw new Error('one root element');
+  return roots[0]!;
+}
+
+const elements = (e: XmlElement, name: string) => e.children.filter((c): c is XmlElement => typeof c !== 'string' && c.name === name);
+const child = (e: XmlElement, name: string) => elements(e, name)[0]!;
+const textOf = (e: XmlElement): string => e.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
+
+describe('moodle-xml export', () => {
+  it('is well-formed XML: a <quiz> of categories and questions', () => {
+    const course = demoCourse(3);
+    const quiz = parseXml(exportMoodleXml(course));
+    expect(quiz.name).toBe('quiz');
+    const questions = elements(quiz, 'question');
+    expect(questions.filter((q) => q.attributes.type === 'category').map((q) => textOf(child(child(q, 'category'), 'text')))).toEqual(
+      course.lessons.map((l) => `$course$/top/FluentPro: ${course.title}/Lesson ${String(l.number).padStart(2, '0')}: ${l.title}`),
+    );
+    expect(questions.filter((q) => q.attributes.type === 'multichoice').length).toBe(course.totals.quizQuestions);
+    expect(questions.filter((q) => q.attributes.type === 'matching').length).toBe(3);
+  });
+
+  it('writes a quiz question as single-answer multiple choice, the right option at 100 %, the explanation as general feedback', () => {
+    const course = demoCourse(1);
+    const source = course.lessons[0]!.quiz![0]!;
+    const q = elements(parseXml(exportMoodleXml(course)), 'question').find((x) => x.attributes.type === 'multichoice')!;
+    expect(textOf(child(q, 'single'))).toBe('true');
+    const answers = elements(q, 'answer');
+    expect(answers.map((a) => textOf(child(a, 'text')))).toEqual(source.options.map((o) => `<p>${o}</p>`));
+    expect(answers.map((a) => a.attributes.fraction)).toEqual(source.options.map((_, k) => (k === source.answerIndex ? '100' : '0')));
+    expect(textOf(child(child(q, 'generalfeedback'), 'text'))).toBe(`<p>${source.explanation}</p>`);
+  });
+
+  it('keeps tricky model text as text: HTML escaped inside CDATA, matching answers as plain text', () => {
+    const quiz = parseXml(exportMoodleXml(trickyCourse()));
+    const questions = elements(quiz, 'question');
+    const q = questions.find((x) => x.attributes.type === 'multichoice')!;
+    const html = textOf(child(child(q, 'questiontext'), 'text'));
+    expect(html).toBe(`<p>What is 2 + 2 = ? ${NASTY.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`);
+    expect(html).not.toContain('<script>');
+    const matching = questions.find((x) => x.attributes.type === 'matching')!;
+    expect(elements(matching, 'subquestion').map((s) => textOf(child(child(s, 'answer'), 'text')))).toEqual(['meaning 1 = ~{x}', 'second: term']);
+    expect(textOf(child(child(questions[0]!, 'category'), 'text'))).toBe(`$course$/top/FluentPro: Tricky ${NASTY.replace('</', '<//')}/Lesson 01: Greetings ${NASTY.replace('</', '<//')}`);
+  });
+});
