@@ -10,6 +10,8 @@ import { doctorCommand } from './commands/doctor.js';
 import { generateCommand } from './commands/generate.js';
 import { cancelCommand, jobsCommand, logsCommand, retryCommand, runCommand } from './commands/queue-commands.js';
 import { validateCommand } from './commands/validate.js';
+import { pauseCommand, resumeCommand } from './commands/pause.js';
+import { scheduleCommand } from './commands/schedule.js';
 import { serveCommand } from './commands/serve.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 
@@ -24,6 +26,9 @@ const COMMANDS: Record<string, (args: string[], io: CliIo, signal?: AbortSignal)
   retry: retryCommand,
   logs: logsCommand,
   serve: serveCommand,
+  schedule: scheduleCommand,
+  pause: pauseCommand,
+  resume: resumeCommand,
 };
 
 /** Runs one command line; returns the exit status. Never throws for a user's mistake. */

@@ -1,4 +1,6 @@
 import { DEFAULTS } from '../core/config/settings.js';
+import { PAUSE_HELP, RESUME_HELP } from './commands/pause.js';
+import { SCHEDULE_HELP } from './commands/schedule.js';
 
 export const MAIN_HELP = `fluentpro — turn a course spec into a complete language course
 
@@ -15,6 +17,9 @@ Commands
   retry <id...>        Queue failed or cancelled jobs again; they resume where they stopped
   logs <id>            Show a job's log
   serve                Show the app's interface in a browser (this machine only)
+  schedule <action>    Queue specs at set times or when a folder changes (add, list, remove,
+                       run, history)
+  pause | resume       Pause the queue (--until HH:MM); running jobs finish. Resume it
   doctor               Show the effective configuration and check it
 
 Options
@@ -46,6 +51,9 @@ const DATA_DIR_FLAG = `  --data-dir DIR            Folder of the queue database 
                            $XDG_DATA_HOME/fluentpro or ~/.local/share/fluentpro elsewhere)`;
 
 export const COMMAND_HELP: Record<string, string> = {
+  schedule: SCHEDULE_HELP,
+  pause: PAUSE_HELP,
+  resume: RESUME_HELP,
   generate: `Usage: fluentpro generate <spec...> [options]
 
 Queues each spec as a job and runs them, each in its own worker process, until they end.
@@ -75,7 +83,8 @@ Options
   --rpm N                  The provider's requests per minute, when it sends no x-ratelimit-* headers
   --tpm N                  The provider's tokens per minute, likewise
 ${DATA_DIR_FLAG}
-  --watch                  Keep running and take new jobs as they are queued (Ctrl-C to stop)
+  --watch                  Keep running and take new jobs as they are queued, fire schedules and
+                           watch their folders (Ctrl-C to stop)
   --json                   Print one JSON object per event on stdout
   -h, --help               Show this help
 `,

@@ -15,6 +15,8 @@ export interface QueueRunOptions {
   onlyJobIds?: ReadonlySet<string>;
   /** Keep running when the queue is empty, until the signal fires. */
   watch?: boolean;
+  /** Work that runs beside the queue while it is worked (run --watch: the schedules); stopped first. */
+  alongside?: (orchestrator: Orchestrator) => { stop(): Promise<void> };
   signal?: AbortSignal;
   /**
    * Told of jobs that another process runs when nothing else is left to do here: they are
@@ -55,12 +57,14 @@ export async function runQueue(options: QueueRunOptions): Promise<{ interrupted:
     options.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   orchestrator.start();
+  const beside = options.alongside?.(orchestrator);
   let ended = false;
   const done = options.watch ? new Promise<void>(() => {}) : untilNothingRuns(orchestrator, options, new Set(pending.map((j) => j.id)), () => ended);
   try {
     return { interrupted: await Promise.race([done.then(() => false), stopped.then(() => true)]) };
   } finally {
     ended = true;
+    await beside?.stop();
     await orchestrator.stop();
     options.view.close();
   }

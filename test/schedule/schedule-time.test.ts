@@ -52,7 +52,7 @@ describe('checking expressions and zones', () => {
       expect(error).toBeInstanceOf(ScheduleError);
       expect((error as ScheduleError).code).toBe('INVALID_CRON');
       expect((error as ScheduleError).problem).toBe(
-        `"every night" is not a cron expression: it has an invalid configuration format ('every night'), exactly five, six, or seven space separated parts are required.`,
+        `"every night" is not a cron expression: it has an invalid configuration format ('every night'), exactly five, six, or seven space separated parts are required`,
       );
     }
     expect(() => new CronTime('0 0 30 2 *', 'UTC')).toThrow('"0 0 30 2 *" never runs');

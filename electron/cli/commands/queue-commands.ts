@@ -6,6 +6,9 @@ import { DATA_DIR_OPTION, findJob, openQueue } from '../open-queue.js';
 import { parseCommandArgs, SETTINGS_OPTIONS, settingsInput } from '../parse-flags.js';
 import { createProgressView } from '../progress-view.js';
 import { runQueue } from '../run-queue.js';
+import { QueuePauseStore } from '../../core/store/queue-pause.js';
+import { describeUntil } from './pause.js';
+import { startSchedules } from './schedule.js';
 
 /** fluentpro run [--watch]: work the whole queue (the app does the same). */
 export async function runCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
@@ -15,11 +18,15 @@ export async function runCommand(args: string[], io: CliIo, signal?: AbortSignal
   const { store, dataDir } = openQueue(values, io);
   try {
     if (!values.json) io.stderr.write(`working the queue in ${dataDir}${values.watch ? ' (Ctrl-C to stop)' : ''}\n`);
+    const pause = new QueuePauseStore(store.db).get();
+    if (pause && !values.json) io.stderr.write(`the queue is paused until ${describeUntil(pause)}: jobs wait until then ("fluentpro resume" to start now)\n`);
     const { interrupted } = await runQueue({
       store,
       settings,
       view: createProgressView(io.stdout, values.json ? 'json' : 'auto'),
       watch: values.watch,
+      // --watch also fires the schedules and watches their folders.
+      alongside: values.watch ? (orchestrator) => startSchedules(store, orchestrator, settings, io, values.json === true) : undefined,
       signal,
       onWaiting: (held) => {
         if (!values.json) io.stderr.write(`${describeWaiting(held)}\n`);

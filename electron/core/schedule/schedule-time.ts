@@ -28,7 +28,7 @@ export class CronTime {
     try {
       this.#cron = new Cron(expression.trim(), { timezone: timeZone, paused: true });
     } catch (error) {
-      const why = (error as Error).message.replace(/^CronPattern: /, '').replace(/^invalid/, 'it has an invalid').replace(/^Invalid/, 'invalid');
+      const why = (error as Error).message.replace(/^CronPattern: /, '').replace(/^invalid/, 'it has an invalid').replace(/^Invalid/, 'invalid').replace(/\.$/, '');
       throw new ScheduleError(
         'INVALID_CRON',
         'cron',
