@@ -46,7 +46,7 @@ describe('course HTML renderer', () => {
     expect(term.textContent).toBe('مرحبا');
     expect(term.getAttribute('lang')).toBe('ar');
     expect(term.getAttribute('dir')).toBe('rtl');
-    for (const line of doc.querySelectorAll('.fp-line')) expect([line.getAttribute('lang'), line.getAttribute('dir')]).toEqual(['ar', 'rtl']);
+    for (const line of Array.from(doc.querySelectorAll(".fp-line"))) expect([line.getAttribute('lang'), line.getAttribute('dir')]).toEqual(['ar', 'rtl']);
     // The translations are English: no lang of their own, left to right.
     expect(doc.querySelector('.fp-translation')!.getAttribute('dir')).toBeNull();
   });
@@ -98,7 +98,7 @@ describe('course HTML renderer', () => {
     expect(answer.textContent).toContain('Answer 1 {a=b}');
     const question = doc.querySelector('[data-fp-question]')!;
     expect(question.getAttribute('data-fp-correct')).toBe('1');
-    expect([...question.querySelectorAll('[data-fp-action="pick-option"]')].map((b) => b.getAttribute('data-fp-option'))).toEqual(['0', '1', '2']);
+    expect(Array.from(question.querySelectorAll('[data-fp-action="pick-option"]')).map((b) => b.getAttribute('data-fp-option'))).toEqual(['0', '1', '2']);
     expect(question.querySelector('[data-fp-explanation]')!.hasAttribute('hidden')).toBe(true);
     expect(doc.querySelector('[data-fp-quiz]')!.getAttribute('data-fp-questions')).toBe('2');
     expect(doc.querySelector('[data-fp-action="toggle-translations"]')!.closest('[data-fp-translations]')).not.toBeNull();
