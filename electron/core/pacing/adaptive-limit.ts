@@ -67,8 +67,8 @@ export interface AdaptiveLimitOptions {
  *   during a cut were sent at the old limit, so their 429s are the same congestion, as TCP counts
  *   one cut per window of data (RFC 5681). A drop that does not say (`undefined`) cuts at most
  *   once per `windowMs`. A drop that says its in-flight level (`onDrop(cuts, inFlight)`) cuts only
- *   when at least two, and more than `lossTolerance`, of the recent answers sent at that level or
- *   above were refused: a random 429 is noise; a cap refuses most of them, again and again.
+ *   when more than `lossTolerance` of the recent answers sent at that level or above were refused:
+ *   a random 429 among many answers at that level is noise; a cap refuses most of them.
  */
 export class AdaptiveLimit {
   #limit: number;
@@ -88,7 +88,6 @@ export class AdaptiveLimit {
   #patience = 0;
   #successesSinceCut = 0;
   #slowStart: boolean;
-  #lastDrop: { at: number; cuts: number | undefined } | undefined;
   /** The last outcomes, newest last: the level each was sent at, and whether it was refused. */
   #recent: { level: number; dropped: boolean }[] = [];
 
@@ -176,13 +175,7 @@ export class AdaptiveLimit {
     const now = this.#now();
     if (inFlight !== undefined && cause === 'load') {
       this.#remember(inFlight, true);
-      // Noise, not congestion: a lone refusal among the recent answers at this level or above
-      // (a random 429 meets a level just tried as often as a cap does), or a small share of them.
-      // Two refusals of one round trip within `windowMs` are a burst whatever their levels.
-      const burst = this.#lastDrop !== undefined && this.#lastDrop.cuts === cutsWhenSent && now - this.#lastDrop.at < this.#windowMs;
-      this.#lastDrop = { at: now, cuts: cutsWhenSent };
-      const { drops, share } = this.#drops(inFlight);
-      if (!burst && (drops < 2 || share <= this.#lossTolerance)) return false;
+      if (this.#dropShare(inFlight) <= this.#lossTolerance) return false; // noise, not congestion
     }
     const sameRoundTrip = cutsWhenSent === undefined ? now - this.#lastCutAt < this.#windowMs : cutsWhenSent < this.#cuts;
     if (sameRoundTrip) {
@@ -207,13 +200,11 @@ export class AdaptiveLimit {
       this.#cut();
       return true;
     }
-    const again = level === this.#ceiling;
-    this.#patience = again ? Math.min(this.#patience * 2 || this.#probeAfter, this.#probeAfter * 32) : this.#probeAfter;
+    this.#patience = level === this.#ceiling ? Math.min(this.#patience * 2 || this.#probeAfter, this.#probeAfter * 32) : this.#probeAfter;
     this.#ceiling = level;
-    // A level refused again is a cap: down to below it at once (a cap refuses every level above
-    // it, and cutting by 0.9 per round trip would pay a round of refusals for each step down).
-    // A level refused once may be a random 429 that happened to meet a level just tried: 0.9.
-    this.#cut(again ? level - 1 : undefined);
+    // Down to below the level refused at once: a cap refuses every level above it, and cutting
+    // by 0.9 per round trip would pay one round of refusals for each step down.
+    this.#cut(level - 1);
     return true;
   }
 
@@ -227,8 +218,8 @@ export class AdaptiveLimit {
     if (this.#recent.length > RECENT_OUTCOMES) this.#recent.shift();
   }
 
-  /** Of the recent outcomes sent at `level` or above, how many were refused, and what share. */
-  #drops(level: number): { drops: number; share: number } {
+  /** Of the recent outcomes sent at `level` or above, the share refused. */
+  #dropShare(level: number): number {
     let drops = 0;
     let all = 0;
     for (const outcome of this.#recent) {
@@ -236,7 +227,7 @@ export class AdaptiveLimit {
       all++;
       if (outcome.dropped) drops++;
     }
-    return { drops, share: all === 0 ? 1 : drops / all };
+    return all === 0 ? 1 : drops / all;
   }
 
   #set(limit: number, reason: LimitChangeReason): void {
