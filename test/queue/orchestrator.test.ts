@@ -104,12 +104,12 @@ describe('Orchestrator with worker processes', () => {
   });
 
   it('fails a job whose worker hangs every time, after maxAttempts, with the reason', async () => {
-    const { store, orchestrator, out } = setup({ host: nodeHost(MISBEHAVING_WORKER), heartbeatTimeoutMs: 800, maxAttempts: 2 });
+    const { store, orchestrator, out } = setup({ host: nodeHost(MISBEHAVING_WORKER), heartbeatTimeoutMs: 1500, maxAttempts: 2 });
     const hung = orchestrator.enqueue(enqueueInput('Always [hang]', out)).job.id;
     const fine = orchestrator.enqueue(enqueueInput('Fine', out)).job.id;
     orchestrator.start();
     await orchestrator.onIdle();
-    expect(store.get(hung)).toMatchObject({ state: 'failed', attempts: 2, error: 'gave up after 2 attempts: the worker stopped responding (no heartbeat for 1 s)' });
+    expect(store.get(hung)).toMatchObject({ state: 'failed', attempts: 2, error: 'gave up after 2 attempts: the worker stopped responding (no heartbeat for 2 s)' });
     expect(store.get(fine)!.state).toBe('succeeded');
   });
 
