@@ -4,12 +4,14 @@ import { giftFormat } from './gift.js';
 import { htmlFormat } from './html.js';
 import { moodleXmlFormat } from './moodle-xml.js';
 import { pdfFormat } from './pdf.js';
+import { scormFormat } from './scorm.js';
 
 /** Every export format, by the id `fluentpro export --format` and the app's Export menu use. */
 export const EXPORT_FORMATS = {
   anki: ankiFormat,
   html: htmlFormat,
   pdf: pdfFormat,
+  scorm: scormFormat,
   gift: giftFormat,
   'moodle-xml': moodleXmlFormat,
 } as const satisfies Record<string, ExportFormat>;

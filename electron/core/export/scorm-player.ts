@@ -1,0 +1,285 @@
+/**
+ * scorm-player.js, the one script of a SCORM package (a file, never inline): it finds the LMS's
+ * SCORM 1.2 API, shows the course a page at a time, plays the quizzes written by the shared
+ * renderer (data-fp-* attributes) and reports to the LMS:
+ * - cmi.core.lesson_status "incomplete" on a first launch; "passed"/"failed" (against
+ *   cmi.student_data.mastery_score) or "completed" (no mastery score) only once every question is
+ *   answered, with cmi.core.score.raw 0–100 (two decimals at most), .min 0 and .max 100;
+ * - on unload only what lets the learner resume (location, answers, exit "suspend"), then
+ *   LMSCommit and LMSFinish: never a status, so an unfinished quiz is never marked passed.
+ * Plain ES5 so old LMS browsers run it; no SCORM 2004 element is used.
+ */
+export const SCORM_PLAYER_JS = String.raw`/* FluentPro SCORM 1.2 player */
+(function () {
+  'use strict';
+
+  var api = null;
+  var initialized = false;
+  var finished = false;
+  var quizDone = false;
+  var startedAt = new Date().getTime();
+  var pages = [];
+  var current = 0;
+
+  // The LMS API: window.API on this window or a parent (at most 10 up), else on the opener's.
+  function findApi(win) {
+    var tries = 0;
+    try {
+      while (win && !win.API && win.parent && win.parent !== win && tries < 10) {
+        tries++;
+        win = win.parent;
+      }
+      return win && win.API ? win.API : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  function getApi() {
+    var found = findApi(window);
+    try {
+      if (!found && window.opener) found = findApi(window.opener);
+      if (!found && window.top && window.top.opener) found = findApi(window.top.opener);
+    } catch (e) {}
+    return found;
+  }
+  function lms(method, a, b) {
+    if (!api || typeof api[method] !== 'function') return '';
+    try {
+      return String(arguments.length > 2 ? api[method](a, b) : api[method](a));
+    } catch (e) {
+      return '';
+    }
+  }
+  function get(name) {
+    return initialized ? lms('LMSGetValue', name) : '';
+  }
+  function set(name, value) {
+    if (initialized) lms('LMSSetValue', name, String(value));
+  }
+
+  function all(selector, root) {
+    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  }
+  function closest(el, selector) {
+    while (el && el.nodeType === 1) {
+      if (el.matches ? el.matches(selector) : el.msMatchesSelector(selector)) return el;
+      el = el.parentNode;
+    }
+    return null;
+  }
+
+  // ---- pages: the course overview, then one lesson at a time ----
+  var nav, status, prev, next;
+  function show(index) {
+    if (index < 0 || index >= pages.length) return;
+    current = index;
+    for (var i = 0; i < pages.length; i++) {
+      if (i === index) pages[i].removeAttribute('hidden');
+      else pages[i].setAttribute('hidden', '');
+    }
+    prev.disabled = index === 0;
+    next.disabled = index === pages.length - 1;
+    status.textContent = index === 0 ? 'Overview' : 'Lesson ' + index + ' of ' + (pages.length - 1);
+    if (window.scrollTo) window.scrollTo(0, 0);
+  }
+  function button(text, onClick) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'fp-button';
+    b.textContent = text;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+  function setUpPages() {
+    var course = document.querySelector('.fp-course');
+    if (!course) return false;
+    pages = [course.querySelector('.fp-course-header')].concat(all('.fp-lesson', course));
+    nav = document.createElement('nav');
+    nav.className = 'fp-scorm-nav';
+    nav.setAttribute('aria-label', 'Pages');
+    prev = button('Previous', function () { show(current - 1); });
+    next = button('Next', function () { show(current + 1); });
+    status = document.createElement('span');
+    status.className = 'fp-scorm-status';
+    nav.appendChild(prev);
+    nav.appendChild(status);
+    nav.appendChild(next);
+    course.appendChild(nav);
+    return true;
+  }
+
+  // ---- quizzes ----
+  function questions() {
+    return all('[data-fp-question]');
+  }
+  function pickedIndex(q) {
+    var v = q.getAttribute('data-fp-picked');
+    return v === null ? -1 : parseInt(v, 10);
+  }
+  function markAnswer(q, picked) {
+    var correct = parseInt(q.getAttribute('data-fp-correct'), 10);
+    var options = all('[data-fp-action="pick-option"]', q);
+    q.setAttribute('data-fp-picked', String(picked));
+    q.setAttribute('data-fp-result', picked === correct ? 'right' : 'wrong');
+    for (var k = 0; k < options.length; k++) {
+      options[k].disabled = true;
+      options[k].setAttribute('aria-pressed', k === picked ? 'true' : 'false');
+      if (k === correct) options[k].setAttribute('data-fp-result', 'right');
+      else if (k === picked) options[k].setAttribute('data-fp-result', 'wrong');
+    }
+    var feedback = q.querySelector('[data-fp-feedback]');
+    if (feedback) {
+      feedback.setAttribute('data-fp-result', picked === correct ? 'right' : 'wrong');
+      feedback.textContent = picked === correct ? 'Right.' : 'Not quite: the answer is ' + String.fromCharCode(97 + correct) + ') ' + (options[correct] ? options[correct].textContent : '') + '.';
+      feedback.removeAttribute('hidden');
+    }
+    var explanation = q.querySelector('[data-fp-explanation]');
+    if (explanation) explanation.removeAttribute('hidden');
+    updateLessonScore(closest(q, '[data-fp-quiz]'));
+  }
+  function updateLessonScore(quiz) {
+    if (!quiz) return;
+    var qs = all('[data-fp-question]', quiz);
+    var answered = 0;
+    var right = 0;
+    for (var i = 0; i < qs.length; i++) {
+      if (pickedIndex(qs[i]) >= 0) answered++;
+      if (qs[i].getAttribute('data-fp-result') === 'right') right++;
+    }
+    var score = quiz.querySelector('[data-fp-score]');
+    if (score && answered === qs.length) {
+      score.textContent = 'Score: ' + right + ' of ' + qs.length;
+      score.removeAttribute('hidden');
+    }
+  }
+
+  // Answers kept in cmi.core.suspend_data ("fp1:" and a character per question), so a learner resumes.
+  function answersString() {
+    var qs = questions();
+    var s = 'fp1:';
+    for (var i = 0; i < qs.length; i++) {
+      var p = pickedIndex(qs[i]);
+      s += p >= 0 && p < 10 ? String(p) : '-';
+    }
+    return s.length <= 4096 ? s : '';
+  }
+  function restore() {
+    var data = get('cmi.core.suspend_data');
+    if (data.indexOf('fp1:') === 0) {
+      var qs = questions();
+      for (var i = 0; i < qs.length && i + 4 < data.length; i++) {
+        var c = data.charAt(i + 4);
+        if (c !== '-') markAnswer(qs[i], parseInt(c, 10));
+      }
+    }
+    var location = parseInt(get('cmi.core.lesson_location'), 10);
+    if (location >= 0 && location < pages.length) show(location);
+    finishQuizIfDone();
+  }
+
+  function finishQuizIfDone() {
+    var qs = questions();
+    if (quizDone || qs.length === 0) return;
+    var right = 0;
+    for (var i = 0; i < qs.length; i++) {
+      if (pickedIndex(qs[i]) < 0) return;
+      if (qs[i].getAttribute('data-fp-result') === 'right') right++;
+    }
+    quizDone = true;
+    var raw = Math.round((right / qs.length) * 10000) / 100;
+    set('cmi.core.score.min', '0');
+    set('cmi.core.score.max', '100');
+    set('cmi.core.score.raw', String(raw));
+    var mastery = parseFloat(get('cmi.student_data.mastery_score'));
+    set('cmi.core.lesson_status', isNaN(mastery) ? 'completed' : raw >= mastery ? 'passed' : 'failed');
+    set('cmi.core.suspend_data', answersString());
+    lms('LMSCommit', '');
+  }
+
+  function onClick(event) {
+    var target = closest(event.target, '[data-fp-action]');
+    if (!target) return;
+    var action = target.getAttribute('data-fp-action');
+    if (action === 'pick-option') {
+      var q = closest(target, '[data-fp-question]');
+      if (!q || pickedIndex(q) >= 0) return;
+      markAnswer(q, parseInt(target.getAttribute('data-fp-option'), 10));
+      if (!quizDone) {
+        set('cmi.core.suspend_data', answersString());
+        finishQuizIfDone();
+      }
+    } else if (action === 'reveal-answer') {
+      var answer = document.getElementById(target.getAttribute('aria-controls'));
+      if (!answer) return;
+      var open = answer.hasAttribute('hidden');
+      if (open) answer.removeAttribute('hidden');
+      else answer.setAttribute('hidden', '');
+      target.setAttribute('aria-expanded', open ? 'true' : 'false');
+    } else if (action === 'toggle-translations') {
+      var block = closest(target, '[data-fp-translations]');
+      if (!block) return;
+      var shown = block.getAttribute('data-fp-translations') !== 'hidden';
+      block.setAttribute('data-fp-translations', shown ? 'hidden' : 'shown');
+      target.setAttribute('aria-pressed', shown ? 'false' : 'true');
+    } else return;
+    event.preventDefault();
+  }
+  function onTocClick(event) {
+    var link = closest(event.target, '.fp-toc a');
+    if (!link) return;
+    var id = (link.getAttribute('href') || '').slice(1);
+    for (var i = 0; i < pages.length; i++) {
+      if (pages[i].id === id) {
+        event.preventDefault();
+        show(i);
+        return;
+      }
+    }
+  }
+
+  function sessionTime() {
+    var seconds = Math.max(0, (new Date().getTime() - startedAt) / 1000);
+    var h = Math.floor(seconds / 3600);
+    var m = Math.floor((seconds % 3600) / 60);
+    var s = seconds % 60;
+    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+    return pad(Math.min(h, 9999)) + ':' + pad(m) + ':' + (s < 10 ? '0' : '') + s.toFixed(2);
+  }
+
+  // Leaving: what resumes the course, never a status (an unfinished quiz is not "passed").
+  function finish() {
+    if (!initialized || finished) return;
+    finished = true;
+    set('cmi.core.lesson_location', String(current));
+    set('cmi.core.session_time', sessionTime());
+    if (!quizDone) {
+      set('cmi.core.suspend_data', answersString());
+      set('cmi.core.exit', 'suspend');
+    } else set('cmi.core.exit', '');
+    lms('LMSCommit', '');
+    lms('LMSFinish', '');
+  }
+
+  function start() {
+    if (!setUpPages()) return;
+    api = getApi();
+    if (api) initialized = lms('LMSInitialize', '') === 'true';
+    if (initialized) {
+      var lessonStatus = get('cmi.core.lesson_status');
+      if (lessonStatus === 'not attempted' || lessonStatus === '') set('cmi.core.lesson_status', 'incomplete');
+      if (lessonStatus === 'passed' || lessonStatus === 'failed' || lessonStatus === 'completed') quizDone = true;
+    }
+    show(0);
+    if (initialized) restore();
+    document.addEventListener('click', onClick);
+    document.addEventListener('click', onTocClick);
+    window.addEventListener('pagehide', finish);
+    window.addEventListener('beforeunload', finish);
+    window.addEventListener('unload', finish);
+    document.documentElement.setAttribute('data-fp-lms', initialized ? 'connected' : 'none');
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
+`;

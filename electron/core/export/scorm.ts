@@ -1,0 +1,80 @@
+import { strToU8, zipSync } from 'fflate';
+import { COURSE_CSS } from '../../shared/course-html/course-css.js';
+import { renderCourseDocument } from '../../shared/course-html/render-course.js';
+import type { Course } from '../course/course-schema.js';
+import { courseView } from './course-view.js';
+import type { ExportFormat } from './export-format.js';
+import { SCORM_PLAYER_JS } from './scorm-player.js';
+
+// A SCORM 1.2 package: one SCO (index.html, the course in the shared renderer's SCORM mode, a
+// lesson per page), its stylesheet and its player script, every file in the zip and listed in
+// imsmanifest.xml; nothing from a CDN. Loads in Moodle, Canvas, Blackboard and most LMSs.
+
+/** The share of quiz answers (percent) that passes, declared to the LMS as adlcp:masteryscore. */
+export const MASTERY_SCORE = 80;
+
+export const SCORM_FILES = ['index.html', 'course.css', 'scorm-player.js'] as const;
+
+function xml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
+}
+
+export function scormManifest(course: Course): string {
+  const title = xml(course.title);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="fluentpro-${course.slug}" version="1.0"
+          xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>1.2</schemaversion>
+  </metadata>
+  <organizations default="fluentpro-organization">
+    <organization identifier="fluentpro-organization">
+      <title>${title}</title>
+      <item identifier="fluentpro-course" identifierref="fluentpro-sco" isvisible="true">
+        <title>${title}</title>
+        <adlcp:masteryscore>${MASTERY_SCORE}</adlcp:masteryscore>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="fluentpro-sco" type="webcontent" adlcp:scormtype="sco" href="index.html">
+${SCORM_FILES.map((f) => `      <file href="${f}"/>`).join('\n')}
+    </resource>
+  </resources>
+</manifest>
+`;
+}
+
+export function exportScorm(course: Course): Uint8Array {
+  const index = renderCourseDocument(courseView(course), {
+    mode: 'scorm',
+    stylesheets: ['course.css'],
+    scripts: ['scorm-player.js'],
+    contentSecurityPolicy: "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:",
+  });
+  const files: Record<(typeof SCORM_FILES)[number] | 'imsmanifest.xml', string> = {
+    'imsmanifest.xml': scormManifest(course),
+    'index.html': index,
+    'course.css': COURSE_CSS,
+    'scorm-player.js': SCORM_PLAYER_JS,
+  };
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])), { level: 6 });
+}
+
+export const scormFormat: ExportFormat = {
+  id: 'scorm',
+  label: 'SCORM 1.2 package (.zip)',
+  extension: 'scorm.zip',
+  mimeType: 'application/zip',
+  async export(course) {
+    return exportScorm(course);
+  },
+};
