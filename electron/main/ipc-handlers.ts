@@ -42,8 +42,12 @@ export function forwardEvents(service: FluentProService, windows: () => WebConte
   };
   const offChanged = service.onDidChangeJobs((jobs) => send('jobsChanged', jobs));
   const offRemoved = service.onDidRemoveJobs((ids) => send('jobsRemoved', ids));
+  const offSchedules = service.schedules.onDidChangeSchedules((schedules) => send('schedulesChanged', schedules));
+  const offPause = service.schedules.onDidChangeQueuePause((pause) => send('queuePauseChanged', pause));
   return () => {
     offChanged();
     offRemoved();
+    offSchedules();
+    offPause();
   };
 }

@@ -18,6 +18,17 @@ const METHODS = [
   'openOutput',
   'getSettings',
   'setSettings',
+  'listSchedules',
+  'addSchedule',
+  'updateSchedule',
+  'setScheduleEnabled',
+  'removeSchedule',
+  'runScheduleNow',
+  'getScheduleHistory',
+  'previewSchedule',
+  'getQueuePause',
+  'pauseQueue',
+  'resumeQueue',
 ] as const;
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: { name: string; message: string; code: string } };
@@ -34,8 +45,9 @@ function call(method: string) {
 
 type EventMessage = { event: string; payload: unknown };
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
-// Results of specs opened from Finder can arrive before the page listens: kept until it does.
-const KEPT_UNTIL_HEARD = new Set(['specsAdded']);
+// Results of specs opened from Finder, and the page the menu bar asks for, can arrive before the
+// page listens: kept until it does.
+const KEPT_UNTIL_HEARD = new Set(['specsAdded', 'showPage']);
 const unheard: EventMessage[] = [];
 
 ipcRenderer.on('fluentpro:event', (_e: unknown, message: EventMessage) => {

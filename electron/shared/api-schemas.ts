@@ -7,6 +7,20 @@ import type { ApiMethod } from './api.js';
 const jobId = z.string().regex(/^[0-9a-z]{8}$/, 'a job id is 8 letters and digits');
 const specFile = z.strictObject({ name: z.string().min(1).max(255), content: z.string().max(1024 * 1024, 'a spec is at most 1 MiB') });
 
+const scheduleName = z.string().trim().min(1, 'a schedule has a name').max(100);
+const path = z.string().trim().min(1).max(4096);
+const scheduleDraft = z.strictObject({
+  name: z.string().max(100),
+  cron: z.string().max(200).optional(),
+  timeZone: z.string().max(100).optional(),
+  onChange: z.boolean().optional(),
+  folder: path.optional(),
+  specFiles: z.array(path).max(500).optional(),
+  onlyChanged: z.boolean().optional(),
+  catchUp: z.boolean().optional(),
+  enabled: z.boolean().optional(),
+});
+
 export const API_ARGS = {
   listJobs: z.tuple([]),
   getJob: z.tuple([jobId]),
@@ -30,8 +44,21 @@ export const API_ARGS = {
       lessonConcurrency: z.number().int().min(1).max(64).optional(),
       maxInFlightRequests: z.number().int().min(1).max(256).optional(),
       outDir: z.string().min(1).max(4096).optional(),
+      notifications: z.boolean().optional(),
     }),
   ]),
+  listSchedules: z.tuple([]),
+  addSchedule: z.tuple([scheduleDraft]),
+  updateSchedule: z.tuple([scheduleName, scheduleDraft]),
+  setScheduleEnabled: z.tuple([scheduleName, z.boolean()]),
+  removeSchedule: z.tuple([scheduleName]),
+  runScheduleNow: z.tuple([scheduleName]),
+  getScheduleHistory: z.tuple([scheduleName]),
+  previewSchedule: z.tuple([scheduleDraft]),
+  getQueuePause: z.tuple([]),
+  // Optional argument: an absent one arrives as [] (HTTP) or [undefined] (IPC drops nothing).
+  pauseQueue: z.union([z.tuple([]), z.tuple([z.iso.datetime({ offset: true }).optional()])]),
+  resumeQueue: z.tuple([]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Checks a call's arguments; the error message names the method and the bad field. */

@@ -1,4 +1,5 @@
 import type { JobLogLine, JobSummary } from './jobs.js';
+import type { QueuePauseView, ScheduleDraft, SchedulePreview, ScheduleRunView, ScheduleView } from './schedules.js';
 
 // The one API the renderer can call. Electron IPC (preload → main) and HTTP + SSE
 // (`fluentpro serve`) both carry exactly this, and both dispatch into the same core service.
@@ -62,6 +63,8 @@ export interface AppSettings {
   lessonConcurrency: number;
   maxInFlightRequests: number;
   outDir: string;
+  /** A native notification when a course or a scheduled batch finishes or fails (the app). Default true. */
+  notifications: boolean;
   /** The host can show a folder in Finder / open files (false in a remote browser). */
   canRevealFiles: boolean;
 }
@@ -76,6 +79,7 @@ export interface SettingsPatch {
   lessonConcurrency?: number;
   maxInFlightRequests?: number;
   outDir?: string;
+  notifications?: boolean;
 }
 
 export interface SpecFileContent {
@@ -100,9 +104,31 @@ export interface FluentProApi {
   openOutput(id: string): Promise<void>;
   getSettings(): Promise<AppSettings>;
   setSettings(patch: SettingsPatch): Promise<AppSettings>;
+  /** Every schedule with its next run and what its last run did, by name. */
+  listSchedules(): Promise<ScheduleView[]>;
+  /** Checks and saves a new schedule; a ScheduleError's code names the field (SCHEDULE_ERROR_FIELDS). */
+  addSchedule(draft: ScheduleDraft): Promise<ScheduleView>;
+  /** Replaces a schedule's timing and source (its history stays); `draft.name` may rename it. */
+  updateSchedule(name: string, draft: ScheduleDraft): Promise<ScheduleView>;
+  setScheduleEnabled(name: string, enabled: boolean): Promise<ScheduleView>;
+  /** Removes a schedule and its history; the jobs it queued stay. */
+  removeSchedule(name: string): Promise<void>;
+  /** Fires a schedule now, enabled or not; returns what the run queued. */
+  runScheduleNow(name: string): Promise<ScheduleRunView>;
+  /** A schedule's runs, newest first. */
+  getScheduleHistory(name: string): Promise<ScheduleRunView[]>;
+  /** What a draft would do, for the form's live preview: its description, next runs and every problem by field. */
+  previewSchedule(draft: ScheduleDraft): Promise<SchedulePreview>;
+  /** The pause in force, or null when the queue runs. */
+  getQueuePause(): Promise<QueuePauseView | null>;
+  /** Pauses the queue until a time (ISO, in the future), or until resumed. */
+  pauseQueue(untilIso?: string): Promise<QueuePauseView>;
+  resumeQueue(): Promise<void>;
 }
 
 export type ApiMethod = keyof FluentProApi;
+
+export type { QueuePauseView, ScheduleDraft, SchedulePreview, ScheduleRunView, ScheduleView } from './schedules.js';
 
 /** Every method, for transports that list them (IPC channel names, HTTP routes). */
 export const API_METHODS = [
@@ -119,6 +145,17 @@ export const API_METHODS = [
   'openOutput',
   'getSettings',
   'setSettings',
+  'listSchedules',
+  'addSchedule',
+  'updateSchedule',
+  'setScheduleEnabled',
+  'removeSchedule',
+  'runScheduleNow',
+  'getScheduleHistory',
+  'previewSchedule',
+  'getQueuePause',
+  'pauseQueue',
+  'resumeQueue',
 ] as const satisfies readonly ApiMethod[];
 
 /** Events the renderer receives. */
@@ -133,7 +170,16 @@ export interface ApiEvents {
    * least one was not added; kept by the preload until the page listens.
    */
   specsAdded: AddSpecResult[];
+  /** Every schedule, after one was added, changed, removed or ran. */
+  schedulesChanged: ScheduleView[];
+  /** The pause began, ended (null) or changed, from this window, the menu bar, the command or its time. */
+  queuePauseChanged: QueuePauseView | null;
+  /** The menu bar asks the window to show a page ("Schedules…"); kept by the preload until the page listens. */
+  showPage: AppPage;
 }
+
+/** The window's pages. */
+export type AppPage = 'jobs' | 'schedules';
 
 /** window.fluentpro: the API plus event subscription. Nothing else crosses the bridge. */
 export interface FluentProBridge extends FluentProApi {
@@ -153,4 +199,4 @@ export const IPC_PREFIX = 'fluentpro:';
 export const IPC_EVENT_CHANNEL = 'fluentpro:event';
 
 /** Every event, for transports that list them (the preload, SSE). */
-export const API_EVENTS = ['jobsChanged', 'jobsRemoved', 'specsAdded'] as const satisfies readonly (keyof ApiEvents)[];
+export const API_EVENTS = ['jobsChanged', 'jobsRemoved', 'specsAdded', 'schedulesChanged', 'queuePauseChanged', 'showPage'] as const satisfies readonly (keyof ApiEvents)[];

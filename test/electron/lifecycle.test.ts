@@ -19,6 +19,10 @@ const core = vi.hoisted(() => ({
   closeError: undefined as Error | undefined,
   addResults: undefined as ((paths: string[]) => unknown[]) | undefined,
   dataDirs: [] as string[],
+  schedules: {
+    onDidChangeSchedules: () => () => {},
+    onDidChangeQueuePause: () => () => {},
+  },
 }));
 vi.mock('../../electron/core/api/app-core.js', () => ({
   startAppCore: (options: { dataDir: string }) => {
@@ -36,6 +40,7 @@ vi.mock('../../electron/core/api/app-core.js', () => ({
         getSettings: async () => ({ outDir: '/nowhere/outside/documents' }),
         onDidChangeJobs: () => () => {},
         onDidRemoveJobs: () => () => {},
+        schedules: core.schedules,
       },
       close: async () => {
         if (core.closeError) throw core.closeError;

@@ -1,5 +1,6 @@
 import type { AddSpecResult, ApiEvents, AppSettings, FluentProBridge, JobDetail, SettingsPatch, SpecFileContent } from '../../electron/shared/api.js';
 import type { JobSummary } from '../../electron/shared/jobs.js';
+import { describeCron, type QueuePauseView, type ScheduleDraft, type SchedulePreview, type ScheduleRunView, type ScheduleView } from '../../electron/shared/schedules.js';
 
 let counter = 0;
 
@@ -29,7 +30,20 @@ export function fakeJob(overrides: Partial<JobSummary> = {}): JobSummary {
 export class FakeBridge implements FluentProBridge {
   jobs = new Map<string, JobSummary>();
   calls: [string, unknown[]][] = [];
-  settings: AppSettings = { provider: 'openai', model: 'gpt-4o-mini', baseURL: '', hasApiKey: false, apiKeyStorage: 'keychain', concurrency: 4, lessonConcurrency: 4, maxInFlightRequests: 8, outDir: '/Users/ana/Documents/FluentPro', canRevealFiles: true };
+  settings: AppSettings = { provider: 'openai', model: 'gpt-4o-mini', baseURL: '', hasApiKey: false, apiKeyStorage: 'keychain', concurrency: 4, lessonConcurrency: 4, maxInFlightRequests: 8, outDir: '/Users/ana/Documents/FluentPro', notifications: true, canRevealFiles: true };
+  schedules = new Map<string, ScheduleView>();
+  runs = new Map<string, ScheduleRunView[]>();
+  pause: QueuePauseView | null = null;
+  /** What previewSchedule answers; default: fine, "Every day at 02:00" style from the cron. */
+  preview: (draft: ScheduleDraft) => SchedulePreview = (draft) => ({
+    ok: true,
+    description: draft.onChange ? 'When a spec in the folder is added or changed' : describeCron(draft.cron ?? ''),
+    timeZone: draft.timeZone || 'Europe/Berlin',
+    nextRuns: draft.onChange ? [] : ['2026-12-01T01:00:00.000Z', '2026-12-02T01:00:00.000Z'],
+    problems: [],
+  });
+  /** What runScheduleNow answers (the run is also put first in the history). */
+  nextRun: (name: string) => ScheduleRunView = (name) => ({ id: 1, scheduleName: name, at: new Date().toISOString(), reason: 'manual', queued: [], unchanged: [], invalid: [], finishedAt: new Date().toISOString() });
   paths = new Map<File, string>();
   addResults: (files: SpecFileContent[] | string[]) => AddSpecResult[] = () => [];
   readonly #listeners = new Map<string, Set<(payload: never) => void>>();
@@ -105,6 +119,71 @@ export class FakeBridge implements FluentProBridge {
   }
   async openOutput(id: string) {
     this.#record('openOutput', [id]);
+  }
+  async listSchedules() {
+    this.#record('listSchedules', []);
+    return [...this.schedules.values()];
+  }
+  async addSchedule(draft: ScheduleDraft) {
+    this.#record('addSchedule', [draft]);
+    const view: ScheduleView = {
+      name: draft.name,
+      ...(draft.cron ? { cron: draft.cron } : {}),
+      timeZone: draft.timeZone || 'Europe/Berlin',
+      onChange: draft.onChange ?? false,
+      ...(draft.folder ? { folder: draft.folder } : {}),
+      specFiles: draft.specFiles ?? [],
+      onlyChanged: draft.onlyChanged ?? false,
+      catchUp: draft.catchUp ?? true,
+      enabled: draft.enabled ?? true,
+      createdAt: new Date().toISOString(),
+      description: draft.onChange ? 'When a spec in the folder is added or changed' : describeCron(draft.cron ?? ''),
+      ...(draft.onChange ? {} : { nextRunAt: '2026-12-01T01:00:00.000Z' }),
+    };
+    this.schedules.set(view.name, view);
+    return view;
+  }
+  async updateSchedule(name: string, draft: ScheduleDraft) {
+    this.#record('updateSchedule', [name, draft]);
+    this.schedules.delete(name);
+    return this.addSchedule(draft);
+  }
+  async setScheduleEnabled(name: string, enabled: boolean) {
+    this.#record('setScheduleEnabled', [name, enabled]);
+    const view = { ...this.schedules.get(name)!, enabled };
+    this.schedules.set(name, view);
+    return view;
+  }
+  async removeSchedule(name: string) {
+    this.#record('removeSchedule', [name]);
+    this.schedules.delete(name);
+  }
+  async runScheduleNow(name: string) {
+    this.#record('runScheduleNow', [name]);
+    const run = this.nextRun(name);
+    this.runs.set(name, [run, ...(this.runs.get(name) ?? [])]);
+    this.schedules.set(name, { ...this.schedules.get(name)!, lastRunAt: run.at, lastRun: run });
+    return run;
+  }
+  async getScheduleHistory(name: string) {
+    this.#record('getScheduleHistory', [name]);
+    return this.runs.get(name) ?? [];
+  }
+  async previewSchedule(draft: ScheduleDraft) {
+    this.#record('previewSchedule', [draft]);
+    return this.preview(draft);
+  }
+  async getQueuePause() {
+    return this.pause;
+  }
+  async pauseQueue(untilIso?: string) {
+    this.#record('pauseQueue', untilIso === undefined ? [] : [untilIso]);
+    this.pause = { pausedAt: new Date().toISOString(), ...(untilIso ? { pausedUntil: untilIso } : {}) };
+    return this.pause;
+  }
+  async resumeQueue() {
+    this.#record('resumeQueue', []);
+    this.pause = null;
   }
   async getSettings() {
     return this.settings;

@@ -7,9 +7,21 @@ import type { FluentProService } from '../../core/api/fluentpro-service.js';
 import { toApiError } from '../../core/api/app-core.js';
 import { isApiMethod, parseApiArgs } from '../../shared/api-schemas.js';
 import type { ApiMethod } from '../../shared/api.js';
+import { SCHEDULE_ERROR_FIELDS } from '../../shared/schedules.js';
 
 const BODY_LIMIT = 8 * 1024 * 1024;
-const STATUS_BY_CODE: Record<string, number> = { INVALID_INPUT: 400, JOB_NOT_FOUND: 404, INVALID_TRANSITION: 409, NO_OUTPUT: 409, NOT_SUPPORTED: 501, UNAUTHORIZED: 401 };
+const STATUS_BY_CODE: Record<string, number> = {
+  INVALID_INPUT: 400,
+  JOB_NOT_FOUND: 404,
+  INVALID_TRANSITION: 409,
+  NO_OUTPUT: 409,
+  NOT_SUPPORTED: 501,
+  UNAUTHORIZED: 401,
+  SCHEDULE_NOT_FOUND: 404,
+  NAME_TAKEN: 409,
+  // A schedule described wrongly: the code names the field (SCHEDULE_ERROR_FIELDS).
+  ...Object.fromEntries(Object.keys(SCHEDULE_ERROR_FIELDS).filter((code) => code !== 'NAME_TAKEN').map((code) => [code, 422])),
+};
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon' };
 // The same policy as the app's window: own scripts and styles only, API calls to this origin.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -83,11 +95,15 @@ function streamEvents(service: FluentProService, req: IncomingMessage, res: Serv
   const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   const offChanged = service.onDidChangeJobs((jobs) => send('jobsChanged', jobs));
   const offRemoved = service.onDidRemoveJobs((ids) => send('jobsRemoved', ids));
+  const offSchedules = service.schedules.onDidChangeSchedules((schedules) => send('schedulesChanged', schedules));
+  const offPause = service.schedules.onDidChangeQueuePause((pause) => send('queuePauseChanged', pause));
   // A comment now and then keeps proxies and the browser from closing an idle stream.
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
   req.on('close', () => {
     offChanged();
     offRemoved();
+    offSchedules();
+    offPause();
     clearInterval(keepAlive);
   });
 }

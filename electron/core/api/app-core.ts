@@ -11,6 +11,8 @@ export interface AppCoreOptions {
   files: FileRevealer;
   defaultOutDir: string;
   examplesDir: string;
+  /** Fire schedules (the app, serve). Default true. */
+  schedules?: boolean;
 }
 
 export interface AppCore {
@@ -27,13 +29,17 @@ export function startAppCore(options: AppCoreOptions): AppCore {
   const orchestrator = new Orchestrator({ store, host: options.host, apiKey: () => options.secrets.get() });
   const service = new FluentProService({ store, orchestrator, secrets: options.secrets, files: options.files, defaultOutDir: options.defaultOutDir, examplesDir: options.examplesDir });
   orchestrator.start();
+  // Schedules fire into the orchestrator with the app's settings; missed runs are made up now.
+  if (options.schedules !== false) void service.schedules.start().catch((error: unknown) => console.error('fluentpro: schedules stopped:', error));
   return {
     store,
     orchestrator,
     service,
     close: async () => {
-      service.dispose();
+      await service.schedules.stop();
       await orchestrator.stop();
+      // After the orchestrator: stopping it reports jobs put back, which would arm a flush on a closed database.
+      service.dispose();
       store.close();
     },
   };

@@ -12,9 +12,11 @@ import { SpecError } from '../spec/spec-error.js';
 import type { JobStore } from '../store/job-store.js';
 import { SettingsStore } from '../store/settings-store.js';
 import type { FileRevealer, SecretStore } from './host-services.js';
+import { ScheduleService } from './schedule-service.js';
+import type { QueuePauseView, ScheduleDraft, SchedulePreview, ScheduleRunView, ScheduleView } from '../../shared/schedules.js';
 
 /** What is saved of the settings (everything in AppSettings that is not derived). */
-type SavedSettings = Pick<AppSettings, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'lessonConcurrency' | 'maxInFlightRequests' | 'outDir'>;
+type SavedSettings = Pick<AppSettings, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'lessonConcurrency' | 'maxInFlightRequests' | 'outDir' | 'notifications'>;
 
 export interface ServiceOptions {
   store: JobStore;
@@ -27,6 +29,8 @@ export interface ServiceOptions {
   examplesDir: string;
   /** How often job changes are sent to windows at most. Default 100 ms (10 a second). */
   coalesceMs?: number;
+  /** Options of the schedules (tests: clock, timers). */
+  schedules?: Partial<Omit<ConstructorParameters<typeof ScheduleService>[0], 'store' | 'orchestrator'>>;
 }
 
 /** Error codes that cross the boundary as they are; anything else is reported as INTERNAL. */
@@ -55,6 +59,8 @@ export class FluentProService implements FluentProApi {
   readonly #didChangeJobs = new Emitter<JobSummary[]>();
   readonly #didRemoveJobs = new Emitter<string[]>();
   #flushTimer: NodeJS.Timeout | undefined;
+  /** Schedules and the queue pause; started and stopped by startAppCore. */
+  readonly schedules: ScheduleService;
 
   /** Batches of changed jobs, at most one per `coalesceMs`. */
   readonly onDidChangeJobs = this.#didChangeJobs.on;
@@ -67,6 +73,7 @@ export class FluentProService implements FluentProApi {
     this.#secrets = options.secrets;
     this.#files = options.files;
     this.#settings = new SettingsStore(options.store.db);
+    this.schedules = new ScheduleService({ store: options.store, orchestrator: options.orchestrator, defaultSettings: () => toJobSettings(this.#engineSettings()), ...options.schedules });
     // Coalesced: a course with 60 lessons and 4 jobs running must not flood a window with events.
     this.#orchestrator.onDidChangeJob((job) => this.#queueChange(job.id));
     this.#applyRuntimeSettings();
@@ -155,6 +162,40 @@ export class FluentProService implements FluentProApi {
     return this.getSettings();
   }
 
+  listSchedules(): Promise<ScheduleView[]> {
+    return this.schedules.listSchedules();
+  }
+  addSchedule(draft: ScheduleDraft): Promise<ScheduleView> {
+    return this.schedules.addSchedule(draft);
+  }
+  updateSchedule(name: string, draft: ScheduleDraft): Promise<ScheduleView> {
+    return this.schedules.updateSchedule(name, draft);
+  }
+  setScheduleEnabled(name: string, enabled: boolean): Promise<ScheduleView> {
+    return this.schedules.setScheduleEnabled(name, enabled);
+  }
+  removeSchedule(name: string): Promise<void> {
+    return this.schedules.removeSchedule(name);
+  }
+  runScheduleNow(name: string): Promise<ScheduleRunView> {
+    return this.schedules.runScheduleNow(name);
+  }
+  getScheduleHistory(name: string): Promise<ScheduleRunView[]> {
+    return this.schedules.getScheduleHistory(name);
+  }
+  previewSchedule(draft: ScheduleDraft): Promise<SchedulePreview> {
+    return this.schedules.previewSchedule(draft);
+  }
+  getQueuePause(): Promise<QueuePauseView | null> {
+    return this.schedules.getQueuePause();
+  }
+  pauseQueue(untilIso?: string): Promise<QueuePauseView> {
+    return this.schedules.pauseQueue(untilIso);
+  }
+  resumeQueue(): Promise<void> {
+    return this.schedules.resumeQueue();
+  }
+
   /** The saved settings over the defaults: the one place the defaults are applied. */
   #effectiveSettings(): AppSettings {
     const saved = this.#settings.load();
@@ -170,6 +211,7 @@ export class FluentProService implements FluentProApi {
       lessonConcurrency: saved.lessonConcurrency ?? DEFAULTS.lessonConcurrency,
       maxInFlightRequests: saved.maxInFlightRequests ?? DEFAULTS.maxInFlightRequests,
       outDir: saved.outDir ?? this.#options.defaultOutDir,
+      notifications: saved.notifications ?? true,
       canRevealFiles: this.#files.canRevealFiles,
     };
   }

@@ -196,6 +196,45 @@ export class ScheduleStore {
     this.#db.prepare('DELETE FROM schedules WHERE id = ?').run(schedule.id);
   }
 
+  /**
+   * Replaces a schedule's name, timing, source and options (its history and settings stay). It
+   * starts from now: times that passed under the old timing are not caught up; a newly watched
+   * folder's present files are its baseline, as for add.
+   */
+  update(name: string, input: ScheduleInput): Schedule {
+    const checked = checkScheduleInput(input);
+    return this.#db.transaction(() => {
+      const old = this.require(name);
+      if (checked.name !== old.name && this.#row(checked.name)) {
+        throw new ScheduleError('NAME_TAKEN', 'name', `a schedule named "${checked.name}" already exists`, 'pick another name');
+      }
+      const now = this.#now();
+      this.#db
+        .prepare(
+          `UPDATE schedules SET name = ?, cron = ?, time_zone = ?, on_change = ?, folder = ?, spec_files_json = ?, only_changed = ?, catch_up = ?, enabled = ?,
+             last_slot_at = MAX(COALESCE(last_slot_at, 0), ?) WHERE id = ?`,
+        )
+        .run(
+          checked.name,
+          checked.cron ?? null,
+          checked.cron ? checked.timeZone : null,
+          checked.onChange ? 1 : 0,
+          checked.folder ?? null,
+          JSON.stringify(checked.specFiles ?? []),
+          checked.onlyChanged ? 1 : 0,
+          checked.catchUp === false ? 0 : 1,
+          checked.enabled === false ? 0 : 1,
+          now,
+          old.id,
+        );
+      if (checked.onChange && checked.folder && (old.folder !== checked.folder || !old.onChange)) {
+        this.#db.prepare('DELETE FROM schedule_files WHERE schedule_id = ?').run(old.id);
+        for (const { path, hash } of hashFolder(checked.folder)) this.#db.prepare('INSERT INTO schedule_files (schedule_id, path, content_hash) VALUES (?, ?, ?)').run(old.id, path, hash);
+      }
+      return this.require(checked.name);
+    })();
+  }
+
   /** Enables or disables; a schedule enabled again starts from now (the times it was off are not caught up). */
   setEnabled(name: string, enabled: boolean): Schedule {
     const schedule = this.require(name);

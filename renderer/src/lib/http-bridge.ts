@@ -1,5 +1,5 @@
 import type { ApiError, ApiEvents, FluentProApi, FluentProBridge } from '../../../electron/shared/api.js';
-import { API_METHODS } from '../../../electron/shared/api.js';
+import { API_EVENTS, API_METHODS } from '../../../electron/shared/api.js';
 
 /** An error from the API, recognised by its code (never by instanceof across the boundary). */
 export class FluentProError extends Error {
@@ -36,7 +36,7 @@ export function createHttpBridge(base = '', token = readToken()): FluentProBridg
   const ensureSource = () => {
     if (source) return;
     source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
-    for (const event of ['jobsChanged', 'jobsRemoved', 'specsAdded'] satisfies (keyof ApiEvents)[]) {
+    for (const event of API_EVENTS) {
       source.addEventListener(event, (e) => dispatch(event, JSON.parse((e as MessageEvent<string>).data)));
     }
     // EventSource reconnects by itself (sleep, a restarted server), but what happened meanwhile
@@ -45,6 +45,8 @@ export function createHttpBridge(base = '', token = readToken()): FluentProBridg
     source.addEventListener('open', () => {
       if (opened++ === 0) return;
       void call('listJobs', []).then((jobs) => dispatch('jobsChanged', jobs), () => {});
+      void call('listSchedules', []).then((schedules) => dispatch('schedulesChanged', schedules), () => {});
+      void call('getQueuePause', []).then((pause) => dispatch('queuePauseChanged', pause), () => {});
     });
   };
 
