@@ -52,6 +52,8 @@ function describe(e: JobEvent): string | undefined {
       return `finished → ${e.outputPath} (${e.usage.requests} requests, ${e.usage.promptTokens + e.usage.completionTokens} tokens)`;
     case 'job-retrying':
       return `attempt ${e.attempt} stopped (${e.reason}); trying again in ${Math.round(e.delayMs / 1000)} s`;
+    case 'job-waiting':
+      return `waiting for the rate limit, ${Math.max(1, Math.round(e.delayMs / 1000))} s (${e.reason})`;
     case 'job-failed':
       return `FAILED: ${e.reason}`;
     case 'job-cancelled':
@@ -80,7 +82,10 @@ class LiveView implements ProgressView {
       job.startedAt = this.now();
       job.detail = 'outline…';
     } else if (e.type === 'outline-done') job.detail = '';
-    else if (e.type === 'lesson-done') job.done = e.lessonsDone;
+    else if (e.type === 'lesson-done') {
+      job.done = e.lessonsDone;
+      job.detail = '';
+    } else if (e.type === 'job-waiting') job.detail = `waiting for the rate limit, ${Math.max(1, Math.round(e.delayMs / 1000))} s`;
     else if (e.type === 'job-succeeded') this.#end(job, 'succeeded', `→ ${e.outputPath}`);
     else if (e.type === 'job-failed') this.#end(job, 'failed', e.reason);
     else if (e.type === 'job-retrying') {

@@ -15,6 +15,8 @@ export type JobEvent = { jobId: string; at: string } & (
   | { type: 'lesson-failed'; lessonNumber: number; reason: string }
   | { type: 'job-succeeded'; outputPath: string; usage: TokenUsage }
   | { type: 'job-retrying'; reason: string; attempt: number; delayMs: number }
+  /** A request of the job waits `delayMs` for the provider's rate limit (a 429's retry-after). */
+  | { type: 'job-waiting'; reason: string; delayMs: number }
   | { type: 'job-failed'; reason: string }
   | { type: 'job-cancelled' }
 );

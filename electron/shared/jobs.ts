@@ -48,6 +48,20 @@ export interface JobSummary {
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;
+  /**
+   * While running: a request waits for the provider's rate limit until then (a 429's
+   * retry-after). Compare with the clock: a time in the past means it is no longer waiting.
+   */
+  waitingUntil?: string;
+  /** Why, in words ("429 from the provider"). */
+  waitingReason?: string;
+}
+
+/** "waiting for the rate limit, 12 s" while a job's request waits for the provider; undefined otherwise. */
+export function rateLimitNote(job: Pick<JobSummary, 'state' | 'waitingUntil'>, now: number): string | undefined {
+  if (job.state !== 'running' || !job.waitingUntil) return undefined;
+  const left = Date.parse(job.waitingUntil) - now;
+  return left > 0 ? `waiting for the rate limit, ${Math.max(1, Math.round(left / 1000))} s` : undefined;
 }
 
 export interface JobLogLine {

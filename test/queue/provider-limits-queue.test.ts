@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Orchestrator } from '../../electron/core/queue/orchestrator.js';
 import { JobStore } from '../../electron/core/store/job-store.js';
+import type { JobEvent } from '../../electron/shared/job-events.js';
 import { FakeLlmServer } from '../support/fake-llm-server.js';
 import { enqueueInput } from '../support/job-fixtures.js';
 import { ProviderLimits } from '../support/provider-limits.js';
@@ -36,9 +37,20 @@ describe('the queue at the provider’s limits (worker processes)', () => {
     const limits = new ProviderLimits({ rpm: 6000, tpm: 10_000_000, randomRateLimit: { probability: 0.3, retryAfterSeconds: 0.2 } });
     const { llm, store, orchestrator, asked, enqueue } = await setup(limits);
     const ids = ['One', 'Two', 'Three', 'Four'].map((t) => enqueue(`Burst ${t}`, 3));
+    // What the board and "fluentpro jobs" see while a request waits: the job, and until when.
+    const waitingSeen: string[] = [];
+    orchestrator.onDidChangeJob((job) => {
+      if (job.waitingUntil) waitingSeen.push(`${job.id} ${job.waitingReason}`);
+    });
+    const waitEvents: JobEvent[] = [];
+    orchestrator.onDidEmitEvent((e) => void (e.type === 'job-waiting' && waitEvents.push(e)));
     orchestrator.start();
     await orchestrator.onIdle();
     expect(store.counts()).toMatchObject({ succeeded: 4, failed: 0 });
+    expect(waitingSeen.length).toBeGreaterThan(0);
+    expect(waitingSeen[0]).toMatch(/ 429 from the provider$/);
+    expect(waitEvents.length).toBe(llm.requests.filter((r) => r.status === 429).length);
+    for (const id of ids) expect(store.get(id)!.waitingUntil, 'a finished job no longer waits').toBeUndefined();
     expect(llm.requests.filter((r) => r.status === 429).length).toBeGreaterThan(0);
     const waits = ids.flatMap((id) => store.logs(id).filter((l) => l.message.startsWith('waiting for the rate limit: ')));
     expect(waits.length).toBe(llm.requests.filter((r) => r.status === 429).length);

@@ -7,6 +7,7 @@ import { MIGRATIONS } from '../../electron/core/store/migrations.js';
 import { processFate, processStartTime } from '../../electron/core/store/process-liveness.js';
 import { spawnNonReapingParent, spawnSleeper, waitUntil } from '../support/child-processes.js';
 import { enqueueInput } from '../support/job-fixtures.js';
+import { rateLimitNote } from '../../electron/shared/jobs.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 const tempDir = useTempDir();
@@ -226,5 +227,24 @@ describe('JobStore owners', () => {
     const held = store.runningElsewhere('me');
     expect(held.map((h) => [h.job.title, h.pid, h.hostname])).toEqual([['Theirs', 4242, hostname()], ['Orphan', undefined, undefined]]);
     expect(store.runningElsewhere('me', new Set([orphan!.id, queued!.id])).map((h) => h.job.title)).toEqual(['Orphan']);
+  });
+});
+
+describe('a job waiting for the provider', () => {
+  const tempDir2 = useTempDir();
+  it('says until when while it runs, in the words the board and "fluentpro jobs" print; a transition clears it', () => {
+    const store = new JobStore(join(tempDir2(), 'queue.sqlite'), { now: () => 1_000_000 });
+    const { job } = store.enqueue(enqueueInput('Busy', tempDir2()));
+    store.setWaiting(job.id, 1_012_000, '429 from the provider');
+    expect(store.get(job.id)!.waitingUntil).toBeUndefined(); // a queued job does not wait for the provider
+    store.claimNext('o');
+    store.setWaiting(job.id, 1_012_000, '429 from the provider');
+    const running = store.get(job.id)!;
+    expect(running).toMatchObject({ waitingUntil: new Date(1_012_000).toISOString(), waitingReason: '429 from the provider' });
+    expect(rateLimitNote(running, 1_000_000)).toBe('waiting for the rate limit, 12 s');
+    expect(rateLimitNote(running, 1_013_000)).toBeUndefined();
+    store.moveToFailed(job.id, 'boom');
+    expect(store.get(job.id)!.waitingUntil).toBeUndefined();
+    store.close();
   });
 });

@@ -1,6 +1,6 @@
 import { resolveSettings } from '../../core/config/settings.js';
 import { InvalidTransitionError, type HeldJob } from '../../core/store/job-store.js';
-import { JOB_STATES, type JobState, type JobSummary } from '../../shared/jobs.js';
+import { JOB_STATES, rateLimitNote, type JobState, type JobSummary } from '../../shared/jobs.js';
 import { EXIT, UsageError, type CliIo } from '../cli-io.js';
 import { DATA_DIR_OPTION, findJob, openQueue } from '../open-queue.js';
 import { parseCommandArgs, SETTINGS_OPTIONS, settingsInput } from '../parse-flags.js';
@@ -85,7 +85,8 @@ export async function jobsCommand(args: string[], io: CliIo): Promise<number> {
 
 function jobLine(j: JobSummary): string {
   const tokens = j.usage.promptTokens + j.usage.completionTokens;
-  const note = j.state === 'failed' && j.error ? `  — ${j.error.slice(0, 80)}` : j.cancelRequested ? '  — cancelling' : '';
+  const waiting = rateLimitNote(j, Date.now());
+  const note = j.state === 'failed' && j.error ? `  — ${j.error.slice(0, 80)}` : j.cancelRequested ? '  — cancelling' : waiting ? `  — ${waiting}` : '';
   return `${j.id.padEnd(9)}${j.state.padEnd(11)}${`${j.lessonsDone}/${j.lessonsTotal}`.padEnd(9)}${String(tokens).padStart(8)}  ${j.title}${note}`;
 }
 

@@ -378,6 +378,9 @@ export class Orchestrator {
     switch (message.type) {
       case 'rate-limit-wait':
         this.#store.log(jobId, 'info', `waiting for the rate limit: ${Math.max(1, Math.round(message.ms / 1000))} s (${message.reason})`);
+        this.#store.setWaiting(jobId, Date.now() + message.ms, message.reason);
+        this.#emit(jobId, { type: 'job-waiting', reason: message.reason, delayMs: message.ms });
+        this.#didChangeJob.fire(this.#store.get(jobId)!);
         return;
       case 'provider-stop':
         // No credit left: every other running job stops now with the same reason (failed, its

@@ -73,6 +73,8 @@ interface JobRow {
   completion_tokens: number;
   error: string | null;
   output_path: string | null;
+  waiting_until: number | null;
+  waiting_reason: string | null;
   cancel_requested: number;
   created_at: number;
   started_at: number | null;
@@ -277,6 +279,11 @@ export class JobStore {
     })();
   }
 
+  /** A request of the running job waits for the provider's rate limit until `untilMs` (for the board and `jobs`). */
+  setWaiting(id: string, untilMs: number, reason: string): void {
+    this.db.prepare(`UPDATE jobs SET waiting_until = MAX(COALESCE(waiting_until, 0), ?), waiting_reason = ?, updated_at = ? WHERE id = ? AND state = 'running'`).run(untilMs, reason, this.#now(), id);
+  }
+
   moveToSucceeded(id: string, outputPath: string): JobSummary {
     return this.#transition(id, ['running'], 'succeeded', { output_path: outputPath, error: null }, `finished: ${outputPath}`);
   }
@@ -420,7 +427,8 @@ export class JobStore {
     return this.db.transaction(() => {
       const now = this.#now();
       const finished = to === 'succeeded' || to === 'failed' || to === 'cancelled';
-      const fields = { ...set, state: to, updated_at: now, ...(finished ? { finished_at: now, owner: null, cancel_requested: 0 } : {}), ...(to === 'queued' ? { cancel_requested: 0 } : {}) };
+      // A job that changes state no longer waits for the provider.
+      const fields = { ...set, state: to, updated_at: now, waiting_until: null, waiting_reason: null, ...(finished ? { finished_at: now, owner: null, cancel_requested: 0 } : {}), ...(to === 'queued' ? { cancel_requested: 0 } : {}) };
       const assignments = Object.keys(fields).map((k) => `${k} = @${k}`).join(', ');
       const result = this.db
         .prepare(`UPDATE jobs SET ${assignments} WHERE id = @id AND state IN (${from.map((s) => `'${s}'`).join(',')})`)
@@ -471,5 +479,6 @@ function toSummary(row: JobRow): JobSummary {
     createdAt: new Date(row.created_at).toISOString(),
     startedAt: iso(row.started_at),
     finishedAt: iso(row.finished_at),
+    ...(row.waiting_until !== null && row.state === 'running' ? { waitingUntil: new Date(row.waiting_until).toISOString(), waitingReason: row.waiting_reason ?? undefined } : {}),
   };
 }

@@ -160,6 +160,16 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'a running job waiting for the provider',
+    sql: `
+      -- Set when a request of the job waits for the provider's rate limit (a 429's retry-after):
+      -- the board and "fluentpro jobs" say "waiting for the rate limit, 12 s" until then.
+      ALTER TABLE jobs ADD COLUMN waiting_until INTEGER;
+      ALTER TABLE jobs ADD COLUMN waiting_reason TEXT;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {
