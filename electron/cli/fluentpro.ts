@@ -7,6 +7,7 @@ import { VERSION } from '../shared/version.js';
 import { EXIT, UsageError, type CliIo } from './cli-io.js';
 import { checkCommand } from './commands/check.js';
 import { doctorCommand } from './commands/doctor.js';
+import { exportCommand } from './commands/export.js';
 import { generateCommand } from './commands/generate.js';
 import { cancelCommand, jobsCommand, logsCommand, retryCommand, runCommand } from './commands/queue-commands.js';
 import { validateCommand } from './commands/validate.js';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo, signal?: AbortSignal)
   generate: generateCommand,
   validate: validateCommand,
   check: checkCommand,
+  export: exportCommand,
   doctor: doctorCommand,
   run: runCommand,
   jobs: jobsCommand,

@@ -1,4 +1,5 @@
 import { DEFAULTS } from '../core/config/settings.js';
+import { EXPORT_HELP } from './commands/export.js';
 import { PAUSE_HELP, RESUME_HELP } from './commands/pause.js';
 import { SCHEDULE_HELP } from './commands/schedule.js';
 
@@ -11,6 +12,7 @@ Commands
   generate <spec...>   Queue a course for each spec file and run them until they end
   validate <spec...>   Check spec files without generating anything
   check <course>       Check a generated course and print its quality report
+  export <course>      Export a course: anki, html, pdf, scorm, gift or moodle-xml
   run                  Work the queue until it is empty (--watch: keep running)
   jobs                 List the jobs in the queue
   cancel <id...>       Cancel queued or running jobs (finished lessons are kept)
@@ -30,6 +32,7 @@ Examples
   fluentpro validate examples/*.course.yaml
   fluentpro generate examples/spanish-travel.course.yaml --out ~/Courses
   fluentpro check ~/Courses/spanish-for-travellers
+  fluentpro export ~/Courses/spanish-for-travellers --format anki
   OPENAI_API_KEY=… fluentpro generate my.course.yaml --model gpt-4o-mini
 `;
 
@@ -52,6 +55,7 @@ const DATA_DIR_FLAG = `  --data-dir DIR            Folder of the queue database 
 
 export const COMMAND_HELP: Record<string, string> = {
   schedule: SCHEDULE_HELP,
+  export: EXPORT_HELP,
   pause: PAUSE_HELP,
   resume: RESUME_HELP,
   generate: `Usage: fluentpro generate <spec...> [options]

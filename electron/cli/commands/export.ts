@@ -1,0 +1,107 @@
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormatId } from '../../core/export/formats.js';
+import type { PageSize } from '../../core/export/export-format.js';
+import { writeFileAtomically } from '../../core/export/write-export.js';
+import { NotACourseError, readCourseFolder } from '../../core/output/read-course.js';
+import { insideFolder } from '../../core/output/slug.js';
+import { didYouMean } from '../../core/spec/did-you-mean.js';
+import { EXIT, UsageError, type CliIo } from '../cli-io.js';
+import { parseCommandArgs } from '../parse-flags.js';
+
+const PAGE_SIZES: readonly PageSize[] = ['A4', 'Letter'];
+
+/** A failure the user can fix outside FluentPro (no Chromium for a PDF); exit 1. */
+interface CodedError extends Error {
+  code?: string;
+}
+
+/**
+ * `fluentpro export <course-folder> --format F [--out FILE] [--page-size A4|Letter]`: writes one
+ * export of the course, by default to `<course-folder>/exports/<slug>.<ext>`, atomically.
+ */
+export async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('export', args, {
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    'page-size': { type: 'string' },
+  });
+  if (positionals.length === 0) throw new UsageError('name a course folder', 'export');
+  if (positionals.length > 1) throw new UsageError(`name one course folder, got ${positionals.length}`, 'export');
+  const formatId = values.format;
+  if (!formatId) throw new UsageError(`name a format with --format: ${EXPORT_FORMAT_IDS.join(', ')}`, 'export');
+  if (!isExportFormatId(formatId)) {
+    const suggestion = didYouMean(formatId, EXPORT_FORMAT_IDS);
+    throw new UsageError(`unknown format "${formatId}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; the formats are: ${EXPORT_FORMAT_IDS.join(', ')}`, 'export');
+  }
+  const pageSizeInput = values['page-size'];
+  const pageSize = pageSizeInput === undefined ? 'A4' : PAGE_SIZES.find((p) => p.toLowerCase() === pageSizeInput.toLowerCase());
+  if (!pageSize) throw new UsageError(`--page-size must be A4 or Letter, got "${pageSizeInput}"`, 'export');
+
+  let loaded;
+  try {
+    loaded = await readCourseFolder(resolve(io.cwd, positionals[0]!));
+  } catch (error) {
+    if (!(error instanceof NotACourseError)) throw error;
+    io.stderr.write(`fluentpro export: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const format = EXPORT_FORMATS[formatId];
+  const fileName = `${loaded.course.slug}.${format.extension}`;
+  // The default lands inside the course folder (the slug is checked, so it cannot leave it); an
+  // --out naming an existing folder gets the same file name inside that folder.
+  let target = insideFolder(join(loaded.folder, 'exports'), fileName);
+  if (values.out !== undefined) {
+    const out = resolve(io.cwd, values.out);
+    const isFolder = await stat(out).then((s) => s.isDirectory(), () => false);
+    target = isFolder ? insideFolder(out, fileName) : out;
+  }
+
+  const started = performance.now();
+  let data: Uint8Array | string;
+  try {
+    data = await format.export(loaded.course, { pageSize });
+  } catch (error) {
+    const coded = error as CodedError;
+    if (coded.code === 'CHROMIUM_NOT_FOUND' || coded.code === 'PRINT_FAILED') {
+      io.stderr.write(`fluentpro export: ${coded.message}\n`);
+      return EXIT.failed;
+    }
+    throw error;
+  }
+  await writeFileAtomically(target, data);
+  const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+  io.stdout.write(`${target}\n`);
+  io.stderr.write(`${format.label}: ${loaded.course.lessons.length} lessons, ${formatBytes(bytes)} in ${Math.round(performance.now() - started)} ms\n`);
+  return EXIT.ok;
+}
+
+function formatBytes(n: number): string {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export const EXPORT_HELP = `Usage: fluentpro export <course-folder> --format FORMAT [--out FILE] [--page-size A4|Letter]
+
+Exports a course that fluentpro generate wrote (the folder with course.json), by default to
+<course-folder>/exports/<course-slug>.<ext>; the file is written whole or not at all.
+
+Formats
+  anki         Anki deck (.apkg): a note per vocabulary term, cards both ways, tagged
+               FluentPro::<language>::<level>::L<NN>; exporting again updates, not duplicates
+  html         One self-contained web page (.html) that prints well: a page per lesson, answers
+               on an answer key at the end
+  pdf          That page printed to PDF (.pdf) by Chromium or Google Chrome
+               ($FLUENTPRO_CHROMIUM, else the usual install places)
+  scorm        SCORM 1.2 package (.scorm.zip) for an LMS: the course a lesson per page, the
+               quizzes scored (passed at 80 %)
+  gift         Moodle question bank, GIFT (.gift.txt): quizzes and vocabulary matching
+  moodle-xml   Moodle question bank, Moodle XML (.moodle.xml): the same questions
+
+Options
+  -f, --format FORMAT      One of the formats above
+  -o, --out FILE           Write here instead (a folder: the default file name in it)
+  --page-size SIZE         Paper for pdf: A4 or Letter (default: A4)
+  -h, --help               Show this help
+
+Exit status: 0 written, 1 the export failed (no Chromium for a PDF), 2 usage errors or the folder is not a course.
+`;
