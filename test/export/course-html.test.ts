@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
@@ -117,6 +117,16 @@ describe('course HTML renderer', () => {
     expect(key.textContent).toContain(`${String.fromCharCode(97 + firstQuiz.answerIndex)}) ${firstQuiz.options[firstQuiz.answerIndex]}`);
     expect(key.textContent).toContain(course.lessons[2]!.exercises![0]!.answer);
     expect(COURSE_CSS).toMatch(/\.fp-mode-handout \.fp-lesson, \.fp-mode-handout \.fp-answer-key \{ break-before: page;/);
+  });
+
+  it('is pure TypeScript: no Node and no DOM, so the sandboxed renderer and the exporters can both use it', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'electron', 'shared', 'course-html');
+    const sources = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(sources.length).toBeGreaterThan(3);
+    for (const file of sources) {
+      const code = readFileSync(join(dir, file), 'utf8').replace(/^\s*(\/\/|\*|\/\*).*$/gm, '');
+      expect(code, file).not.toMatch(/\b(Buffer|process|require|globalThis|document|window|navigator|DOMParser)\b|from 'node:/);
+    }
   });
 
   it('the stylesheet: light and dark, print rules, and course.css is the same text as COURSE_CSS', () => {
