@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { EngineSettings } from '../core/config/settings.js';
 import { NodeWorkerHost } from '../core/queue/node-worker-host.js';
+import { initialInFlightFor } from '../core/providers/local-servers.js';
 import { Orchestrator } from '../core/queue/orchestrator.js';
 import type { HeldJob, JobStore } from '../core/store/job-store.js';
 import type { JobEvent } from '../shared/job-events.js';
@@ -9,7 +10,7 @@ import type { ProgressView } from './progress-view.js';
 
 export interface QueueRunOptions {
   store: JobStore;
-  settings: Pick<EngineSettings, 'concurrency' | 'maxInFlightRequests' | 'apiKey' | 'rpm' | 'tpm'>;
+  settings: Pick<EngineSettings, 'concurrency' | 'maxInFlightRequests' | 'apiKey' | 'rpm' | 'tpm' | 'baseURL'>;
   view: ProgressView;
   /** Only these jobs (generate); all of the queue otherwise (run). */
   onlyJobIds?: ReadonlySet<string>;
@@ -40,6 +41,7 @@ export async function runQueue(options: QueueRunOptions): Promise<{ interrupted:
     host: new NodeWorkerHost(),
     concurrency: options.settings.concurrency,
     maxInFlightRequests: options.settings.maxInFlightRequests,
+    initialInFlight: initialInFlightFor(options.settings.baseURL),
     rpm: options.settings.rpm,
     tpm: options.settings.tpm,
     apiKey: () => options.settings.apiKey,

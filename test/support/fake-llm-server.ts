@@ -164,6 +164,11 @@ export class FakeLlmServer {
         return void res.destroy();
       }
     }
+    if (!body.response_format) {
+      // A plain request (doctor's one-token probe): a plain answer.
+      record(200, 1);
+      return json(res, 200, completion(body, 'ok', 'length'), rateHeaders);
+    }
     let answer = fakeFromSchema(body.response_format.json_schema.schema, key, promptTerms(body));
     let finish = 'stop';
     const flaw = this.#options.realModel ? imperfectAnswer(answer, body, this.#options.realModel, info) : undefined;
@@ -190,6 +195,7 @@ export interface ChatRequest {
   max_completion_tokens?: number | null;
   max_tokens?: number | null;
   messages: { role: string; content: string }[];
+  /** Absent in a plain request (doctor's probe); every course request has one. */
   response_format: { type: string; json_schema: { name: string; schema: JsonSchema } };
 }
 

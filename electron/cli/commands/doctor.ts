@@ -4,6 +4,8 @@ import OpenAI from 'openai';
 import { describeBaseUrl, resolveSettings, type EngineSettings } from '../../core/config/settings.js';
 import { DATA_DIR_OPTION, dataDirFrom } from '../open-queue.js';
 import { toProviderError } from '../../core/providers/openai-provider.js';
+import { localServerOf } from '../../core/providers/local-servers.js';
+import { readRateLimitHeaders } from '../../core/pacing/rate-limit-headers.js';
 import { VERSION } from '../../shared/version.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { parseCommandArgs, SETTINGS_OPTIONS, settingsInput } from '../parse-flags.js';
@@ -29,6 +31,9 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
     out(`  model               ${settings.model}`);
     out(`  base URL            ${describeBaseUrl(settings.baseURL)}`);
     out(`  API key             ${io.env.OPENAI_API_KEY ? 'set (OPENAI_API_KEY)' : 'not set'}`);
+    const local = localServerOf(settings.baseURL);
+    if (local) out(`  server              ${local.name} on this machine: requests start one at a time and grow while answers come back`);
+    if (settings.rpm || settings.tpm) out(`  limits set by hand  ${describeLimits(settings.rpm, settings.tpm)}`);
   }
   out(`  concurrency         ${settings.concurrency} courses`);
   out(`  lesson concurrency  ${settings.lessonConcurrency} lessons per course`);
@@ -42,7 +47,7 @@ export async function doctorCommand(args: string[], io: CliIo): Promise<number> 
     nodeCheck(),
     await folderCheck('output folder', settings.outDir),
     await folderCheck('data folder', dataDir),
-    ...(settings.provider === 'openai' && !values.offline ? [await serverCheck(settings)] : []),
+    ...(settings.provider === 'openai' && !values.offline ? [await serverCheck(settings), await limitsCheck(settings)] : []),
   ];
   out('Checks');
   for (const c of checks) out(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`);
@@ -90,5 +95,34 @@ async function serverCheck(settings: EngineSettings): Promise<Check> {
     };
   } catch (error) {
     return { name: 'server', ok: false, detail: toProviderError(error).message };
+  }
+}
+
+function describeLimits(rpm: number | undefined, tpm: number | undefined): string {
+  return [rpm && `${rpm.toLocaleString('en-US')} requests`, tpm && `${tpm.toLocaleString('en-US')} tokens`].filter(Boolean).join(' and ') + ' a minute';
+}
+
+/**
+ * The limits the provider reports in its x-ratelimit-* headers, read from one request of one
+ * token (the headers come only with completions). FluentPro paces to them; without them it
+ * paces to --rpm/--tpm, or learns from 429s.
+ */
+async function limitsCheck(settings: EngineSettings): Promise<Check> {
+  const client = new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseURL, maxRetries: 0, timeout: 30_000 });
+  try {
+    const { response } = await client.chat.completions
+      .create({ model: settings.model, messages: [{ role: 'user', content: 'Say ok.' }], max_completion_tokens: 1 })
+      .withResponse();
+    const limits = readRateLimitHeaders(response.headers);
+    if (limits.limitRequests || limits.limitTokens) {
+      return { name: 'provider limits', ok: true, detail: `${describeLimits(limits.limitRequests, limits.limitTokens)} (from its x-ratelimit headers); FluentPro paces to them` };
+    }
+    const byHand = settings.rpm || settings.tpm ? `; FluentPro paces to ${describeLimits(settings.rpm, settings.tpm)} set by hand` : '; if it has limits, set them with --rpm/--tpm';
+    return { name: 'provider limits', ok: true, detail: `none reported (no x-ratelimit headers)${byHand}` };
+  } catch (error) {
+    const failure = toProviderError(error);
+    // A 429 here is the provider saying it is busy right now: not a configuration problem.
+    if (failure.failure === 'rate-limit') return { name: 'provider limits', ok: true, detail: `the provider is at its limit right now (${failure.message}); FluentPro waits when it says so` };
+    return { name: 'provider limits', ok: false, detail: failure.message };
   }
 }

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type { EngineSettings } from '../config/settings.js';
 import { Admission } from '../pacing/admission.js';
+import { initialInFlightFor } from '../providers/local-servers.js';
 import type { LlmProvider, ProviderError } from '../providers/provider.js';
 import type { LoadedSpec } from '../spec/read-spec.js';
 import type { JobEvent } from '../../shared/job-events.js';
@@ -31,7 +32,7 @@ export interface RunCoursesOptions {
  */
 export async function runCourses(specs: LoadedSpec[], options: RunCoursesOptions): Promise<CourseRunResult[]> {
   const { settings } = options;
-  const admission = options.admission ?? new Admission({ maxInFlight: settings.maxInFlightRequests, rpm: settings.rpm, tpm: settings.tpm });
+  const admission = options.admission ?? new Admission({ maxInFlight: settings.maxInFlightRequests, initialInFlight: initialInFlightFor(settings.baseURL), rpm: settings.rpm, tpm: settings.tpm });
   const limit = pLimit(settings.concurrency);
   const emit = (event: DistributiveOmit<JobEvent, 'at'>) => options.onEvent?.({ ...event, at: new Date().toISOString() } as JobEvent);
   // One stop for every job: no credit left at the provider (insufficient_quota).

@@ -17,6 +17,8 @@ export interface OrchestratorOptions {
   concurrency?: number;
   /** LLM requests open at once across every worker. Default 8. */
   maxInFlightRequests?: number;
+  /** Requests open at first, before the adaptive limit learns (1 for a local server). Default: the admission's. */
+  initialInFlight?: number;
   /** The provider's requests and tokens per minute, set by hand (`--rpm`, `--tpm`); else learned from its headers. */
   rpm?: number;
   tpm?: number;
@@ -81,7 +83,7 @@ export class Orchestrator {
   readonly #store: JobStore;
   readonly #host: WorkerHost;
   readonly #limit: LimitFunction;
-  readonly #options: Required<Omit<OrchestratorOptions, 'store' | 'host' | 'apiKey' | 'onlyJobIds' | 'concurrency' | 'maxInFlightRequests' | 'rpm' | 'tpm'>>;
+  readonly #options: Required<Omit<OrchestratorOptions, 'store' | 'host' | 'apiKey' | 'onlyJobIds' | 'concurrency' | 'maxInFlightRequests' | 'initialInFlight' | 'rpm' | 'tpm'>>;
   readonly #apiKey: () => string | undefined;
   readonly #only?: ReadonlySet<string>;
   readonly #idle: WorkerSlot[] = [];
@@ -111,7 +113,7 @@ export class Orchestrator {
     this.#apiKey = options.apiKey ?? (() => undefined);
     this.#only = options.onlyJobIds;
     this.#limit = pLimit(checkWhole('concurrency', options.concurrency ?? 4));
-    this.gate = new Admission({ maxInFlight: options.maxInFlightRequests ?? 8, rpm: options.rpm, tpm: options.tpm });
+    this.gate = new Admission({ maxInFlight: options.maxInFlightRequests ?? 8, initialInFlight: options.initialInFlight, rpm: options.rpm, tpm: options.tpm });
     this.#options = {
       maxAttempts: checkWhole('maxAttempts', options.maxAttempts ?? 3),
       recycleAfterJobs: checkWhole('recycleAfterJobs', options.recycleAfterJobs ?? 20),
