@@ -21,6 +21,8 @@ export type Fault =
   | { kind: 'garbage' }
   /** Valid JSON that does not match the schema. */
   | { kind: 'wrong-shape' }
+  /** Any other HTTP status, with an OpenAI-style error body and these headers. */
+  | { kind: 'status'; status: number; headers?: Record<string, string> }
   /** The normal answer, changed by `spoil` (a quiz index out of range, an empty section, …). */
   | { kind: 'spoil'; spoil: (answer: Record<string, unknown>) => void };
 
@@ -146,6 +148,9 @@ export class FakeLlmServer {
         record(429);
         return json(res, 429, { error: { message: 'Rate limit reached', type: 'requests' } }, { ...rateHeaders, ...headers });
       }
+      case 'status':
+        record(fault.status);
+        return json(res, fault.status, { error: { message: `status ${fault.status} from the test server` } }, { ...rateHeaders, ...fault.headers });
       case 'server-error':
         record(500);
         return json(res, 500, { error: { message: 'The server had an error' } }, rateHeaders);
