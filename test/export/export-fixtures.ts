@@ -39,6 +39,7 @@ export function trickyCourse(language = 'Spanish', lessonTexts: { term: string; 
       vocabulary: [
         { term: t.term, translation: `meaning ${n} = ~{x}`, example: t.line, exampleTranslation: `Example ${n} #1: "yes"` },
         { term: `${t.term}-2`, translation: 'second: term', example: `${t.line} 2`, exampleTranslation: 'second example' },
+        { term: `${t.term}-3`, translation: 'third -> term', example: `${t.line} 3`, exampleTranslation: 'third example' },
       ],
       dialogue: { setting: `A café ${NASTY}`, lines: [{ speaker: 'Ana', line: t.line, translation: 'Hello!' }, { speaker: 'Ben <b>', line: `${t.line}!`, translation: 'Hi & bye' }] },
       grammar: { point: `Point ${n}`, explanation: `Explained: ${NASTY}\nSecond line.`, examples: [{ sentence: t.line, translation: 'translation' }] },
@@ -61,7 +62,7 @@ export function trickyCourse(language = 'Spanish', lessonTexts: { term: string; 
     sections: ['vocabulary', 'dialogue', 'grammar', 'exercises', 'quiz'],
     notes: '',
     lessons,
-    totals: { lessons: lessons.length, minutes: 10 * lessons.length, vocabulary: 2 * lessons.length, exercises: lessons.length, quizQuestions: 2 * lessons.length },
+    totals: { lessons: lessons.length, minutes: 10 * lessons.length, vocabulary: 3 * lessons.length, exercises: lessons.length, quizQuestions: 2 * lessons.length },
     generator: { name: 'FluentPro', version: '0.0.0-test', provider: 'demo', model: 'demo', demo: false, generatedAt: '2026-01-01T00:00:00.000Z' },
     usage: { requests: 1, promptTokens: 1, completionTokens: 1 },
   });

@@ -98,6 +98,19 @@ describe('gift export', () => {
     expect(matching[0]!.answers.map((a) => a.text)).toEqual(course.lessons[0]!.vocabulary!.map((v) => `${v.term} -> ${v.translation}`));
   });
 
+  it('writes a short-answer question per term when a lesson has under three (too few for Moodle’s matching)', () => {
+    const base = demoCourse(1);
+    const lesson = { ...base.lessons[0]!, vocabulary: base.lessons[0]!.vocabulary!.slice(0, 2) };
+    const course = { ...base, lessons: [lesson] };
+    const gift = parseGift(exportGift(course)).filter((q) => q.name.startsWith('Lesson 1 vocabulary'));
+    expect(gift.map((q) => [q.name, q.text, q.answers])).toEqual(
+      lesson.vocabulary.map((v, i) => [`Lesson 1 vocabulary ${i + 1}`, `[html]Write in Spanish: ${v.translation}`, [{ mark: '=', text: v.term }]]),
+    );
+    const xml = elements(parseXml(exportMoodleXml(course)), 'question').filter((q) => q.attributes.type === 'shortanswer');
+    expect(xml.map((q) => textOf(child(child(q, 'answer'), 'text')))).toEqual(lesson.vocabulary.map((v) => v.term));
+    expect(elements(parseXml(exportMoodleXml(course)), 'question').some((q) => q.attributes.type === 'matching')).toBe(false);
+  });
+
   it('keeps model text full of GIFT and HTML characters intact through Moodle’s reading', () => {
     const course = trickyCourse();
     const questions = parseGift(exportGift(course));
@@ -145,7 +158,7 @@ describe('moodle-xml export', () => {
     expect(html).toBe(`<p>What is 2 + 2 = ? ${NASTY.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`);
     expect(html).not.toContain('<script>');
     const matching = questions.find((x) => x.attributes.type === 'matching')!;
-    expect(elements(matching, 'subquestion').map((s) => textOf(child(child(s, 'answer'), 'text')))).toEqual(['meaning 1 = ~{x}', 'second: term']);
+    expect(elements(matching, 'subquestion').map((s) => textOf(child(child(s, 'answer'), 'text')))).toEqual(['meaning 1 = ~{x}', 'second: term', 'third -> term']);
     expect(textOf(child(child(questions[0]!, 'category'), 'text'))).toBe(`$course$/top/FluentPro: Tricky ${NASTY.replace('</', '<//')}/Lesson 01: Greetings ${NASTY.replace('</', '<//')}`);
   });
 });

@@ -3,7 +3,7 @@ import type { ExportFormat } from './export-format.js';
 
 // GIFT, Moodle's text format for its question bank (docs.moodle.org/en/GIFT_format):
 // each lesson's quiz as multiple choice (the explanation as general feedback, after ####) and
-// its vocabulary as a matching question (a short-answer one when a lesson has a single term),
+// its vocabulary as a matching question (short-answer questions when a lesson has under three terms),
 // in a category per lesson.
 
 /** GIFT's special characters ~ = # { } : (and the backslash itself) escaped with a backslash; line breaks as \n. */
@@ -32,13 +32,15 @@ function lessonQuestions(course: Course, lesson: CourseLesson): string[] {
     out.push(`::${escapeGift(`Lesson ${lesson.number} quiz ${i + 1}`)}::[html]${html(q.question)} {\n${options.join('\n')}\n\t####${html(q.explanation)}\n}`);
   });
   const vocabulary = lesson.vocabulary ?? [];
-  if (vocabulary.length >= 2) {
-    // Matching: the right-hand side is shown as plain text in a menu, so it is not HTML-escaped.
+  if (vocabulary.length >= 3) {
+    // Matching (Moodle wants three pairs or more): the right-hand side is shown as plain text in a menu, so it is not HTML-escaped.
     const pairs = vocabulary.map((v) => `\t=${html(v.term)} -> ${escapeGift(v.translation.replace(/->/g, '→'))}`);
     out.push(`::${escapeGift(`Lesson ${lesson.number} vocabulary`)}::[html]${html(`Match each ${course.language} word with its meaning in ${course.nativeLanguage}.`)} {\n${pairs.join('\n')}\n}`);
-  } else if (vocabulary.length === 1) {
-    const v = vocabulary[0]!;
-    out.push(`::${escapeGift(`Lesson ${lesson.number} vocabulary`)}::[html]${html(`Write in ${course.language}: ${v.translation}`)} {\n\t=${escapeGift(v.term)}\n\t####${html(`${v.example} — ${v.exampleTranslation}`)}\n}`);
+  } else {
+    // Too few pairs to match: a short-answer question per term.
+    vocabulary.forEach((v, i) => {
+      out.push(`::${escapeGift(`Lesson ${lesson.number} vocabulary ${i + 1}`)}::[html]${html(`Write in ${course.language}: ${v.translation}`)} {\n\t=${escapeGift(v.term)}\n\t####${html(`${v.example} — ${v.exampleTranslation}`)}\n}`);
+    });
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { ExportFormat } from './export-format.js';
 
 // Moodle XML (docs.moodle.org/en/Moodle_XML_format), the question bank's machine format: a
 // category per lesson, the quiz as single-answer multiple choice (the explanation as general
-// feedback) and the vocabulary as a matching question (short answer for a single term).
+// feedback) and the vocabulary as a matching question (short answer per term under three terms).
 
 /** Text for an XML element or attribute; characters XML 1.0 cannot hold become U+FFFD. */
 function xml(text: string | number): string {
@@ -69,7 +69,8 @@ function lessonQuestions(course: Course, lesson: CourseLesson): string[] {
     );
   });
   const vocabulary = lesson.vocabulary ?? [];
-  if (vocabulary.length >= 2) {
+  if (vocabulary.length >= 3) {
+    // Matching needs three pairs or more in Moodle.
     out.push(
       ...question('matching', `Lesson ${lesson.number} vocabulary`, `Match each ${course.language} word with its meaning in ${course.nativeLanguage}.`, [
         '<penalty>0.3333333</penalty>',
@@ -78,14 +79,14 @@ function lessonQuestions(course: Course, lesson: CourseLesson): string[] {
         ...vocabulary.map((v) => `<subquestion format="html"><text>${htmlCdata(v.term)}</text><answer><text>${xml(v.translation)}</text></answer></subquestion>`),
       ]),
     );
-  } else if (vocabulary.length === 1) {
-    const v = vocabulary[0]!;
-    out.push(
-      ...question('shortanswer', `Lesson ${lesson.number} vocabulary`, `Write in ${course.language}: ${v.translation}`, [
+  } else {
+    // Too few pairs to match: a short-answer question per term.
+    vocabulary.forEach((v, i) => out.push(
+      ...question('shortanswer', `Lesson ${lesson.number} vocabulary ${i + 1}`, `Write in ${course.language}: ${v.translation}`, [
         '<usecase>0</usecase>',
         `<answer fraction="100" format="moodle_auto_format"><text>${xml(v.term)}</text><feedback format="html"><text></text></feedback></answer>`,
       ], `${v.example} — ${v.exampleTranslation}`),
-    );
+    ));
   }
   return out;
 }
