@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
-import type { AppSettings } from '../../electron/shared/api.js';
+import type { AppPage, AppSettings } from '../../electron/shared/api.js';
 import type { JobSummary } from '../../electron/shared/jobs.js';
 import { AddSpecsButton, DropZone, RejectedSpecs, useAddSpecs } from './features/drop/components/drop-zone.js';
 import { JobDetail } from './features/jobs/components/job-detail.js';
 import type { JobActions } from './features/jobs/components/job-row.js';
 import { JobsBoard } from './features/jobs/components/jobs-board.js';
+import { PausedBanner } from './features/jobs/components/paused-banner.js';
 import { useJobs } from './features/jobs/hooks/use-jobs.js';
+import { useQueuePause } from './features/jobs/hooks/use-queue-pause.js';
+import { SchedulesPage } from './features/schedules/components/schedules-page.js';
 import { SettingsPanel } from './features/settings/components/settings-panel.js';
 import { useApi } from './lib/api-context.js';
 
@@ -17,6 +20,8 @@ export function App() {
   const [showSettings, setShowSettings] = useState(false);
   const [settings, setSettings] = useState<AppSettings>();
   const [notice, setNotice] = useState<string>();
+  const [page, setPage] = useState<AppPage>('jobs');
+  const { pause, resume } = useQueuePause();
 
   useEffect(() => {
     api.getSettings().then(setSettings, () => {});
@@ -24,6 +29,8 @@ export function App() {
 
   // Specs opened from Finder or the Dock: the ones not added show in the same panel as a drop.
   useEffect(() => api.on('specsAdded', showResults), [api]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The menu bar's "Schedules…" and "Open FluentPro".
+  useEffect(() => api.on('showPage', setPage), [api]);
 
   const act = (run: () => Promise<unknown>) => run().catch((e: Error) => setNotice(e.message));
   const actions: JobActions = {
@@ -42,6 +49,13 @@ export function App() {
       <div className="app">
         <header className="toolbar">
           <h1>FluentPro</h1>
+          <nav className="pages" aria-label="Pages">
+            {(['jobs', 'schedules'] as const).map((p) => (
+              <button key={p} type="button" aria-current={page === p ? 'page' : undefined} onClick={() => setPage(p)}>
+                {p === 'jobs' ? 'Jobs' : 'Schedules'}
+              </button>
+            ))}
+          </nav>
           <span className="summary" aria-live="polite">
             {groups.running.length} running · {groups.queued.length} queued · {groups.finished.length} finished
           </span>
@@ -56,9 +70,12 @@ export function App() {
             {notice} <button type="button" onClick={() => setNotice(undefined)}>Dismiss</button>
           </p>
         )}
+        {pause && <PausedBanner pause={pause} queued={groups.queued.length} onResume={() => act(resume)} />}
         <RejectedSpecs rejected={rejected} onDismiss={dismiss} />
         <main className="content">
-          {empty ? (
+          {page === 'schedules' ? (
+            <SchedulesPage />
+          ) : empty ? (
             <section className="empty" aria-label="Getting started">
               <h2>Drop a course spec here</h2>
               <p>

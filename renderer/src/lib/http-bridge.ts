@@ -42,11 +42,13 @@ export function createHttpBridge(base = '', token = readToken()): FluentProBridg
     // EventSource reconnects by itself (sleep, a restarted server), but what happened meanwhile
     // is lost: after every reconnect, send the whole list again as one change.
     let opened = 0;
+    // The schedules and the pause are small: read them again on the first open too, so a change
+    // between the page's first read and the stream's start is not lost.
     source.addEventListener('open', () => {
-      if (opened++ === 0) return;
-      void call('listJobs', []).then((jobs) => dispatch('jobsChanged', jobs), () => {});
       void call('listSchedules', []).then((schedules) => dispatch('schedulesChanged', schedules), () => {});
       void call('getQueuePause', []).then((pause) => dispatch('queuePauseChanged', pause), () => {});
+      if (opened++ === 0) return;
+      void call('listJobs', []).then((jobs) => dispatch('jobsChanged', jobs), () => {});
     });
   };
 

@@ -92,6 +92,9 @@ export function SettingsPanel({ onClose, onSaved }: { onClose: () => void; onSav
           Output folder
           <input type="text" value={value('outDir')} onChange={(e) => set({ outDir: e.target.value })} />
         </label>
+        <label className="check">
+          <input type="checkbox" checked={value('notifications')} onChange={(e) => set({ notifications: e.target.checked })} /> Notify me when a course or a scheduled batch finishes or fails
+        </label>
         {error && <p role="alert">{error}</p>}
         {saved && <p role="status">Saved. New courses use these settings.</p>}
         <div className="settings-buttons">
