@@ -97,6 +97,16 @@ interface OwnerRow {
   heartbeat_at: number;
 }
 
+export interface JobStoreOptions {
+  now?: () => number;
+  /**
+   * better-sqlite3's compiled module to load instead of the one in node_modules: the app in
+   * development loads a build for Electron's ABI from its own folder (`npm start` makes it), so
+   * node_modules keeps the build for Node and `fluentpro` keeps working.
+   */
+  nativeBinding?: string;
+}
+
 const LOG_LINES_PER_JOB = 500;
 /** An owner that has not said it is alive for this long is gone, whatever its pid says. */
 export const OWNER_LEASE_MS = 15_000;
@@ -110,8 +120,8 @@ export class JobStore {
   readonly db: Database.Database;
   #now: () => number;
 
-  constructor(file: string, options: { now?: () => number } = {}) {
-    this.db = new Database(file);
+  constructor(file: string, options: JobStoreOptions = {}) {
+    this.db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
@@ -122,9 +132,9 @@ export class JobStore {
   }
 
   /** Opens (creating if needed) `<dataDir>/queue.sqlite`. */
-  static open(dataDir: string): JobStore {
+  static open(dataDir: string, options: JobStoreOptions = {}): JobStore {
     mkdirSync(dataDir, { recursive: true });
-    return new JobStore(join(dataDir, 'queue.sqlite'));
+    return new JobStore(join(dataDir, 'queue.sqlite'), options);
   }
 
   close(): void {
