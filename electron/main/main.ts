@@ -4,7 +4,7 @@ import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startAppCore, type AppCore } from '../core/api/app-core.js';
-import type { AddSpecResult } from '../shared/api.js';
+import type { AddSpecResult, AppPage } from '../shared/api.js';
 import { buildAppMenu } from './app-menu.js';
 import { chooseAppDataDir, userDataOverride } from './app-paths.js';
 import { finder } from './finder.js';
@@ -12,8 +12,10 @@ import { forwardEvents, registerApiHandlers, sendEvent } from './ipc-handlers.js
 import { KeychainSecretStore } from './keychain-secret-store.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { createMainWindow, denyAllPermissions, isAppUrl } from './main-window.js';
+import { startNotifications } from './notifications.js';
 import { isSpecPath, specPathsIn } from './spec-paths.js';
 import { describeStartFailure, setQueueAside } from './start-failure.js';
+import { startMenuBar } from './tray.js';
 import { UtilityProcessHost } from './utility-process-host.js';
 
 // Thin glue: everything it calls lives in electron/core and is tested there. Every failure here
@@ -26,6 +28,8 @@ const paths = {
   renderer: join(here, '..', '..', 'renderer'),
   workerEntry: join(here, '..', 'worker', 'worker-entry.js'),
   examples: app.isPackaged ? join(process.resourcesPath, 'examples') : join(here, '..', '..', '..', 'examples'),
+  // Absolute, outside the asar archive (electron-builder.yml extraResources); @2x beside it.
+  trayIcon: app.isPackaged ? join(process.resourcesPath, 'trayTemplate.png') : join(here, '..', '..', '..', 'build', 'trayTemplate.png'),
 };
 /** How long quitting waits for the queue to stop before it quits anyway. */
 const CLOSE_TIMEOUT_MS = 15_000;
@@ -40,6 +44,10 @@ let notification: Notification | undefined;
 const pendingFiles: string[] = [];
 /** Results of specs added from outside the page, not yet sent to a loaded page. */
 const unsent: AddSpecResult[] = [];
+/** The page the menu bar asked for ("Schedules…"), sent once the page has loaded. */
+let unsentPage: AppPage | undefined;
+/** Undoes the menu bar and the notifications (a restart after a failed start sets them up again). */
+let stopMenuBar: (() => void) | undefined;
 /** Where the Add dialog opens: the folder of the last spec added from Finder, the Dock or the dialog. */
 let lastSpecFolder: string | undefined;
 
@@ -73,16 +81,20 @@ function showAddResults(results: AddSpecResult[]): void {
 }
 
 function sendUnsent(): void {
-  if (!window || window.isDestroyed() || window.webContents.isLoading() || !unsent.length) return;
-  sendEvent(window.webContents, 'specsAdded', unsent.splice(0));
+  if (!window || window.isDestroyed() || window.webContents.isLoading()) return;
+  if (unsent.length) sendEvent(window.webContents, 'specsAdded', unsent.splice(0));
+  if (unsentPage) sendEvent(window.webContents, 'showPage', unsentPage);
+  unsentPage = undefined;
 }
 
-function showWindow(): void {
+function showWindow(page?: AppPage): void {
   if (!app.isReady()) return;
+  if (page) unsentPage = page;
   if (!window || window.isDestroyed()) window = createMainWindow(paths, { onLoaded: sendUnsent, onLoadFailed: windowFailed });
   else {
     if (window.isMinimized()) window.restore();
     window.focus();
+    sendUnsent();
   }
 }
 
@@ -158,6 +170,10 @@ async function openCore(dir: string): Promise<void> {
   });
   registerApiHandlers(ipcMain, core.service, isAppUrl);
   forwardEvents(core.service, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  stopMenuBar?.();
+  const menuBar = startMenuBar({ core, iconPath: paths.trayIcon, showWindow, addSpecs, quit: () => app.quit() });
+  const notifications = startNotifications(core, () => showWindow());
+  stopMenuBar = () => (menuBar(), notifications());
 }
 
 async function chooseSpecs(): Promise<void> {

@@ -58,6 +58,10 @@ export function createFakeElectron() {
     setPath: vi.fn((name: string, value: string) => void (paths[name] = value)),
     getVersion: vi.fn(() => '0.1.0'),
     setAboutPanelOptions: vi.fn(),
+    /** What getLoginItemSettings answers; setLoginItemSettings changes openAtLogin (status as a test sets it). */
+    loginItem: { openAtLogin: false, status: 'not-registered' as string },
+    getLoginItemSettings: vi.fn(() => ({ ...app.loginItem })),
+    setLoginItemSettings: vi.fn((settings: { openAtLogin?: boolean }) => void (app.loginItem.openAtLogin = settings.openAtLogin ?? false)),
   });
   // As Electron: with no 'window-all-closed' listener, closing the last window quits the app.
   const emit = app.emit.bind(app);
@@ -121,6 +125,27 @@ export function createFakeElectron() {
       notifications.push(this);
     }
   }
+  const trays: FakeTray[] = [];
+  class FakeTray extends EventEmitter {
+    title = '';
+    setTitle = vi.fn((title: string) => void (this.title = title));
+    setToolTip = vi.fn();
+    popUpContextMenu = vi.fn();
+    /** What a test must never see: it takes over the left click on macOS. */
+    setContextMenu = vi.fn();
+    destroy = vi.fn();
+    constructor(readonly image: { path: string; template: boolean }) {
+      super();
+      trays.push(this);
+    }
+  }
+  const nativeImage = {
+    createFromPath: vi.fn((path: string) => {
+      const image = { path, template: false, setTemplateImage: (on: boolean) => void (image.template = on) };
+      return image;
+    }),
+  };
+  const powerMonitor = new EventEmitter();
   const session = { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } };
   const ipcRenderer = Object.assign(new EventEmitter(), { invoke: vi.fn() });
   const exposed: Record<string, unknown> = {};
@@ -148,6 +173,10 @@ export function createFakeElectron() {
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     net: { fetch: vi.fn(async (url: string) => new Response(`file at ${url}`)) },
     Menu: { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() },
+    Tray: FakeTray,
+    trays,
+    nativeImage,
+    powerMonitor,
   };
 }
 
@@ -164,6 +193,10 @@ export function resetFakeElectron(fake: FakeElectron): void {
   fake.forks.length = 0;
   fake.windows.length = 0;
   fake.notifications.length = 0;
+  fake.trays.length = 0;
+  fake.powerMonitor.removeAllListeners();
+  fake.app.loginItem = { openAtLogin: false, status: 'not-registered' };
+  fake.Notification.isSupported.mockImplementation(() => true);
   for (const key of Object.keys(fake.app.paths)) delete fake.app.paths[key];
   fake.dialog.showMessageBox.mockImplementation(async () => ({ response: 0, checkboxChecked: false }));
   fake.dialog.showOpenDialog.mockImplementation(async () => ({ canceled: true, filePaths: [] }));

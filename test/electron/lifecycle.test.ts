@@ -22,6 +22,11 @@ const core = vi.hoisted(() => ({
   schedules: {
     onDidChangeSchedules: () => () => {},
     onDidChangeQueuePause: () => () => {},
+    onDidRun: () => () => {},
+    resume: async () => {},
+    nextRun: () => undefined,
+    scheduleNames: () => [],
+    pause: undefined,
   },
 }));
 vi.mock('../../electron/core/api/app-core.js', () => ({
@@ -30,6 +35,7 @@ vi.mock('../../electron/core/api/app-core.js', () => ({
     const error = core.startErrors.shift();
     if (error) throw error;
     return {
+      store: { counts: () => ({ queued: 0, running: core.runningCount, succeeded: 0, failed: 0, cancelled: 0 }) },
       orchestrator: {
         get runningCount() {
           return core.runningCount;
@@ -266,5 +272,38 @@ describe('a start that fails', () => {
     expect(shown).toMatchObject({ message: 'FluentPro’s window could not be shown.', buttons: ['Try Again', 'Quit'] });
     expect(shown.detail).toContain('ERR_FILE_NOT_FOUND');
     expect(fake.windows).toHaveLength(3); // Try Again opened a new window
+  });
+});
+
+describe('the menu bar in the app', () => {
+  type Template = { label?: string; click?: () => void }[];
+  const openMenu = () => {
+    const tray = fake.trays[0]!;
+    tray.emit('click', {});
+    return tray.popUpContextMenu.mock.calls.at(-1)![0] as { template: Template };
+  };
+
+  it('is there once the app is ready, with the template image from the build folder in development', async () => {
+    await startApp();
+    await vi.waitFor(() => expect(fake.trays).toHaveLength(1));
+    expect(fake.trays[0]!.image).toMatchObject({ path: expect.stringMatching(/[/\\]build[/\\]trayTemplate\.png$/), template: true });
+  });
+
+  it('“Schedules…” shows the window on the Schedules page once the page has loaded', async () => {
+    await startApp();
+    await vi.waitFor(() => expect(fake.trays).toHaveLength(1));
+    const contents = fake.windows[0]!.webContents;
+    openMenu().template.find((i) => i.label === 'Schedules…')!.click!();
+    expect(contents.send).not.toHaveBeenCalled(); // still loading
+    contents.isLoading.mockReturnValue(false);
+    contents.emit('did-finish-load');
+    expect(contents.send).toHaveBeenCalledWith('fluentpro:event', { event: 'showPage', payload: 'schedules' });
+  });
+
+  it('queues specs dropped on its icon, as the Dock does', async () => {
+    await startApp();
+    await vi.waitFor(() => expect(fake.trays).toHaveLength(1));
+    fake.trays[0]!.emit('drop-files', {}, ['/Users/ana/a.course.yaml', '/Users/ana/notes.txt']);
+    await vi.waitFor(() => expect(core.added).toContainEqual(['/Users/ana/a.course.yaml']));
   });
 });

@@ -32,6 +32,16 @@ describe('electron-builder.yml', () => {
     const main = readFileSync(join(root, 'electron', 'main', 'main.ts'), 'utf8');
     for (const entry of ["'preload.cjs'", "'worker-entry.js'", "'renderer'"]) expect(main).toContain(entry);
     expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**/*.js', 'dist/electron/**/*.cjs', 'dist/renderer/**']));
-    expect(config.extraResources).toEqual([{ from: 'examples', to: 'examples' }]);
+    expect(config.extraResources).toEqual([
+      { from: 'examples', to: 'examples' },
+      { from: 'build', to: '.', filter: ['trayTemplate.png', 'trayTemplate@2x.png'] },
+    ]);
+  });
+
+  it('puts the menu bar’s template images where main looks for them, packaged and in development', () => {
+    const main = readFileSync(join(root, 'electron', 'main', 'main.ts'), 'utf8');
+    expect(main).toContain("join(process.resourcesPath, 'trayTemplate.png')");
+    expect(main).toContain("join(here, '..', '..', '..', 'build', 'trayTemplate.png')");
+    for (const name of ['trayTemplate.png', 'trayTemplate@2x.png']) expect(readFileSync(join(root, 'build', name)).subarray(1, 4).toString()).toBe('PNG');
   });
 });
