@@ -1,8 +1,20 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
-/** The standard macOS menus, with File › Add Course Spec… (⌘O). */
-export function buildAppMenu(actions: { addSpecs: () => void }): Menu {
+export interface AppMenuActions {
+  addSpecs: () => void;
+  /** Opens README.md (the app's manual), bundled with the app. */
+  openHelp?: () => void;
+  /** Opens the course spec reference (examples/COURSE-SPEC.md), bundled with the app. */
+  openSpecReference?: () => void;
+  /** Opens the folder of example specs in Finder. */
+  openExamples?: () => void;
+}
+
+/** The standard macOS menus, with File › Add Course Spec… (⌘O) and a Help menu that opens the bundled docs. */
+export function buildAppMenu(actions: AppMenuActions): Menu {
+  const item = (label: string, action: (() => void) | undefined): MenuItemConstructorOptions => ({ label, enabled: action !== undefined, click: () => action?.() });
   const template: MenuItemConstructorOptions[] = [
+    // The app menu's About item shows the panel set with app.setAboutPanelOptions (name, version).
     { role: 'appMenu' },
     {
       label: 'File',
@@ -11,7 +23,7 @@ export function buildAppMenu(actions: { addSpecs: () => void }): Menu {
     { role: 'editMenu' },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [{ label: 'Course Spec Format', enabled: false }] },
+    { role: 'help', submenu: [item('FluentPro Help', actions.openHelp), item('Course Spec Reference', actions.openSpecReference), item('Example Specs', actions.openExamples)] },
   ];
   return Menu.buildFromTemplate(template);
 }
