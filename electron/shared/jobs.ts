@@ -26,6 +26,9 @@ export interface JobSettings {
   requestTimeoutMs: number;
 }
 
+/** What a job makes: a whole course from a spec, or one lesson of a finished course written again. */
+export type JobKind = 'course' | 'lesson';
+
 export interface JobSummary {
   /** Short and stable: 8 characters; any unique prefix names the job in the CLI. */
   id: string;
@@ -55,6 +58,12 @@ export interface JobSummary {
   waitingUntil?: string;
   /** Why, in words ("429 from the provider"). */
   waitingReason?: string;
+  /** 'lesson' for a job that regenerates one lesson (its title reads "Regenerate lesson 7 of <course>"); absent or 'course' otherwise. */
+  kind?: JobKind;
+  /** The lesson a 'lesson' job regenerates; its course folder is `specPath` (and `outputPath` once it succeeded). */
+  lessonNumber?: number;
+  /** The author's note for the regenerated lesson ("simpler dialogue"), if any. */
+  note?: string;
 }
 
 /** "waiting for the rate limit, 12 s" while a job's request waits for the provider; undefined otherwise. */

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import { produceCourse } from '../core/engine/produce-course.js';
+import { produceCourse, type ProduceOptions } from '../core/engine/produce-course.js';
+import { regenerateLesson } from '../core/engine/regenerate-lesson.js';
 import { createProvider } from '../core/providers/create-provider.js';
 import { stepKey, WORKER_HEARTBEAT_MS, WORKER_PROTOCOL_VERSION, type ToWorker } from '../core/queue/worker-protocol.js';
 import type { Checkpoints } from '../core/workflow/generate-course.js';
@@ -55,7 +56,7 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
     try {
       const provider = createProvider({ ...settings, apiKey: start.apiKey, maxAttempts: settings.maxRequestAttempts, concurrency: 1, maxInFlightRequests: 1 });
       const checkpoints: Checkpoints = { outlineParts: new Map(start.checkpoints.outlineParts), lessons: new Map(start.checkpoints.lessons) };
-      const { outputPath, course } = await produceCourse(start.spec, {
+      const options: ProduceOptions = {
         provider,
         permits,
         settings: { lessonConcurrency: settings.lessonConcurrency, outDir: settings.outDir, maxAttempts: settings.maxRequestAttempts },
@@ -83,8 +84,12 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
             port.postMessage({ type: 'step-done', jobId: start.jobId, stepKey: key, done });
           });
         },
-      });
-      port.postMessage({ type: 'job-succeeded', jobId: start.jobId, outputPath, usage: course.usage });
+      };
+      // The kind of job decides: one lesson of a finished course written again, or a whole course.
+      const { outputPath, usage } = start.target
+        ? await regenerateLesson(start.target, options)
+        : await produceCourse(start.spec, options).then(({ outputPath, course }) => ({ outputPath, usage: course.usage }));
+      port.postMessage({ type: 'job-succeeded', jobId: start.jobId, outputPath, usage });
     } catch (error) {
       if (stopReason !== undefined) port.postMessage({ type: 'job-failed', jobId: start.jobId, reason: stopReason });
       else if (controller.signal.aborted) port.postMessage({ type: 'job-cancelled', jobId: start.jobId });

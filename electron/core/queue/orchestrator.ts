@@ -4,6 +4,7 @@ import type { JobEvent } from '../../shared/job-events.js';
 import type { JobSummary } from '../../shared/jobs.js';
 import type { ClaimedJob, EnqueueInput, JobStore } from '../store/job-store.js';
 import { readQueuePause } from '../store/queue-pause.js';
+import type { LessonJobInput } from '../store/lesson-jobs.js';
 import { Admission, type Release } from '../pacing/admission.js';
 import { headersFromValues } from '../pacing/rate-limit-headers.js';
 import { Emitter } from './emitter.js';
@@ -171,6 +172,17 @@ export class Orchestrator {
     return result;
   }
 
+  /** Queues the regeneration of one lesson (or finds the identical one queued or running) and wakes the queue. */
+  enqueueLesson(input: LessonJobInput): { job: JobSummary; reused: boolean } {
+    const result = this.#store.enqueueLesson(input);
+    if (!result.reused) {
+      this.#emit(result.job.id, { type: 'job-queued', file: input.folder, title: result.job.title, lessonsTotal: 1 });
+      this.#didChangeJob.fire(result.job);
+    }
+    this.#pump();
+    return result;
+  }
+
   cancel(id: string): JobSummary {
     const job = this.#store.requestCancel(id);
     if (job.state === 'cancelled') this.#emit(id, { type: 'job-cancelled' });
@@ -294,6 +306,7 @@ export class Orchestrator {
         checkpoints: { outlineParts: [...claimed.checkpoints.outlineParts.entries()], lessons: [...claimed.checkpoints.lessons.entries()] },
         // Older jobs first, so courses finish one after another rather than all at the end.
         priority: claimed.seq,
+        target: claimed.target,
       });
       if (!sent) slot.process.kill(); // its exit handler reports the loss
     });

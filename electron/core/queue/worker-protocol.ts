@@ -1,6 +1,7 @@
 import type { Outcome } from '../pacing/admission.js';
 import type { LessonContent, OutlinePart, Usage } from '../course/course-schema.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
+import type { LessonTarget } from '../store/lesson-jobs.js';
 import type { StepDone, WorkflowEvent } from '../workflow/generate-course.js';
 import type { StepAnswer } from '../workflow/step-answer.js';
 import type { JobSettings } from '../../shared/jobs.js';
@@ -11,7 +12,8 @@ import type { JobSettings } from '../../shared/jobs.js';
 
 // 3: permit-request carries the request's tokens; permit-release its outcome and x-ratelimit-*
 //    headers; rate-limit-wait and provider-stop are new.
-export const WORKER_PROTOCOL_VERSION = 3;
+// 4: start-job carries `target` for a job that regenerates one lesson of a finished course.
+export const WORKER_PROTOCOL_VERSION = 4;
 
 /** How often a worker says it is alive, busy or not. */
 export const WORKER_HEARTBEAT_MS = 1000;
@@ -33,6 +35,8 @@ export type ToWorker =
       checkpoints: SerializedCheckpoints;
       /** Lower goes first when request permits are scarce. */
       priority: number;
+      /** Write this lesson of a finished course again instead of a whole course from `spec`. */
+      target?: LessonTarget;
     }
   | { type: 'permit-granted'; requestId: number }
   | { type: 'step-saved'; stepKey: string }

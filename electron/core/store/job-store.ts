@@ -11,6 +11,7 @@ import type { Checkpoints, StepDone } from '../workflow/generate-course.js';
 import type { StepAnswer } from '../workflow/step-answer.js';
 import type { JobLogLine, JobSettings, JobState, JobSummary } from '../../shared/jobs.js';
 import { newJobId } from './job-id.js';
+import { enqueueLessonJob, lessonSummaryFields, lessonTargetOf, type LessonColumns, type LessonJobInput, type LessonTarget } from './lesson-jobs.js';
 import { migrate } from './migrations.js';
 import { describeFate, processFate, processStartTime, type ProcessFate } from './process-liveness.js';
 
@@ -52,9 +53,11 @@ export interface ClaimedJob {
   spec: CourseSpec;
   settings: JobSettings;
   checkpoints: Checkpoints;
+  /** Set for a job that regenerates one lesson of a finished course (lesson-jobs.ts). */
+  target?: LessonTarget;
 }
 
-interface JobRow {
+interface JobRow extends LessonColumns {
   seq: number;
   id: string;
   title: string;
@@ -161,6 +164,11 @@ export class JobStore {
     })();
   }
 
+  /** Queues the regeneration of one lesson of a finished course (or follows the identical one queued or running). */
+  enqueueLesson(input: LessonJobInput): { job: JobSummary; reused: boolean } {
+    return enqueueLessonJob(this, input);
+  }
+
   /** Whether this spec with these settings already made a succeeded job (a schedule's onlyChanged). */
   hasSucceeded(spec: CourseSpec, settings: JobSettings): boolean {
     return this.db.prepare(`SELECT 1 FROM jobs WHERE dedupe_key = ? AND state = 'succeeded' LIMIT 1`).get(dedupeKeyOf(spec, settings)) !== undefined;
@@ -237,6 +245,7 @@ export class JobStore {
         spec: JSON.parse(row.spec_json) as CourseSpec,
         settings: JSON.parse(row.settings_json) as JobSettings,
         checkpoints: this.loadCheckpoints(row.id),
+        ...(lessonTargetOf(row) ? { target: lessonTargetOf(row) } : {}),
       };
     })();
   }
@@ -490,5 +499,6 @@ function toSummary(row: JobRow): JobSummary {
     startedAt: iso(row.started_at),
     finishedAt: iso(row.finished_at),
     ...(row.waiting_until !== null && row.state === 'running' ? { waitingUntil: new Date(row.waiting_until).toISOString(), waitingReason: row.waiting_reason ?? undefined } : {}),
+    ...lessonSummaryFields(row),
   };
 }

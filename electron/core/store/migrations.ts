@@ -170,6 +170,19 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ALTER TABLE jobs ADD COLUMN waiting_reason TEXT;
     `,
   },
+  {
+    version: 7,
+    name: 'jobs that regenerate one lesson',
+    sql: `
+      -- A job makes a whole course ('course', every job before) or writes one lesson of a
+      -- finished course again ('lesson'): the course folder, the lesson's number and the
+      -- author's note ("simpler dialogue") say which (core/store/lesson-jobs.ts).
+      ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'course' CHECK (kind IN ('course','lesson'));
+      ALTER TABLE jobs ADD COLUMN target_folder TEXT;
+      ALTER TABLE jobs ADD COLUMN target_lesson INTEGER;
+      ALTER TABLE jobs ADD COLUMN target_note TEXT;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -82,6 +82,10 @@ export interface LessonContext {
   next?: PlannedLesson;
   /** Terms of the lessons just before, for review (reused, not taught again). */
   reviewTerms: readonly string[];
+  /** Terms the other lessons teach, not to be introduced here (a lesson written again; absent otherwise). */
+  otherTerms?: readonly string[];
+  /** The author's wish for this lesson ("simpler dialogue"), when it is written again. */
+  note?: string;
 }
 
 function lessonHeader(spec: CourseSpec, plan: PlannedLesson, context: LessonContext): string {
@@ -111,6 +115,8 @@ export function lessonMessages(spec: CourseSpec, plan: PlannedLesson, context: L
         `Write lesson ${plan.number} of ${spec.lessons}. ` +
         lessonHeader(spec, plan, context) +
         review +
+        (context.otherTerms?.length ? `Terms other lessons teach (do not introduce them here): ${context.otherTerms.join(', ')}\n` : '') +
+        (context.note ? `The author asks for this lesson: ${context.note}\n` : '') +
         `Give one vocabulary entry for each new term, and use every new term at least once in the dialogue, the exercises or the grammar examples. ` +
         `Sections to write: ${spec.sections.join(', ')}. Quiz answers are given as the index (from 0) of the right option.` +
         notes(spec),
