@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, shell } from 'electron';
-import { constants } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,11 @@ const paths = {
   examples: app.isPackaged ? join(process.resourcesPath, 'examples') : join(here, '..', '..', '..', 'examples'),
   // Absolute, outside the asar archive (electron-builder.yml extraResources); @2x beside it.
   trayIcon: app.isPackaged ? join(process.resourcesPath, 'trayTemplate.png') : join(here, '..', '..', '..', 'build', 'trayTemplate.png'),
+  // The manual, opened by Help › FluentPro Help (bundled by electron-builder.yml extraResources).
+  readme: app.isPackaged ? join(process.resourcesPath, 'README.md') : join(here, '..', '..', '..', 'README.md'),
+  // In development, better-sqlite3 built for Electron's ABI in its own folder (npm start makes it),
+  // so node_modules keeps the build for Node and `fluentpro` keeps working. Packaged: the app's own copy.
+  sqliteBinding: app.isPackaged ? undefined : join(here, '..', '..', '..', 'node_modules', '.electron-abi', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
 };
 /** How long quitting waits for the queue to stop before it quits anyway. */
 const CLOSE_TIMEOUT_MS = 15_000;
@@ -150,11 +155,24 @@ async function start(): Promise<void> {
   if (chosen.moved.length) console.info(`FluentPro: moved ${chosen.moved.join(', ')} into ${dataDir}`);
   if (!core) await openCore(dataDir);
   app.setAboutPanelOptions({ applicationName: 'FluentPro', applicationVersion: app.getVersion() });
-  Menu.setApplicationMenu(buildAppMenu({ addSpecs: () => void chooseSpecs() }));
+  Menu.setApplicationMenu(
+    buildAppMenu({
+      addSpecs: () => void chooseSpecs(),
+      openHelp: () => void openDoc(paths.readme),
+      openSpecReference: () => void openDoc(join(paths.examples, 'COURSE-SPEC.md')),
+      openExamples: () => void openDoc(paths.examples),
+    }),
+  );
   showWindow();
   addSpecs(specPathsIn(process.argv, process.cwd()));
   if (pendingFiles.length) addSpecs(pendingFiles.splice(0));
   void checkOutputFolder();
+}
+
+/** Opens a bundled document with its default app (or a folder in Finder); says so when it cannot. */
+async function openDoc(path: string): Promise<void> {
+  const problem = await shell.openPath(path);
+  if (problem) await dialog.showMessageBox({ type: 'warning', message: 'FluentPro could not open its documentation', detail: `${path}: ${problem}` });
 }
 
 async function openCore(dir: string): Promise<void> {
@@ -167,6 +185,7 @@ async function openCore(dir: string): Promise<void> {
     files: finder,
     defaultOutDir: join(app.getPath('documents'), 'FluentPro'),
     examplesDir: paths.examples,
+    ...(paths.sqliteBinding && existsSync(paths.sqliteBinding) ? { sqliteBinding: paths.sqliteBinding } : {}),
   });
   registerApiHandlers(ipcMain, core.service, isAppUrl);
   forwardEvents(core.service, () => BrowserWindow.getAllWindows().map((w) => w.webContents));

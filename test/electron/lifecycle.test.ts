@@ -93,6 +93,12 @@ describe('the app life cycle', () => {
     const template = (fake.Menu.buildFromTemplate.mock.calls[0]![0] as { role?: string; label?: string; submenu?: { label?: string; accelerator?: string }[] }[]);
     expect(template.map((m) => m.role ?? m.label)).toEqual(['appMenu', 'File', 'editMenu', 'viewMenu', 'windowMenu', 'help']);
     expect(template[1]!.submenu![0]).toMatchObject({ label: 'Add Course Spec…', accelerator: 'CmdOrCtrl+O' });
+    // Help opens the bundled manual and the course spec reference with their default apps.
+    const help = template[5]!.submenu as { label?: string; click?: () => void }[];
+    expect(help.map((i) => i.label)).toEqual(['FluentPro Help', 'Course Spec Reference', 'Example Specs']);
+    help[0]!.click!();
+    help[1]!.click!();
+    expect(fake.shell.openPath.mock.calls.map(([path]) => String(path))).toEqual([expect.stringMatching(/README\.md$/), expect.stringMatching(/examples[\\/]COURSE-SPEC\.md$/)]);
   });
 
   it('takes the spec files a second instance was opened with, and shows its window', async () => {

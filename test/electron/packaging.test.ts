@@ -34,6 +34,7 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/electron/**/*.js', 'dist/electron/**/*.cjs', 'dist/renderer/**']));
     expect(config.extraResources).toEqual([
       { from: 'examples', to: 'examples' },
+      { from: 'README.md', to: 'README.md' },
       { from: 'build', to: '.', filter: ['trayTemplate.png', 'trayTemplate@2x.png'] },
     ]);
   });

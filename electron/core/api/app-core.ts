@@ -13,6 +13,8 @@ export interface AppCoreOptions {
   examplesDir: string;
   /** Fire schedules (the app, serve). Default true. */
   schedules?: boolean;
+  /** better-sqlite3's compiled module to load (the app in development: a build for Electron's ABI). */
+  sqliteBinding?: string;
 }
 
 export interface AppCore {
@@ -25,7 +27,7 @@ export interface AppCore {
 
 /** The whole engine behind a window: store, orchestrator (started), and the API service. */
 export function startAppCore(options: AppCoreOptions): AppCore {
-  const store = JobStore.open(options.dataDir);
+  const store = JobStore.open(options.dataDir, { nativeBinding: options.sqliteBinding });
   const orchestrator = new Orchestrator({ store, host: options.host, apiKey: () => options.secrets.get() });
   const service = new FluentProService({ store, orchestrator, secrets: options.secrets, files: options.files, defaultOutDir: options.defaultOutDir, examplesDir: options.examplesDir });
   orchestrator.start();
