@@ -11,6 +11,7 @@ import { exportCommand } from './commands/export.js';
 import { generateCommand } from './commands/generate.js';
 import { cancelCommand, jobsCommand, logsCommand, retryCommand, runCommand } from './commands/queue-commands.js';
 import { validateCommand } from './commands/validate.js';
+import { historyCommand, regenerateCommand, undoCommand } from './commands/regenerate.js';
 import { pauseCommand, resumeCommand } from './commands/pause.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { serveCommand } from './commands/serve.js';
@@ -21,6 +22,9 @@ const COMMANDS: Record<string, (args: string[], io: CliIo, signal?: AbortSignal)
   validate: validateCommand,
   check: checkCommand,
   export: exportCommand,
+  regenerate: regenerateCommand,
+  undo: undoCommand,
+  history: historyCommand,
   doctor: doctorCommand,
   run: runCommand,
   jobs: jobsCommand,

@@ -1,6 +1,7 @@
 import { DEFAULTS } from '../core/config/settings.js';
 import { EXPORT_HELP } from './commands/export.js';
 import { PAUSE_HELP, RESUME_HELP } from './commands/pause.js';
+import { HISTORY_HELP, REGENERATE_HELP, UNDO_HELP } from './commands/regenerate.js';
 import { SCHEDULE_HELP } from './commands/schedule.js';
 
 export const MAIN_HELP = `fluentpro — turn a course spec into a complete language course
@@ -13,6 +14,9 @@ Commands
   validate <spec...>   Check spec files without generating anything
   check <course>       Check a generated course and print its quality report
   export <course>      Export a course: anki, html, pdf, scorm, gift or moodle-xml
+  regenerate <course>  Write one lesson again (--lesson N [--note TEXT]); the other lessons stay
+  undo <course>        Bring back a lesson's previous version (--lesson N)
+  history <course>     List a lesson's earlier versions (--lesson N)
   run                  Work the queue until it is empty (--watch: keep running)
   jobs                 List the jobs in the queue
   cancel <id...>       Cancel queued or running jobs (finished lessons are kept)
@@ -56,6 +60,9 @@ const DATA_DIR_FLAG = `  --data-dir DIR            Folder of the queue database 
 export const COMMAND_HELP: Record<string, string> = {
   schedule: SCHEDULE_HELP,
   export: EXPORT_HELP,
+  regenerate: REGENERATE_HELP,
+  undo: UNDO_HELP,
+  history: HISTORY_HELP,
   pause: PAUSE_HELP,
   resume: RESUME_HELP,
   generate: `Usage: fluentpro generate <spec...> [options]
