@@ -3,16 +3,10 @@
 // 503 past its queue; LM Studio runs 4. So requests start one at a time for them, and the
 // adaptive limit grows only while answers come back fine.
 
-export interface LocalServerPreset {
-  id: 'ollama' | 'lm-studio';
-  name: string;
-  baseURL: string;
-}
+import { PROVIDER_PRESETS } from '../../shared/provider-presets.js';
 
-export const LOCAL_SERVER_PRESETS: readonly LocalServerPreset[] = [
-  { id: 'ollama', name: 'Ollama', baseURL: 'http://localhost:11434/v1' },
-  { id: 'lm-studio', name: 'LM Studio', baseURL: 'http://localhost:1234/v1' },
-];
+/** The local presets Settings offers, named without "(this Mac)". */
+const LOCAL_SERVER_PRESETS = PROVIDER_PRESETS.filter((p) => p.local).map((p) => ({ ...p, name: p.name.replace(/ \(this Mac\)$/, '') }));
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 

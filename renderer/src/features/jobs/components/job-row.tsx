@@ -1,4 +1,4 @@
-import type { JobSummary } from '../../../../../electron/shared/jobs.js';
+import { rateLimitNote, type JobSummary } from '../../../../../electron/shared/jobs.js';
 import { elapsedMs, etaMs, formatCost, formatDuration, formatTokens } from '../../../lib/format.js';
 
 export interface JobActions {
@@ -17,6 +17,7 @@ export function JobRow({ job, now, actions, canRevealFiles }: { job: JobSummary;
   const eta = etaMs(job, now);
   const cost = formatCost(job);
   const percent = job.lessonsTotal ? Math.round((job.lessonsDone / job.lessonsTotal) * 100) : 0;
+  const waiting = rateLimitNote(job, now);
   return (
     <article className={`job-row state-${job.state}`} aria-label={`${job.title}, ${STATE_LABEL[job.state]}`}>
       <div className="job-main">
@@ -39,6 +40,12 @@ export function JobRow({ job, now, actions, canRevealFiles }: { job: JobSummary;
           {cost && ` · ${cost}`}
         </span>
         {job.state === 'failed' && job.error && <span className="job-error">{job.error}</span>}
+        {waiting && (
+          <span className="job-waiting" role="status">
+            {waiting[0]!.toUpperCase() + waiting.slice(1)}
+            {job.waitingReason ? ` (${job.waitingReason})` : ''}
+          </span>
+        )}
       </div>
       <span className={`job-state badge-${job.state}`}>{job.cancelRequested && job.state === 'running' ? 'Cancelling…' : STATE_LABEL[job.state]}</span>
       <div className="job-actions">

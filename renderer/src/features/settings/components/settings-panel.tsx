@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppSettings, SettingsPatch } from '../../../../../electron/shared/api.js';
+import { PROVIDER_PRESETS } from '../../../../../electron/shared/provider-presets.js';
 import { useApi } from '../../../lib/api-context.js';
 
 /** Provider, key, concurrency and output folder; saved and applied without a restart. */
@@ -10,13 +11,15 @@ export function SettingsPanel({ onClose, onSaved }: { onClose: () => void; onSav
   const [apiKey, setApiKey] = useState('');
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
+  const [models, setModels] = useState<{ list?: string[]; error?: string; loading?: boolean }>({});
 
   useEffect(() => {
     api.getSettings().then(setSettings, (e: Error) => setError(e.message));
   }, [api]);
   if (!settings) return <div className="settings" role="dialog" aria-label="Settings">{error ?? 'Loading…'}</div>;
 
-  const value = <K extends keyof SettingsPatch>(key: K) => (draft[key] ?? settings[key as keyof AppSettings]) as NonNullable<SettingsPatch[K]>;
+  // A key in the draft wins even when null (a limit cleared by hand).
+  const value = <K extends keyof SettingsPatch>(key: K) => (key in draft ? draft[key] : settings[key as keyof AppSettings]) as NonNullable<SettingsPatch[K]>;
   const set = (patch: SettingsPatch) => {
     setDraft((d) => ({ ...d, ...patch }));
     setSaved(false);
@@ -36,6 +39,19 @@ export function SettingsPanel({ onClose, onSaved }: { onClose: () => void; onSav
       setError((err as Error).message);
     }
   }
+
+  async function loadModels() {
+    setModels({ loading: true });
+    try {
+      const { models: list } = await api.listModels(value('baseURL'));
+      setModels({ list });
+    } catch (err) {
+      setModels({ error: (err as Error).message });
+    }
+  }
+
+  /** A number field that may be left empty (no limit set by hand). */
+  const limit = (e: { target: HTMLInputElement }) => (e.target.value === '' || Number.isNaN(e.target.valueAsNumber) ? null : e.target.valueAsNumber);
 
   async function removeKey() {
     setSettings(await api.setSettings({ apiKey: null }));
@@ -58,12 +74,60 @@ export function SettingsPanel({ onClose, onSaved }: { onClose: () => void; onSav
         {openai && (
           <>
             <label>
+              Server
+              <select
+                value={PROVIDER_PRESETS.find((p) => p.baseURL === value('baseURL'))?.id ?? 'custom'}
+                onChange={(e) => {
+                  const preset = PROVIDER_PRESETS.find((p) => p.id === e.target.value);
+                  if (preset) set({ baseURL: preset.baseURL });
+                  setModels({});
+                }}
+              >
+                {PROVIDER_PRESETS.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+                <option value="custom">Another OpenAI-compatible server</option>
+              </select>
+            </label>
+            <label>
               Base URL
               <input type="url" placeholder="https://api.openai.com/v1" value={value('baseURL')} onChange={(e) => set({ baseURL: e.target.value })} />
             </label>
+            {PROVIDER_PRESETS.some((p) => p.local && p.baseURL === value('baseURL')) && (
+              <p className="hint">Runs on this Mac: no API key needed; FluentPro starts with one request at a time and adds more while answers come back.</p>
+            )}
             <label>
               Model
-              <input type="text" value={value('model')} onChange={(e) => set({ model: e.target.value })} />
+              <input type="text" list="server-models" value={value('model')} onChange={(e) => set({ model: e.target.value })} />
+            </label>
+            <datalist id="server-models">
+              {models.list?.map((m) => <option key={m} value={m} />)}
+            </datalist>
+            <button type="button" onClick={loadModels} disabled={models.loading}>
+              {models.loading ? 'Asking the server…' : 'List the server’s models'}
+            </button>
+            {models.list && (
+              <ul className="model-list" aria-label="Models on the server">
+                {models.list.length === 0 && <li>The server lists no models.</li>}
+                {models.list.map((m) => (
+                  <li key={m}>
+                    <button type="button" className="link" aria-pressed={m === value('model')} onClick={() => set({ model: m })}>
+                      {m}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {models.error && <p role="alert">{models.error}</p>}
+            <label>
+              Requests per minute (only for a provider that sends no rate-limit headers)
+              <input type="number" min={1} placeholder="from the provider" value={value('rpm') ?? ''} onChange={(e) => set({ rpm: limit(e) })} />
+            </label>
+            <label>
+              Tokens per minute (likewise)
+              <input type="number" min={1} placeholder="from the provider" value={value('tpm') ?? ''} onChange={(e) => set({ tpm: limit(e) })} />
             </label>
             <label>
               API key
