@@ -18,6 +18,7 @@ const METHODS = [
   'openOutput',
   'getSettings',
   'setSettings',
+  'listModels',
   'listSchedules',
   'addSchedule',
   'updateSchedule',
@@ -29,6 +30,8 @@ const METHODS = [
   'getQueuePause',
   'pauseQueue',
   'resumeQueue',
+  'getCourse',
+  'exportCourse',
 ] as const;
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: { name: string; message: string; code: string } };

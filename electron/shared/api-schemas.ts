@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiMethod } from './api.js';
+import { COURSE_EXPORT_FORMATS, type ApiMethod } from './api.js';
 
 // Input validation for every API method, applied by both transports before anything reaches
 // the core: a compromised or buggy renderer gets a clear error, not undefined behaviour.
@@ -45,8 +45,12 @@ export const API_ARGS = {
       maxInFlightRequests: z.number().int().min(1).max(256).optional(),
       outDir: z.string().min(1).max(4096).optional(),
       notifications: z.boolean().optional(),
+      rpm: z.number().int().min(1).max(100_000_000).nullable().optional(),
+      tpm: z.number().int().min(1).max(10_000_000_000).nullable().optional(),
     }),
   ]),
+  // Optional argument: an absent one arrives as [] (HTTP) or [undefined] (IPC).
+  listModels: z.union([z.tuple([]), z.tuple([z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional()])]),
   listSchedules: z.tuple([]),
   addSchedule: z.tuple([scheduleDraft]),
   updateSchedule: z.tuple([scheduleName, scheduleDraft]),
@@ -59,6 +63,9 @@ export const API_ARGS = {
   // Optional argument: an absent one arrives as [] (HTTP) or [undefined] (IPC drops nothing).
   pauseQueue: z.union([z.tuple([]), z.tuple([z.iso.datetime({ offset: true }).optional()])]),
   resumeQueue: z.tuple([]),
+  getCourse: z.tuple([jobId]),
+  // Optional options: absent as [id, format] (HTTP) or [id, format, undefined] (IPC).
+  exportCourse: z.tuple([jobId, z.enum(COURSE_EXPORT_FORMATS.map((f) => f.id)), z.strictObject({ pageSize: z.enum(['A4', 'Letter']).optional() }).optional()]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Checks a call's arguments; the error message names the method and the bad field. */

@@ -1,3 +1,4 @@
+import type { CourseView } from './course-html/course-view.js';
 import type { JobLogLine, JobSummary } from './jobs.js';
 import type { QueuePauseView, ScheduleDraft, SchedulePreview, ScheduleRunView, ScheduleView } from './schedules.js';
 
@@ -65,6 +66,10 @@ export interface AppSettings {
   outDir: string;
   /** A native notification when a course or a scheduled batch finishes or fails (the app). Default true. */
   notifications: boolean;
+  /** The provider's requests per minute, set by hand for servers that send no x-ratelimit headers; null: unknown. */
+  rpm: number | null;
+  /** The provider's tokens per minute, likewise. */
+  tpm: number | null;
   /** The host can show a folder in Finder / open files (false in a remote browser). */
   canRevealFiles: boolean;
 }
@@ -80,11 +85,45 @@ export interface SettingsPatch {
   maxInFlightRequests?: number;
   outDir?: string;
   notifications?: boolean;
+  /** null clears a limit set by hand. */
+  rpm?: number | null;
+  tpm?: number | null;
 }
 
 export interface SpecFileContent {
   name: string;
   content: string;
+}
+
+/** The export formats of a course, as the viewer's Export menu lists them (core's EXPORT_FORMATS has the same ids). */
+export const COURSE_EXPORT_FORMATS = [
+  { id: 'anki', label: 'Anki deck (.apkg)' },
+  { id: 'html', label: 'Printable web page (.html)' },
+  { id: 'pdf', label: 'PDF handout (.pdf)' },
+  { id: 'scorm', label: 'SCORM 1.2 package (.zip)' },
+  { id: 'gift', label: 'Moodle question bank, GIFT (.gift.txt)' },
+  { id: 'moodle-xml', label: 'Moodle question bank, Moodle XML (.xml)' },
+] as const;
+
+export type CourseExportFormat = (typeof COURSE_EXPORT_FORMATS)[number]['id'];
+
+/** A finished course as the viewer reads it: course.json's content and its quality report. */
+export interface CourseDetail {
+  jobId: string;
+  course: CourseView;
+  /** The checks run on the course as it is now; absent only when they cannot be run. */
+  quality?: QualityView;
+}
+
+export interface ExportCourseOptions {
+  /** Paper for `pdf`: A4 (default) or Letter. */
+  pageSize?: 'A4' | 'Letter';
+}
+
+/** Where an export went: `path` is null when the person cancelled the save dialog. */
+export interface ExportCourseResult {
+  format: CourseExportFormat;
+  path: string | null;
 }
 
 export interface FluentProApi {
@@ -104,6 +143,8 @@ export interface FluentProApi {
   openOutput(id: string): Promise<void>;
   getSettings(): Promise<AppSettings>;
   setSettings(patch: SettingsPatch): Promise<AppSettings>;
+  /** The models an OpenAI-compatible server lists at /v1/models (Settings' model picker); `baseURL` '' or absent: the saved one. */
+  listModels(baseURL?: string): Promise<{ models: string[] }>;
   /** Every schedule with its next run and what its last run did, by name. */
   listSchedules(): Promise<ScheduleView[]>;
   /** Checks and saves a new schedule; a ScheduleError's code names the field (SCHEDULE_ERROR_FIELDS). */
@@ -124,6 +165,10 @@ export interface FluentProApi {
   /** Pauses the queue until a time (ISO, in the future), or until resumed. */
   pauseQueue(untilIso?: string): Promise<QueuePauseView>;
   resumeQueue(): Promise<void>;
+  /** A succeeded job's course, for the viewer; NO_OUTPUT before it succeeded, NOT_A_COURSE when its course.json is gone or broken. */
+  getCourse(jobId: string): Promise<CourseDetail>;
+  /** Writes one export of a succeeded job's course where the host says (the app: a save dialog; serve: the course's exports/ folder). */
+  exportCourse(jobId: string, format: CourseExportFormat, options?: ExportCourseOptions): Promise<ExportCourseResult>;
 }
 
 export type ApiMethod = keyof FluentProApi;
@@ -145,6 +190,7 @@ export const API_METHODS = [
   'openOutput',
   'getSettings',
   'setSettings',
+  'listModels',
   'listSchedules',
   'addSchedule',
   'updateSchedule',
@@ -156,6 +202,8 @@ export const API_METHODS = [
   'getQueuePause',
   'pauseQueue',
   'resumeQueue',
+  'getCourse',
+  'exportCourse',
 ] as const satisfies readonly ApiMethod[];
 
 /** Events the renderer receives. */
@@ -176,6 +224,8 @@ export interface ApiEvents {
   queuePauseChanged: QueuePauseView | null;
   /** The menu bar asks the window to show a page ("Schedules…"); kept by the preload until the page listens. */
   showPage: AppPage;
+  /** File › Export… in the app: the page opens the Export menu of the course in view (or says to open one). */
+  exportRequested: null;
 }
 
 /** The window's pages. */
@@ -199,4 +249,4 @@ export const IPC_PREFIX = 'fluentpro:';
 export const IPC_EVENT_CHANNEL = 'fluentpro:event';
 
 /** Every event, for transports that list them (the preload, SSE). */
-export const API_EVENTS = ['jobsChanged', 'jobsRemoved', 'specsAdded', 'schedulesChanged', 'queuePauseChanged', 'showPage'] as const satisfies readonly (keyof ApiEvents)[];
+export const API_EVENTS = ['jobsChanged', 'jobsRemoved', 'specsAdded', 'schedulesChanged', 'queuePauseChanged', 'showPage', 'exportRequested'] as const satisfies readonly (keyof ApiEvents)[];

@@ -1,4 +1,4 @@
-import type { AddSpecResult, ApiEvents, AppSettings, FluentProBridge, JobDetail, SettingsPatch, SpecFileContent } from '../../electron/shared/api.js';
+import type { AddSpecResult, ApiEvents, AppSettings, CourseDetail, CourseExportFormat, ExportCourseOptions, ExportCourseResult, FluentProBridge, JobDetail, SettingsPatch, SpecFileContent } from '../../electron/shared/api.js';
 import type { JobSummary } from '../../electron/shared/jobs.js';
 import { describeCron, type QueuePauseView, type ScheduleDraft, type SchedulePreview, type ScheduleRunView, type ScheduleView } from '../../electron/shared/schedules.js';
 
@@ -30,7 +30,9 @@ export function fakeJob(overrides: Partial<JobSummary> = {}): JobSummary {
 export class FakeBridge implements FluentProBridge {
   jobs = new Map<string, JobSummary>();
   calls: [string, unknown[]][] = [];
-  settings: AppSettings = { provider: 'openai', model: 'gpt-4o-mini', baseURL: '', hasApiKey: false, apiKeyStorage: 'keychain', concurrency: 4, lessonConcurrency: 4, maxInFlightRequests: 8, outDir: '/Users/ana/Documents/FluentPro', notifications: true, canRevealFiles: true };
+  settings: AppSettings = { provider: 'openai', model: 'gpt-4o-mini', baseURL: '', hasApiKey: false, apiKeyStorage: 'keychain', concurrency: 4, lessonConcurrency: 4, maxInFlightRequests: 8, outDir: '/Users/ana/Documents/FluentPro', notifications: true, rpm: null, tpm: null, canRevealFiles: true };
+  /** What listModels answers: the models, or an error message to reject with. */
+  models: string[] | { error: string } = ['llama3.2', 'qwen2.5'];
   schedules = new Map<string, ScheduleView>();
   runs = new Map<string, ScheduleRunView[]>();
   pause: QueuePauseView | null = null;
@@ -185,8 +187,27 @@ export class FakeBridge implements FluentProBridge {
     this.#record('resumeQueue', []);
     this.pause = null;
   }
+  /** What getCourse answers, by job id (a missing one fails as the service does). */
+  courses = new Map<string, CourseDetail>();
+  /** What exportCourse answers; default: written into the course's exports/ folder. */
+  exportAnswer: (jobId: string, format: CourseExportFormat) => Promise<ExportCourseResult> = async (_id, format) => ({ format, path: `/Users/ana/Documents/FluentPro/course/exports/course.${format}` });
+  async getCourse(jobId: string): Promise<CourseDetail> {
+    this.#record('getCourse', [jobId]);
+    const detail = this.courses.get(jobId);
+    if (!detail) throw Object.assign(new Error(`job ${jobId} has no finished course yet`), { code: 'NO_OUTPUT' });
+    return detail;
+  }
+  async exportCourse(jobId: string, format: CourseExportFormat, options?: ExportCourseOptions) {
+    this.#record('exportCourse', options === undefined ? [jobId, format] : [jobId, format, options]);
+    return this.exportAnswer(jobId, format);
+  }
   async getSettings() {
     return this.settings;
+  }
+  async listModels(baseURL?: string) {
+    this.#record('listModels', baseURL === undefined ? [] : [baseURL]);
+    if ('error' in this.models) throw new Error(this.models.error);
+    return { models: this.models };
   }
   async setSettings(patch: SettingsPatch) {
     this.#record('setSettings', [patch]);

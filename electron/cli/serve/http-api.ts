@@ -15,6 +15,10 @@ const STATUS_BY_CODE: Record<string, number> = {
   JOB_NOT_FOUND: 404,
   INVALID_TRANSITION: 409,
   NO_OUTPUT: 409,
+  // A finished job whose course folder was moved, deleted or broken by hand.
+  NOT_A_COURSE: 409,
+  // A PDF export with no Chromium on this machine.
+  CHROMIUM_NOT_FOUND: 501,
   NOT_SUPPORTED: 501,
   UNAUTHORIZED: 401,
   SCHEDULE_NOT_FOUND: 404,

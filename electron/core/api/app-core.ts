@@ -1,14 +1,21 @@
 import { JobStore } from '../store/job-store.js';
 import { Orchestrator } from '../queue/orchestrator.js';
+import { initialInFlightFor } from '../providers/local-servers.js';
+import { SettingsStore } from '../store/settings-store.js';
 import type { WorkerHost } from '../queue/worker-host.js';
 import { FluentProService } from './fluentpro-service.js';
-import type { FileRevealer, SecretStore } from './host-services.js';
+import type { FileRevealer, SaveTarget, SecretStore } from './host-services.js';
+import type { PdfPrinter } from '../export/export-format.js';
 
 export interface AppCoreOptions {
   dataDir: string;
   host: WorkerHost;
   secrets: SecretStore;
   files: FileRevealer;
+  /** Where exports are saved (the app: a save dialog). Default: the course's exports/ folder. */
+  saveTarget?: SaveTarget;
+  /** What prints PDF exports (the app: webContents.printToPDF). Default: the system Chromium. */
+  pdfPrinter?: PdfPrinter;
   defaultOutDir: string;
   examplesDir: string;
   /** Fire schedules (the app, serve). Default true. */
@@ -28,8 +35,11 @@ export interface AppCore {
 /** The whole engine behind a window: store, orchestrator (started), and the API service. */
 export function startAppCore(options: AppCoreOptions): AppCore {
   const store = JobStore.open(options.dataDir, { nativeBinding: options.sqliteBinding });
-  const orchestrator = new Orchestrator({ store, host: options.host, apiKey: () => options.secrets.get() });
-  const service = new FluentProService({ store, orchestrator, secrets: options.secrets, files: options.files, defaultOutDir: options.defaultOutDir, examplesDir: options.examplesDir });
+  // A server on this machine (Ollama, LM Studio) starts at one request at a time; read before the
+  // service exists, since the orchestrator's admission is made here.
+  const { baseURL } = new SettingsStore<{ baseURL?: string }>(store.db).load();
+  const orchestrator = new Orchestrator({ store, host: options.host, apiKey: () => options.secrets.get(), initialInFlight: initialInFlightFor(baseURL) });
+  const service = new FluentProService({ store, orchestrator, secrets: options.secrets, files: options.files, defaultOutDir: options.defaultOutDir, examplesDir: options.examplesDir, saveTarget: options.saveTarget, pdfPrinter: options.pdfPrinter });
   orchestrator.start();
   // Schedules fire into the orchestrator with the app's settings; missed runs are made up now.
   if (options.schedules !== false) void service.schedules.start().catch((error: unknown) => console.error('fluentpro: schedules stopped:', error));

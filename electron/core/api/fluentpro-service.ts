@@ -5,24 +5,32 @@ import type { JobSummary } from '../../shared/jobs.js';
 import { DEFAULTS, toJobSettings, type EngineSettings } from '../config/settings.js';
 import type { Orchestrator } from '../queue/orchestrator.js';
 import { Emitter } from '../queue/emitter.js';
+import { listServerModels } from '../providers/list-models.js';
 import { qualityReportSchema, type QualityReport } from '../quality/quality-types.js';
 import { enqueueSpecFiles } from '../queue/enqueue-spec-files.js';
 import { parseSpecText } from '../spec/read-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import type { JobStore } from '../store/job-store.js';
 import { SettingsStore } from '../store/settings-store.js';
-import type { FileRevealer, SecretStore } from './host-services.js';
+import { CourseService } from './course-service.js';
+import { EXPORTS_FOLDER_TARGET, type FileRevealer, type SaveTarget, type SecretStore } from './host-services.js';
+import type { PdfPrinter } from '../export/export-format.js';
+import type { CourseDetail, CourseExportFormat, ExportCourseOptions, ExportCourseResult } from '../../shared/api.js';
 import { ScheduleService } from './schedule-service.js';
 import type { QueuePauseView, ScheduleDraft, SchedulePreview, ScheduleRunView, ScheduleView } from '../../shared/schedules.js';
 
 /** What is saved of the settings (everything in AppSettings that is not derived). */
-type SavedSettings = Pick<AppSettings, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'lessonConcurrency' | 'maxInFlightRequests' | 'outDir' | 'notifications'>;
+type SavedSettings = Pick<AppSettings, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'lessonConcurrency' | 'maxInFlightRequests' | 'outDir' | 'notifications' | 'rpm' | 'tpm'>;
 
 export interface ServiceOptions {
   store: JobStore;
   orchestrator: Orchestrator;
   secrets: SecretStore;
   files: FileRevealer;
+  /** Where exports are saved. Default: the course's exports/ folder (serve, tests). */
+  saveTarget?: SaveTarget;
+  /** What prints PDF exports. Default: the system Chromium (the app passes webContents.printToPDF). */
+  pdfPrinter?: PdfPrinter;
   /** Output folder until the user picks one (the app: ~/Documents/FluentPro). */
   defaultOutDir: string;
   /** Where the example specs are (the app's resources; the repository's examples/). */
@@ -61,6 +69,8 @@ export class FluentProService implements FluentProApi {
   #flushTimer: NodeJS.Timeout | undefined;
   /** Schedules and the queue pause; started and stopped by startAppCore. */
   readonly schedules: ScheduleService;
+  /** Reading and exporting finished courses. */
+  readonly courses: CourseService;
 
   /** Batches of changed jobs, at most one per `coalesceMs`. */
   readonly onDidChangeJobs = this.#didChangeJobs.on;
@@ -73,6 +83,7 @@ export class FluentProService implements FluentProApi {
     this.#secrets = options.secrets;
     this.#files = options.files;
     this.#settings = new SettingsStore(options.store.db);
+    this.courses = new CourseService({ outputOf: (id) => this.#outputOf(id), saveTarget: options.saveTarget ?? EXPORTS_FOLDER_TARGET, ...(options.pdfPrinter ? { pdfPrinter: options.pdfPrinter } : {}) });
     this.schedules = new ScheduleService({ store: options.store, orchestrator: options.orchestrator, defaultSettings: () => toJobSettings(this.#engineSettings()), ...options.schedules });
     // Coalesced: a course with 60 lessons and 4 jobs running must not flood a window with events.
     this.#orchestrator.onDidChangeJob((job) => this.#queueChange(job.id));
@@ -162,6 +173,14 @@ export class FluentProService implements FluentProApi {
     return this.getSettings();
   }
 
+  async listModels(baseURL?: string): Promise<{ models: string[] }> {
+    try {
+      return { models: await listServerModels({ baseURL: baseURL || this.#effectiveSettings().baseURL, apiKey: this.#secrets.get() }) };
+    } catch (error) {
+      throw new ServiceError(`could not list the server's models: ${(error as Error).message}`, 'SERVER_UNREACHABLE');
+    }
+  }
+
   listSchedules(): Promise<ScheduleView[]> {
     return this.schedules.listSchedules();
   }
@@ -195,6 +214,12 @@ export class FluentProService implements FluentProApi {
   resumeQueue(): Promise<void> {
     return this.schedules.resumeQueue();
   }
+  getCourse(jobId: string): Promise<CourseDetail> {
+    return this.courses.getCourse(jobId);
+  }
+  exportCourse(jobId: string, format: CourseExportFormat, options?: ExportCourseOptions): Promise<ExportCourseResult> {
+    return this.courses.exportCourse(jobId, format, options);
+  }
 
   /** The saved settings over the defaults: the one place the defaults are applied. */
   #effectiveSettings(): AppSettings {
@@ -212,6 +237,8 @@ export class FluentProService implements FluentProApi {
       maxInFlightRequests: saved.maxInFlightRequests ?? DEFAULTS.maxInFlightRequests,
       outDir: saved.outDir ?? this.#options.defaultOutDir,
       notifications: saved.notifications ?? true,
+      rpm: saved.rpm ?? null,
+      tpm: saved.tpm ?? null,
       canRevealFiles: this.#files.canRevealFiles,
     };
   }
@@ -220,6 +247,8 @@ export class FluentProService implements FluentProApi {
     const settings = this.#effectiveSettings();
     this.#orchestrator.concurrency = settings.concurrency;
     this.#orchestrator.gate.maxInFlight = settings.maxInFlightRequests;
+    // Limits set by hand pace every job at once; the provider's own headers still win when lower.
+    this.#orchestrator.gate.limits = { rpm: settings.rpm ?? undefined, tpm: settings.tpm ?? undefined };
   }
 
   #enqueue(spec: Parameters<JobStore['enqueue']>[0]['spec'], source: string, specPath: string): { job: JobSummary; reused: boolean } {

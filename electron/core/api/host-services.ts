@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { insideFolder } from '../output/slug.js';
+
 /** Where the API key is kept. The app uses the Keychain (Electron safeStorage); serve uses memory. */
 export interface SecretStore {
   readonly storage: 'keychain' | 'memory' | 'environment';
@@ -18,6 +21,31 @@ export interface FileRevealer {
   reveal(path: string): Promise<void>;
   open(path: string): Promise<void>;
 }
+
+/** What an export is about to be saved as, for the host to choose where. */
+export interface SaveRequest {
+  /** The course folder (the one with course.json). */
+  courseFolder: string;
+  /** The file name the export gets by default: `<course-slug>.<extension>`. */
+  defaultName: string;
+  /** For a dialog's title and filter: "PDF handout (.pdf)". */
+  formatLabel: string;
+  /** File name extension without the dot ("pdf", "scorm.zip"). */
+  extension: string;
+}
+
+/** Where an export is saved: a save dialog in the app; the course's exports/ folder in serve. */
+export interface SaveTarget {
+  /** The file to write, or null when the person cancelled. */
+  chooseSaveFile(request: SaveRequest): Promise<string | null>;
+}
+
+/** Saves every export to `<course folder>/exports/<slug>.<ext>`, as `fluentpro export` does by default. */
+export const EXPORTS_FOLDER_TARGET: SaveTarget = {
+  async chooseSaveFile({ courseFolder, defaultName }) {
+    return insideFolder(join(courseFolder, 'exports'), defaultName);
+  },
+};
 
 /** A key from the environment, kept in memory; setting one lasts until the process ends. */
 export class MemorySecretStore implements SecretStore {
