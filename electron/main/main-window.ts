@@ -1,4 +1,4 @@
-import { BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
 import { APP_HOME } from './app-protocol.js';
 
 export interface WindowPaths {
@@ -12,12 +12,29 @@ export interface WindowHooks {
   onLoaded?: () => void;
 }
 
-/** Only our own page, served from app://fluentpro, may call the API. */
+/**
+ * `npm run dev`: the page comes from Vite's dev server on this machine, for hot reload. Only for
+ * an app that is not packaged, only from FLUENTPRO_DEV_SERVER_URL, and only on loopback.
+ */
+export function devServerUrl(env: NodeJS.ProcessEnv = process.env, packaged = app.isPackaged): string | undefined {
+  const value = env.FLUENTPRO_DEV_SERVER_URL;
+  if (packaged || !value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) ? url.origin + '/' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Only our own page, served from app://fluentpro (or, in development, the dev server), may call the API. */
 export function isAppUrl(url: string): boolean {
   try {
     // Compared by parts: Node's URL gives non-special schemes the origin "null".
     const parsed = new URL(url);
-    return parsed.protocol === 'app:' && parsed.host === 'fluentpro';
+    if (parsed.protocol === 'app:' && parsed.host === 'fluentpro') return true;
+    const dev = devServerUrl();
+    return dev !== undefined && parsed.origin === new URL(dev).origin;
   } catch {
     return false;
   }
@@ -58,10 +75,11 @@ export function createMainWindow(paths: WindowPaths, hooks: WindowHooks = {}): B
   window.webContents.on('did-finish-load', () => hooks.onLoaded?.());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.once('ready-to-show', () => window.show());
-  window.loadURL(APP_HOME).catch((error: unknown) => {
+  const home = devServerUrl() ?? APP_HOME;
+  window.loadURL(home).catch((error: unknown) => {
     const failure = error instanceof Error ? error : new Error(String(error));
     if (hooks.onLoadFailed) hooks.onLoadFailed(failure);
-    else console.error(`FluentPro: the window could not load ${APP_HOME}: ${failure.message}`);
+    else console.error(`FluentPro: the window could not load ${home}: ${failure.message}`);
   });
   return window;
 }
