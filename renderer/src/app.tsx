@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppPage, AppSettings } from '../../electron/shared/api.js';
 import type { JobSummary } from '../../electron/shared/jobs.js';
+import { CourseViewer } from './features/course/components/course-viewer.js';
 import { AddSpecsButton, DropZone, RejectedSpecs, useAddSpecs } from './features/drop/components/drop-zone.js';
 import { JobDetail } from './features/jobs/components/job-detail.js';
 import type { JobActions } from './features/jobs/components/job-row.js';
@@ -22,6 +23,10 @@ export function App() {
   const [notice, setNotice] = useState<string>();
   const [page, setPage] = useState<AppPage>('jobs');
   const { pause, resume } = useQueuePause();
+  /** The finished job whose course is open in the viewer. */
+  const [courseId, setCourseId] = useState<string>();
+  /** Counts File › Export… requests, for the viewer's Export menu. */
+  const [exportRequest, setExportRequest] = useState(0);
 
   useEffect(() => {
     api.getSettings().then(setSettings, () => {});
@@ -30,7 +35,12 @@ export function App() {
   // Specs opened from Finder or the Dock: the ones not added show in the same panel as a drop.
   useEffect(() => api.on('specsAdded', showResults), [api]); // eslint-disable-line react-hooks/exhaustive-deps
   // The menu bar's "Schedules…" and "Open FluentPro".
-  useEffect(() => api.on('showPage', setPage), [api]);
+  useEffect(() => api.on('showPage', (p) => (setCourseId(undefined), setPage(p))), [api]);
+  // File › Export… opens the Export menu of the course in view; with none open, says how to open one.
+  useEffect(
+    () => api.on('exportRequested', () => (courseId ? setExportRequest((n) => n + 1) : setNotice('To export a course, open it with Read on its finished job, then choose Export.'))),
+    [api, courseId],
+  );
 
   const act = (run: () => Promise<unknown>) => run().catch((e: Error) => setNotice(e.message));
   const actions: JobActions = {
@@ -40,6 +50,7 @@ export function App() {
     reveal: (job) => act(() => api.revealOutput(job.id)),
     open: (job) => act(() => api.openOutput(job.id)),
     details: (job: JobSummary) => setDetailId(job.id),
+    read: (job: JobSummary) => (setDetailId(undefined), setCourseId(job.id)),
   };
   const detailJob = detailId ? byId.get(detailId) : undefined;
   const empty = loaded && byId.size === 0;
@@ -51,7 +62,7 @@ export function App() {
           <h1>FluentPro</h1>
           <nav className="pages" aria-label="Pages">
             {(['jobs', 'schedules'] as const).map((p) => (
-              <button key={p} type="button" aria-current={page === p ? 'page' : undefined} onClick={() => setPage(p)}>
+              <button key={p} type="button" aria-current={page === p && !courseId ? 'page' : undefined} onClick={() => (setCourseId(undefined), setPage(p))}>
                 {p === 'jobs' ? 'Jobs' : 'Schedules'}
               </button>
             ))}
@@ -73,7 +84,9 @@ export function App() {
         {pause && <PausedBanner pause={pause} queued={groups.queued.length} onResume={() => act(resume)} />}
         <RejectedSpecs rejected={rejected} onDismiss={dismiss} />
         <main className="content">
-          {page === 'schedules' ? (
+          {courseId ? (
+            <CourseViewer jobId={courseId} onClose={() => setCourseId(undefined)} exportRequest={exportRequest} />
+          ) : page === 'schedules' ? (
             <SchedulesPage />
           ) : empty ? (
             <section className="empty" aria-label="Getting started">
@@ -91,7 +104,7 @@ export function App() {
           ) : (
             <JobsBoard groups={groups} actions={actions} canRevealFiles={settings?.canRevealFiles ?? false} />
           )}
-          {detailJob && <JobDetail job={detailJob} onClose={() => setDetailId(undefined)} />}
+          {detailJob && <JobDetail job={detailJob} onClose={() => setDetailId(undefined)} onRead={() => actions.read(detailJob)} />}
         </main>
         {showSettings && <SettingsPanel onClose={() => setShowSettings(false)} onSaved={setSettings} />}
       </div>

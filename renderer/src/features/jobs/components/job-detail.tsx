@@ -6,7 +6,7 @@ import { useApi } from '../../../lib/api-context.js';
 const LESSON_STATE = { waiting: 'Waiting', done: 'Done', failed: 'Failed' } as const;
 
 /** One job in full: every lesson's state, the error in plain words, the log. */
-export function JobDetail({ job, onClose }: { job: JobSummary; onClose: () => void }) {
+export function JobDetail({ job, onClose, onRead }: { job: JobSummary; onClose: () => void; onRead?: () => void }) {
   const api = useApi();
   const [detail, setDetail] = useState<Detail>();
   const [error, setError] = useState<string>();
@@ -32,6 +32,13 @@ export function JobDetail({ job, onClose }: { job: JobSummary; onClose: () => vo
         </p>
       )}
       {error && <p role="alert">{error}</p>}
+      {job.state === 'succeeded' && onRead && (
+        <p>
+          <button type="button" onClick={onRead}>
+            Read course
+          </button>
+        </p>
+      )}
       {detail && (
         <>
           <h3>Lessons</h3>

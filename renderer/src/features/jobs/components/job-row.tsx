@@ -8,6 +8,8 @@ export interface JobActions {
   reveal(job: JobSummary): void;
   open(job: JobSummary): void;
   details(job: JobSummary): void;
+  /** Opens the finished course in the viewer. */
+  read(job: JobSummary): void;
 }
 
 const STATE_LABEL: Record<JobSummary['state'], string> = { queued: 'Queued', running: 'Running', succeeded: 'Finished', failed: 'Failed', cancelled: 'Cancelled' };
@@ -57,6 +59,11 @@ export function JobRow({ job, now, actions, canRevealFiles }: { job: JobSummary;
         {(job.state === 'failed' || job.state === 'cancelled') && (
           <button type="button" onClick={() => actions.retry(job)} aria-label={`Retry ${job.title}`}>
             Retry
+          </button>
+        )}
+        {job.state === 'succeeded' && (
+          <button type="button" onClick={() => actions.read(job)} aria-label={`Read ${job.title}`}>
+            Read
           </button>
         )}
         {job.state === 'succeeded' && canRevealFiles && (
