@@ -2,6 +2,8 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 
 export interface AppMenuActions {
   addSpecs: () => void;
+  /** File › Export…: asks the window to open the Export menu of the course in view. */
+  exportCourse?: () => void;
   /** Opens README.md (the app's manual), bundled with the app. */
   openHelp?: () => void;
   /** Opens the course spec reference (examples/COURSE-SPEC.md), bundled with the app. */
@@ -10,7 +12,7 @@ export interface AppMenuActions {
   openExamples?: () => void;
 }
 
-/** The standard macOS menus, with File › Add Course Spec… (⌘O) and a Help menu that opens the bundled docs. */
+/** The standard macOS menus, with File › Add Course Spec… (⌘O), File › Export… (⌘E) and a Help menu that opens the bundled docs. */
 export function buildAppMenu(actions: AppMenuActions): Menu {
   const item = (label: string, action: (() => void) | undefined): MenuItemConstructorOptions => ({ label, enabled: action !== undefined, click: () => action?.() });
   const template: MenuItemConstructorOptions[] = [
@@ -18,7 +20,12 @@ export function buildAppMenu(actions: AppMenuActions): Menu {
     { role: 'appMenu' },
     {
       label: 'File',
-      submenu: [{ label: 'Add Course Spec…', accelerator: 'CmdOrCtrl+O', click: () => actions.addSpecs() }, { type: 'separator' }, { role: 'close' }],
+      submenu: [
+        { label: 'Add Course Spec…', accelerator: 'CmdOrCtrl+O', click: () => actions.addSpecs() },
+        { ...item('Export…', actions.exportCourse), accelerator: 'CmdOrCtrl+E' },
+        { type: 'separator' },
+        { role: 'close' },
+      ],
     },
     { role: 'editMenu' },
     { role: 'viewMenu' },

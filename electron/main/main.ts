@@ -10,6 +10,8 @@ import { chooseAppDataDir, userDataOverride } from './app-paths.js';
 import { finder } from './finder.js';
 import { forwardEvents, registerApiHandlers, sendEvent } from './ipc-handlers.js';
 import { KeychainSecretStore } from './keychain-secret-store.js';
+import { webContentsPdfPrinter } from './pdf-printer.js';
+import { saveDialogTarget } from './save-dialog.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { createMainWindow, denyAllPermissions, isAppUrl } from './main-window.js';
 import { startNotifications } from './notifications.js';
@@ -158,6 +160,8 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(
     buildAppMenu({
       addSpecs: () => void chooseSpecs(),
+      // The page knows which course is in view: it opens that course's Export menu, or says how to open one.
+      exportCourse: () => window && !window.isDestroyed() && sendEvent(window.webContents, 'exportRequested', null),
       openHelp: () => void openDoc(paths.readme),
       openSpecReference: () => void openDoc(join(paths.examples, 'COURSE-SPEC.md')),
       openExamples: () => void openDoc(paths.examples),
@@ -183,6 +187,8 @@ async function openCore(dir: string): Promise<void> {
     host: new UtilityProcessHost(paths.workerEntry),
     secrets,
     files: finder,
+    saveTarget: saveDialogTarget,
+    pdfPrinter: webContentsPdfPrinter(),
     defaultOutDir: join(app.getPath('documents'), 'FluentPro'),
     examplesDir: paths.examples,
     ...(paths.sqliteBinding && existsSync(paths.sqliteBinding) ? { sqliteBinding: paths.sqliteBinding } : {}),

@@ -82,7 +82,19 @@ export function createFakeElectron() {
   };
   const windows: FakeBrowserWindow[] = [];
   class FakeBrowserWindow extends EventEmitter {
-    webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn(), send: vi.fn(), isDestroyed: () => false, isLoading: vi.fn(() => true) });
+    webContents = Object.assign(new EventEmitter(), {
+      setWindowOpenHandler: vi.fn(),
+      send: vi.fn(),
+      isDestroyed: () => false,
+      isLoading: vi.fn(() => true),
+      printToPDF: vi.fn(async (_options: Record<string, unknown>) => Buffer.from('%PDF-1.4 printed')),
+    });
+    /** Loads a file (the PDF printer's page); fails as loadURL does when told. */
+    loadFile = vi.fn(async (_path: string) => {
+      const error = FakeBrowserWindow.failNextLoad;
+      FakeBrowserWindow.failNextLoad = undefined;
+      if (error) throw error;
+    });
     /** Set by a test: the next window's loadURL rejects with it (a missing or damaged renderer). */
     static failNextLoad: Error | undefined;
     loadURL = vi.fn(async () => {
@@ -101,6 +113,7 @@ export function createFakeElectron() {
       windows.push(this);
     }
     static getAllWindows = () => windows;
+    static getFocusedWindow = vi.fn((): FakeBrowserWindow | null => null);
   }
   // A reversible scramble, so a test can see the stored bytes are not the key. The old
   // synchronous calls and the new asynchronous ones share it, as Electron's do (old data decrypts).
@@ -169,6 +182,7 @@ export function createFakeElectron() {
       showMessageBox: vi.fn(async (_options: { buttons?: string[]; message?: string; detail?: string }): Promise<{ response: number; checkboxChecked?: boolean }> => ({ response: 0, checkboxChecked: false })),
       showOpenDialog: vi.fn(async (_options: Record<string, unknown>) => ({ canceled: true, filePaths: [] as string[] })),
       showErrorBox: vi.fn(),
+      showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath: string }> => ({ canceled: true, filePath: '' })),
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     net: { fetch: vi.fn(async (url: string) => new Response(`file at ${url}`)) },
@@ -200,5 +214,6 @@ export function resetFakeElectron(fake: FakeElectron): void {
   for (const key of Object.keys(fake.app.paths)) delete fake.app.paths[key];
   fake.dialog.showMessageBox.mockImplementation(async () => ({ response: 0, checkboxChecked: false }));
   fake.dialog.showOpenDialog.mockImplementation(async () => ({ canceled: true, filePaths: [] }));
+  fake.dialog.showSaveDialog.mockImplementation(async () => ({ canceled: true, filePath: '' }));
   for (const key of Object.keys(fake.exposed)) delete fake.exposed[key];
 }
