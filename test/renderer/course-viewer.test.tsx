@@ -56,7 +56,7 @@ describe('the course viewer', () => {
     fireEvent.click(first!);
     expect(visible(answer(first!))).toBe(true);
     expect(text(answer(first!))).toContain('manzana');
-    expect((first).getAttribute('aria-expanded')).toBe('true');
+    expect(first!.getAttribute('aria-expanded')).toBe('true');
     expect(text(first)).toContain('Hide answer');
     expect(visible(answer(second!))).toBe(false);
     fireEvent.click(second!);

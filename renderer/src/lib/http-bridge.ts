@@ -20,7 +20,8 @@ export function createHttpBridge(base = '', token = readToken()): FluentProBridg
     const response = await fetch(`${base}/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(args),
+      // An optional argument left out arrives as undefined, which JSON would turn into null.
+      body: JSON.stringify(args.length && args.at(-1) === undefined ? args.slice(0, args.findLastIndex((a) => a !== undefined) + 1) : args),
     });
     const body = (await response.json()) as { result?: unknown; error?: ApiError };
     if (!response.ok || body.error) throw new FluentProError(body.error ?? { name: 'Error', message: `HTTP ${response.status}`, code: 'HTTP' });
