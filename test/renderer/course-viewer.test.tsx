@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeCourse, fakeCourseDetail, fakeLesson } from './course-fixture.js';
 import { FakeBridge, fakeJob } from './fake-bridge.js';
 import { renderApp } from './render-app.js';
 
 afterEach(cleanup);
+// The whole suite runs many files at once: give a busy machine time to render.
+configure({ asyncUtilTimeout: 5000 });
 
 /** The app with one finished job whose course the bridge knows; the course opened with Read. */
 async function openCourse(course = fakeCourse()) {
