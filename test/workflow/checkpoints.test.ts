@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LessonContent, OutlinePart } from '../../electron/core/course/course-schema.js';
 import { OpenAiProvider } from '../../electron/core/providers/openai-provider.js';
 import { generateCourse, type Checkpoints, type GenerateOptions } from '../../electron/core/workflow/generate-course.js';
-import { RequestGate } from '../../electron/core/workflow/request-gate.js';
+import { Admission } from '../../electron/core/pacing/admission.js';
 import { DEFAULT_RETRY_POLICY } from '../../electron/core/workflow/retry-policy.js';
 import { specOf } from '../support/engine-fixtures.js';
 import { FakeLlmServer } from '../support/fake-llm-server.js';
@@ -16,7 +16,7 @@ afterEach(async () => {
 function options(extra: Partial<GenerateOptions> = {}): GenerateOptions {
   return {
     provider: new OpenAiProvider({ apiKey: 'k', baseURL: server.baseURL, model: 'test-model' }),
-    permits: new RequestGate({ maxInFlight: 8 }),
+    permits: new Admission({ maxInFlight: 8 }),
     retry: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5 },
     priority: 0,
     ...extra,

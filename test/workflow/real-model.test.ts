@@ -8,7 +8,7 @@ import { createProvider } from '../../electron/core/providers/create-provider.js
 import { OpenAiProvider } from '../../electron/core/providers/openai-provider.js';
 import type { LoadedSpec } from '../../electron/core/spec/read-spec.js';
 import { generateCourse, type Checkpoints, type WorkflowEvent } from '../../electron/core/workflow/generate-course.js';
-import { RequestGate } from '../../electron/core/workflow/request-gate.js';
+import { Admission } from '../../electron/core/pacing/admission.js';
 import { DEFAULT_RETRY_POLICY } from '../../electron/core/workflow/retry-policy.js';
 import { settingsFor, specOf } from '../support/engine-fixtures.js';
 import { FakeLlmServer, type FakeLlmServerOptions } from '../support/fake-llm-server.js';
@@ -32,7 +32,7 @@ async function run(specs: LoadedSpec[], serverOptions: FakeLlmServerOptions, ove
 function generate(spec: ReturnType<typeof specOf>['spec'], extra: { checkpoints?: Checkpoints; onEvent?: (e: WorkflowEvent) => void } = {}) {
   return generateCourse(spec, {
     provider: new OpenAiProvider({ apiKey: 'k', baseURL: server!.baseURL, model: 'test-model' }),
-    permits: new RequestGate({ maxInFlight: 8 }),
+    permits: new Admission({ maxInFlight: 8 }),
     retry: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 1 },
     priority: 0,
     ...extra,
