@@ -75,7 +75,10 @@ const settle = () => new Promise((r) => setTimeout(r, 20));
 
 async function startApp() {
   await import('../../electron/main/main.js');
-  await new Promise((r) => setTimeout(r, 10)); // let whenReady().then(start) run
+  // Until whenReady().then(start) has ended: a window shown, or a start failure told in a dialog.
+  // Polled rather than a fixed wait, which a loaded machine overran.
+  await vi.waitFor(() => expect(fake.windows.length + fake.dialog.showMessageBox.mock.calls.length + fake.dialog.showErrorBox.mock.calls.length).toBeGreaterThan(0), { timeout: 5000, interval: 5 });
+  await new Promise((r) => setTimeout(r, 10)); // and what start does right after (files, checks)
 }
 
 describe('the app life cycle', () => {
@@ -98,7 +101,7 @@ describe('the app life cycle', () => {
     expect(help.map((i) => i.label)).toEqual(['FluentPro Help', 'Course Spec Reference', 'Example Specs']);
     help[0]!.click!();
     help[1]!.click!();
-    expect(fake.shell.openPath.mock.calls.map(([path]) => String(path))).toEqual([expect.stringMatching(/README\.md$/), expect.stringMatching(/examples[\\/]COURSE-SPEC\.md$/)]);
+    expect(fake.shell.openPath.mock.calls.map((call) => String((call as unknown[])[0]))).toEqual([expect.stringMatching(/README\.md$/), expect.stringMatching(/examples[\\/]COURSE-SPEC\.md$/)]);
   });
 
   it('takes the spec files a second instance was opened with, and shows its window', async () => {
