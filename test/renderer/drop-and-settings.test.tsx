@@ -81,6 +81,7 @@ describe('settings', () => {
     renderApp(bridge);
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     const dialog = await screen.findByRole('dialog', { name: 'Settings' });
+    await within(dialog).findByLabelText('Courses at once'); // the settings have loaded
     const key = within(dialog).getByLabelText('API key') as HTMLInputElement;
     expect(key.value).toBe('');
     expect(key.placeholder).toBe('A key is saved in the macOS Keychain');
@@ -98,6 +99,7 @@ describe('settings', () => {
     renderApp(bridge);
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     const dialog = await screen.findByRole('dialog', { name: 'Settings' });
+    await within(dialog).findByLabelText('Courses at once'); // the settings have loaded
     fireEvent.change(within(dialog).getByLabelText('Courses at once'), { target: { value: '99' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await new Promise((r) => setTimeout(r, 50));
@@ -112,6 +114,7 @@ describe('settings', () => {
     renderApp(bridge);
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
     const dialog = await screen.findByRole('dialog', { name: 'Settings' });
+    await within(dialog).findByLabelText('Courses at once'); // the settings have loaded
     fireEvent.change(within(dialog).getByLabelText('Base URL'), { target: { value: 'ftp://files.example' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe('setSettings: Invalid URL (argument 0.baseURL)');
@@ -124,6 +127,7 @@ describe('settings', () => {
     expect(await screen.findByText(/Demo mode: courses are offline sample content/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     const dialog = await screen.findByRole('dialog', { name: 'Settings' });
+    await within(dialog).findByLabelText('Courses at once'); // the settings have loaded
     expect(within(dialog).queryByLabelText('API key')).toBeNull();
     fireEvent.click(within(dialog).getByLabelText(/OpenAI-compatible/));
     expect(within(dialog).getByLabelText('API key')).toBeTruthy();

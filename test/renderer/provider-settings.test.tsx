@@ -9,7 +9,9 @@ afterEach(cleanup);
 async function openSettings(bridge: FakeBridge) {
   renderApp(bridge);
   fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
-  return screen.findByRole('dialog', { name: 'Settings' });
+  const dialog = await screen.findByRole('dialog', { name: 'Settings' });
+  await within(dialog).findByLabelText('Courses at once'); // the settings have loaded
+  return dialog;
 }
 
 describe('Settings for the provider', () => {
