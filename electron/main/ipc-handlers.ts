@@ -4,7 +4,7 @@ import type { FluentProService } from '../core/api/fluentpro-service.js';
 import { parseApiArgs } from '../shared/api-schemas.js';
 import { API_METHODS, IPC_EVENT_CHANNEL, IPC_PREFIX, type ApiEvents } from '../shared/api.js';
 
-export type IpcReply = { ok: true; result: unknown } | { ok: false; error: { name: string; message: string; code: string } };
+export type IpcReply = { ok: true; result: unknown } | { ok: false; error: { name: string; message: string; code: string; field?: string } };
 
 /**
  * One handler per API method. Each checks that the call comes from our own page (not an
@@ -44,7 +44,9 @@ export function forwardEvents(service: FluentProService, windows: () => WebConte
   const offRemoved = service.onDidRemoveJobs((ids) => send('jobsRemoved', ids));
   const offSchedules = service.schedules.onDidChangeSchedules((schedules) => send('schedulesChanged', schedules));
   const offPause = service.schedules.onDidChangeQueuePause((pause) => send('queuePauseChanged', pause));
+  const offCourse = service.lessons.onDidChangeCourse((change) => send('courseChanged', change));
   return () => {
+    offCourse();
     offChanged();
     offRemoved();
     offSchedules();

@@ -32,9 +32,13 @@ const METHODS = [
   'resumeQueue',
   'getCourse',
   'exportCourse',
+  'regenerateLesson',
+  'editLesson',
+  'undoLesson',
+  'getLessonHistory',
 ] as const;
 
-type Reply = { ok: true; result: unknown } | { ok: false; error: { name: string; message: string; code: string } };
+type Reply = { ok: true; result: unknown } | { ok: false; error: { name: string; message: string; code: string; field?: string } };
 
 function call(method: string) {
   return async (...args: unknown[]) => {
@@ -42,7 +46,7 @@ function call(method: string) {
     if (reply.ok) return reply.result;
     // A plain object, not an Error: contextBridge copies an Error's message only, and the code
     // is how the page recognises a failure. `message` and `name` read as on an Error.
-    throw { name: reply.error.name, message: reply.error.message, code: reply.error.code };
+    throw { name: reply.error.name, message: reply.error.message, code: reply.error.code, ...(reply.error.field ? { field: reply.error.field } : {}) };
   };
 }
 

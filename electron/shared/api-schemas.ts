@@ -21,6 +21,22 @@ const scheduleDraft = z.strictObject({
   enabled: z.boolean().optional(),
 });
 
+// A lesson edit's shape; emptiness and the rest of the lesson schema are core's to check, so a
+// refusal names its field (INVALID_LESSON_EDIT) instead of an argument path.
+const lessonText = z.string().max(20_000);
+const lessonNumber = z.number().int().min(1).max(1000);
+const lessonPatch = z.strictObject({
+  title: lessonText.optional(),
+  summary: lessonText.optional(),
+  goals: z.array(lessonText).max(20).optional(),
+  grammarPoint: lessonText.optional(),
+  vocabulary: z.array(z.strictObject({ term: lessonText, translation: lessonText, example: lessonText, exampleTranslation: lessonText })).max(200).optional(),
+  dialogue: z.strictObject({ setting: lessonText, lines: z.array(z.strictObject({ speaker: lessonText, line: lessonText, translation: lessonText })).max(200) }).optional(),
+  grammar: z.strictObject({ point: lessonText, explanation: lessonText, examples: z.array(z.strictObject({ sentence: lessonText, translation: lessonText })).max(100) }).optional(),
+  exercises: z.array(z.strictObject({ instruction: lessonText, prompt: lessonText, answer: lessonText })).max(200).optional(),
+  quiz: z.array(z.strictObject({ question: lessonText, options: z.array(lessonText).max(20), answerIndex: z.number().int().min(0).max(19), explanation: lessonText })).max(200).optional(),
+});
+
 export const API_ARGS = {
   listJobs: z.tuple([]),
   getJob: z.tuple([jobId]),
@@ -66,6 +82,11 @@ export const API_ARGS = {
   getCourse: z.tuple([jobId]),
   // Optional options: absent as [id, format] (HTTP) or [id, format, undefined] (IPC).
   exportCourse: z.tuple([jobId, z.enum(COURSE_EXPORT_FORMATS.map((f) => f.id)), z.strictObject({ pageSize: z.enum(['A4', 'Letter']).optional() }).optional()]),
+  // Optional note: absent as [id, n] (HTTP) or [id, n, undefined] (IPC).
+  regenerateLesson: z.tuple([jobId, lessonNumber, z.string().max(1000, 'a note is at most 1000 characters').optional()]),
+  editLesson: z.tuple([jobId, lessonNumber, lessonPatch]),
+  undoLesson: z.tuple([jobId, lessonNumber]),
+  getLessonHistory: z.tuple([jobId, lessonNumber]),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** Checks a call's arguments; the error message names the method and the bad field. */

@@ -1,4 +1,4 @@
-import type { CourseView } from './course-html/course-view.js';
+import type { CourseView, LessonView } from './course-html/course-view.js';
 import type { JobLogLine, JobSummary } from './jobs.js';
 import type { QueuePauseView, ScheduleDraft, SchedulePreview, ScheduleRunView, ScheduleView } from './schedules.js';
 
@@ -126,6 +126,38 @@ export interface ExportCourseResult {
   path: string | null;
 }
 
+/**
+ * A person's edit of a lesson: the fields given replace the lesson's (a section as a whole).
+ * Checked with the course's lesson schema; a refusal is INVALID_LESSON_EDIT with its `field`.
+ */
+export type LessonPatchView = Partial<Pick<LessonView, 'title' | 'summary' | 'goals' | 'grammarPoint' | 'vocabulary' | 'dialogue' | 'grammar' | 'exercises' | 'quiz'>>;
+
+/** What an edit or an undo did, and the course as it is now (for the viewer to show). */
+export interface LessonChangeView {
+  lessonNumber: number;
+  /** "edit" or "undo". */
+  reason: string;
+  /** False when the edit changed nothing: nothing was written. */
+  changed: boolean;
+  /** Earlier versions of the lesson left to undo to. */
+  undoable: number;
+  detail: CourseDetail;
+}
+
+/** One earlier version of a lesson, newest first in getLessonHistory (undo brings back the first). */
+export interface LessonVersionView {
+  /** Stable name of the version (its file name in history/). */
+  id: string;
+  /** When this version was replaced (ISO 8601). */
+  replacedAt: string;
+  /** What replaced it: "regenerate" or "edit". */
+  reason: string;
+  /** The note of the regeneration that replaced it, if any. */
+  note?: string;
+  title: string;
+  summary: string;
+}
+
 export interface FluentProApi {
   listJobs(): Promise<JobSummary[]>;
   getJob(id: string): Promise<JobDetail>;
@@ -169,6 +201,14 @@ export interface FluentProApi {
   getCourse(jobId: string): Promise<CourseDetail>;
   /** Writes one export of a succeeded job's course where the host says (the app: a save dialog; serve: the course's exports/ folder). */
   exportCourse(jobId: string, format: CourseExportFormat, options?: ExportCourseOptions): Promise<ExportCourseResult>;
+  /** Queues one lesson of a succeeded job's course to be written again (optionally with a note, at most 1000 characters), with the current settings; returns the queued (or identical running) job. */
+  regenerateLesson(jobId: string, lessonNumber: number, note?: string): Promise<JobSummary>;
+  /** Saves a person's edit of a lesson; INVALID_LESSON_EDIT (with `field`) when the schema refuses it, COURSE_BUSY while another change is saved. */
+  editLesson(jobId: string, lessonNumber: number, patch: LessonPatchView): Promise<LessonChangeView>;
+  /** Brings back the lesson's previous version; NOTHING_TO_UNDO when there is none. */
+  undoLesson(jobId: string, lessonNumber: number): Promise<LessonChangeView>;
+  /** The lesson's earlier versions, newest first. */
+  getLessonHistory(jobId: string, lessonNumber: number): Promise<LessonVersionView[]>;
 }
 
 export type ApiMethod = keyof FluentProApi;
@@ -204,6 +244,10 @@ export const API_METHODS = [
   'resumeQueue',
   'getCourse',
   'exportCourse',
+  'regenerateLesson',
+  'editLesson',
+  'undoLesson',
+  'getLessonHistory',
 ] as const satisfies readonly ApiMethod[];
 
 /** Events the renderer receives. */
@@ -226,6 +270,16 @@ export interface ApiEvents {
   showPage: AppPage;
   /** File › Export… in the app: the page opens the Export menu of the course in view (or says to open one). */
   exportRequested: null;
+  /** A lesson of these succeeded jobs' course changed (an edit, an undo, a regeneration that finished): an open viewer reads the course again. */
+  courseChanged: CourseChangedEvent;
+}
+
+export interface CourseChangedEvent {
+  /** The course jobs whose course folder it is. */
+  jobIds: string[];
+  lessonNumber: number;
+  /** "edit", "undo" or "regenerate". */
+  reason: string;
 }
 
 /** The window's pages. */
@@ -243,10 +297,12 @@ export interface ApiError {
   name: string;
   message: string;
   code: string;
+  /** The field an INVALID_LESSON_EDIT refused ("vocabulary[2].translation"). */
+  field?: string;
 }
 
 export const IPC_PREFIX = 'fluentpro:';
 export const IPC_EVENT_CHANNEL = 'fluentpro:event';
 
 /** Every event, for transports that list them (the preload, SSE). */
-export const API_EVENTS = ['jobsChanged', 'jobsRemoved', 'specsAdded', 'schedulesChanged', 'queuePauseChanged', 'showPage', 'exportRequested'] as const satisfies readonly (keyof ApiEvents)[];
+export const API_EVENTS = ['jobsChanged', 'jobsRemoved', 'specsAdded', 'schedulesChanged', 'queuePauseChanged', 'showPage', 'exportRequested', 'courseChanged'] as const satisfies readonly (keyof ApiEvents)[];

@@ -47,6 +47,7 @@ vi.mock('../../electron/core/api/app-core.js', () => ({
         onDidChangeJobs: () => () => {},
         onDidRemoveJobs: () => () => {},
         schedules: core.schedules,
+        lessons: { onDidChangeCourse: () => () => {} },
       },
       close: async () => {
         if (core.closeError) throw core.closeError;

@@ -1,4 +1,5 @@
-import type { AddSpecResult, ApiEvents, AppSettings, CourseDetail, CourseExportFormat, ExportCourseOptions, ExportCourseResult, FluentProBridge, JobDetail, SettingsPatch, SpecFileContent } from '../../electron/shared/api.js';
+import type { AddSpecResult, ApiEvents, AppSettings, CourseDetail, CourseExportFormat, ExportCourseOptions, ExportCourseResult, FluentProBridge, JobDetail, LessonChangeView, LessonPatchView, LessonVersionView, SettingsPatch, SpecFileContent } from '../../electron/shared/api.js';
+import type { LessonView } from '../../electron/shared/course-html/index.js';
 import type { JobSummary } from '../../electron/shared/jobs.js';
 import { describeCron, type QueuePauseView, type ScheduleDraft, type SchedulePreview, type ScheduleRunView, type ScheduleView } from '../../electron/shared/schedules.js';
 
@@ -200,6 +201,44 @@ export class FakeBridge implements FluentProBridge {
   async exportCourse(jobId: string, format: CourseExportFormat, options?: ExportCourseOptions) {
     this.#record('exportCourse', options === undefined ? [jobId, format] : [jobId, format, options]);
     return this.exportAnswer(jobId, format);
+  }
+  /** Earlier versions of each lesson, newest first, by `${jobId}/${lessonNumber}`, with the lesson they hold. */
+  history = new Map<string, { version: LessonVersionView; lesson: LessonView }[]>();
+  /** When set, editLesson refuses as the service does (INVALID_LESSON_EDIT naming the field). */
+  editRefusal: { field: string; message: string } | undefined;
+  async regenerateLesson(jobId: string, lessonNumber: number, note?: string) {
+    this.#record('regenerateLesson', note === undefined ? [jobId, lessonNumber] : [jobId, lessonNumber, note]);
+    const course = this.jobs.get(jobId);
+    const job = fakeJob({ kind: 'lesson', lessonNumber, ...(note ? { note } : {}), title: `Regenerate lesson ${lessonNumber} of ${course?.title ?? 'a course'}`, lessonsTotal: 1, specPath: course?.outputPath ?? '/out/course' });
+    this.jobs.set(job.id, job);
+    return job;
+  }
+  async editLesson(jobId: string, lessonNumber: number, patch: LessonPatchView): Promise<LessonChangeView> {
+    this.#record('editLesson', [jobId, lessonNumber, patch]);
+    if (this.editRefusal) throw { name: 'InvalidLessonEditError', message: this.editRefusal.message, code: 'INVALID_LESSON_EDIT', field: this.editRefusal.field };
+    return this.#replace(jobId, lessonNumber, (lesson) => ({ ...lesson, ...patch }), 'edit');
+  }
+  async undoLesson(jobId: string, lessonNumber: number): Promise<LessonChangeView> {
+    this.#record('undoLesson', [jobId, lessonNumber]);
+    const [newest, ...rest] = this.history.get(`${jobId}/${lessonNumber}`) ?? [];
+    if (!newest) throw { name: 'NothingToUndoError', message: `lesson ${lessonNumber} has no earlier version: nothing to undo`, code: 'NOTHING_TO_UNDO' };
+    const change = this.#replace(jobId, lessonNumber, () => newest.lesson, 'undo');
+    this.history.set(`${jobId}/${lessonNumber}`, rest);
+    return { ...change, undoable: rest.length };
+  }
+  async getLessonHistory(jobId: string, lessonNumber: number) {
+    this.#record('getLessonHistory', [jobId, lessonNumber]);
+    return (this.history.get(`${jobId}/${lessonNumber}`) ?? []).map((h) => h.version);
+  }
+  /** Replaces a lesson of a known course; an edit keeps the old version in `history`. */
+  #replace(jobId: string, lessonNumber: number, change: (lesson: LessonView) => LessonView, reason: string): LessonChangeView {
+    const detail = this.courses.get(jobId)!;
+    const old = detail.course.lessons.find((l) => l.number === lessonNumber)!;
+    const updated: CourseDetail = { ...detail, course: { ...detail.course, lessons: detail.course.lessons.map((l) => (l.number === lessonNumber ? change(l) : l)) } };
+    this.courses.set(jobId, updated);
+    const key = `${jobId}/${lessonNumber}`;
+    if (reason !== 'undo') this.history.set(key, [{ version: { id: `v${Date.now()}`, replacedAt: new Date().toISOString(), reason, title: old.title, summary: old.summary }, lesson: old }, ...(this.history.get(key) ?? [])]);
+    return { lessonNumber, reason, changed: true, undoable: this.history.get(key)?.length ?? 0, detail: updated };
   }
   async getSettings() {
     return this.settings;

@@ -17,6 +17,11 @@ const STATUS_BY_CODE: Record<string, number> = {
   NO_OUTPUT: 409,
   // A finished job whose course folder was moved, deleted or broken by hand.
   NOT_A_COURSE: 409,
+  // Changing a lesson: no such lesson, an edit the schema refuses (with its field), nothing to undo, another change being saved.
+  LESSON_NOT_FOUND: 404,
+  INVALID_LESSON_EDIT: 422,
+  NOTHING_TO_UNDO: 409,
+  COURSE_BUSY: 409,
   // A PDF export with no Chromium on this machine.
   CHROMIUM_NOT_FOUND: 501,
   NOT_SUPPORTED: 501,
@@ -101,6 +106,7 @@ function streamEvents(service: FluentProService, req: IncomingMessage, res: Serv
   const offRemoved = service.onDidRemoveJobs((ids) => send('jobsRemoved', ids));
   const offSchedules = service.schedules.onDidChangeSchedules((schedules) => send('schedulesChanged', schedules));
   const offPause = service.schedules.onDidChangeQueuePause((pause) => send('queuePauseChanged', pause));
+  const offCourse = service.lessons.onDidChangeCourse((change) => send('courseChanged', change));
   // A comment now and then keeps proxies and the browser from closing an idle stream.
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
   req.on('close', () => {
@@ -108,6 +114,7 @@ function streamEvents(service: FluentProService, req: IncomingMessage, res: Serv
     offRemoved();
     offSchedules();
     offPause();
+    offCourse();
     clearInterval(keepAlive);
   });
 }
@@ -159,6 +166,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function sendError(res: ServerResponse, status: number, error: { name: string; message: string; code: string }): void {
+function sendError(res: ServerResponse, status: number, error: { name: string; message: string; code: string; field?: string }): void {
   sendJson(res, status, { error });
 }

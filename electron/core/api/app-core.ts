@@ -58,7 +58,8 @@ export function startAppCore(options: AppCoreOptions): AppCore {
 }
 
 /** An error as it crosses to the renderer: name, message and code, never a stack or a path to source. */
-export function toApiError(error: unknown): { name: string; message: string; code: string } {
-  const e = error as { name?: string; message?: string; code?: unknown };
-  return { name: e?.name ?? 'Error', message: e?.message ?? String(error), code: typeof e?.code === 'string' ? e.code : 'INTERNAL' };
+export function toApiError(error: unknown): { name: string; message: string; code: string; field?: string } {
+  const e = error as { name?: string; message?: string; code?: unknown; field?: unknown };
+  const field = e?.code === 'INVALID_LESSON_EDIT' && typeof e.field === 'string' ? { field: e.field } : {};
+  return { name: e?.name ?? 'Error', message: e?.message ?? String(error), code: typeof e?.code === 'string' ? e.code : 'INTERNAL', ...field };
 }

@@ -17,6 +17,8 @@ import { EXPORTS_FOLDER_TARGET, type FileRevealer, type SaveTarget, type SecretS
 import type { PdfPrinter } from '../export/export-format.js';
 import type { CourseDetail, CourseExportFormat, ExportCourseOptions, ExportCourseResult } from '../../shared/api.js';
 import { ScheduleService } from './schedule-service.js';
+import { LessonChangeService } from './lesson-change-service.js';
+import type { LessonChangeView, LessonPatchView, LessonVersionView } from '../../shared/api.js';
 import type { QueuePauseView, ScheduleDraft, SchedulePreview, ScheduleRunView, ScheduleView } from '../../shared/schedules.js';
 
 /** What is saved of the settings (everything in AppSettings that is not derived). */
@@ -71,6 +73,8 @@ export class FluentProService implements FluentProApi {
   readonly schedules: ScheduleService;
   /** Reading and exporting finished courses. */
   readonly courses: CourseService;
+  /** Regenerating, editing and undoing a lesson of a finished course. */
+  readonly lessons: LessonChangeService;
 
   /** Batches of changed jobs, at most one per `coalesceMs`. */
   readonly onDidChangeJobs = this.#didChangeJobs.on;
@@ -84,6 +88,13 @@ export class FluentProService implements FluentProApi {
     this.#files = options.files;
     this.#settings = new SettingsStore(options.store.db);
     this.courses = new CourseService({ outputOf: (id) => this.#outputOf(id), saveTarget: options.saveTarget ?? EXPORTS_FOLDER_TARGET, ...(options.pdfPrinter ? { pdfPrinter: options.pdfPrinter } : {}) });
+    this.lessons = new LessonChangeService({
+      store: options.store,
+      orchestrator: options.orchestrator,
+      outputOf: (id) => this.#outputOf(id),
+      getCourse: (id) => this.courses.getCourse(id),
+      jobSettings: () => toJobSettings(this.#engineSettings()),
+    });
     this.schedules = new ScheduleService({ store: options.store, orchestrator: options.orchestrator, defaultSettings: () => toJobSettings(this.#engineSettings()), ...options.schedules });
     // Coalesced: a course with 60 lessons and 4 jobs running must not flood a window with events.
     this.#orchestrator.onDidChangeJob((job) => this.#queueChange(job.id));
@@ -91,6 +102,7 @@ export class FluentProService implements FluentProApi {
   }
 
   dispose(): void {
+    this.lessons.dispose();
     clearTimeout(this.#flushTimer);
   }
 
@@ -219,6 +231,18 @@ export class FluentProService implements FluentProApi {
   }
   exportCourse(jobId: string, format: CourseExportFormat, options?: ExportCourseOptions): Promise<ExportCourseResult> {
     return this.courses.exportCourse(jobId, format, options);
+  }
+  regenerateLesson(jobId: string, lessonNumber: number, note?: string): Promise<JobSummary> {
+    return this.lessons.regenerateLesson(jobId, lessonNumber, note);
+  }
+  editLesson(jobId: string, lessonNumber: number, patch: LessonPatchView): Promise<LessonChangeView> {
+    return this.lessons.editLesson(jobId, lessonNumber, patch);
+  }
+  undoLesson(jobId: string, lessonNumber: number): Promise<LessonChangeView> {
+    return this.lessons.undoLesson(jobId, lessonNumber);
+  }
+  getLessonHistory(jobId: string, lessonNumber: number): Promise<LessonVersionView[]> {
+    return this.lessons.getLessonHistory(jobId, lessonNumber);
   }
 
   /** The saved settings over the defaults: the one place the defaults are applied. */

@@ -16,7 +16,7 @@ export class InvalidLessonEditError extends Error {
   constructor(
     readonly lessonNumber: number,
     readonly field: string,
-    problem: string,
+    readonly problem: string,
   ) {
     super(`lesson ${lessonNumber}: ${field} ${problem}; nothing was saved`);
     this.name = this.constructor.name;

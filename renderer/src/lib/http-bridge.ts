@@ -4,10 +4,13 @@ import { API_EVENTS, API_METHODS } from '../../../electron/shared/api.js';
 /** An error from the API, recognised by its code (never by instanceof across the boundary). */
 export class FluentProError extends Error {
   readonly code: string;
+  /** The field an INVALID_LESSON_EDIT refused. */
+  readonly field?: string;
   constructor(error: ApiError) {
     super(error.message);
     this.name = error.name;
     this.code = error.code;
+    if (error.field) this.field = error.field;
   }
 }
 
