@@ -58,15 +58,19 @@ export async function boardRender(): Promise<void> {
       w.__benchJobs = jobs;
       w.__benchEmit = (event: string, payload: unknown) => (listeners[event] ?? []).forEach((l) => l(payload));
       const settings = { provider: 'openai', model: 'gpt-4o-mini', baseURL: '', hasApiKey: true, apiKeyStorage: 'keychain', concurrency: 4, lessonConcurrency: 4, maxInFlightRequests: 8, outDir: '/x', canRevealFiles: true };
-      w.fluentpro = {
+      const base: Record<string, unknown> = {
         listJobs: async () => jobs,
         getSettings: async () => settings,
+        getQueuePause: async () => null,
+        listSchedules: async () => [],
         on: (event: string, listener: (p: unknown) => void) => {
           (listeners[event] ??= []).push(listener);
           return () => {};
         },
         pathForFile: () => '',
       };
+      // Any other API method the board may call answers "nothing", as an idle app would.
+      w.fluentpro = new Proxy(base, { get: (target, key: string) => (key in target ? target[key] : async () => null) });
     }, JOBS);
 
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);

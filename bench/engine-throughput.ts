@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCourses } from '../electron/core/engine/run-courses.js';
+import { Admission } from '../electron/core/pacing/admission.js';
 import { createProvider } from '../electron/core/providers/create-provider.js';
 import { settingsFor, specOf } from '../test/support/engine-fixtures.js';
 import { spawnFakeLlmServer } from '../test/support/spawn-fake-llm-server.js';
@@ -50,11 +51,14 @@ export async function engineThroughput(): Promise<void> {
     const settings = settingsFor(out, { baseURL: server.baseURL, concurrency: params.concurrency, lessonConcurrency: params.lessonConcurrency, maxInFlightRequests: params.maxInFlight });
     const provider = createProvider(settings);
     const batch = (run: number, jobs: number) => Array.from({ length: jobs }, (_, i) => specOf({ title: `Bench ${run}-${i + 1}`, lessons: params.lessons }));
-    await runCourses(batch(0, 1), { settings, provider }); // warm-up: JIT, first connection
+    // The test server stands in for a remote provider: on loopback the engine would otherwise treat
+    // it as a server on this Mac and start at one request at a time. Each run gets a fresh admission.
+    const admission = () => new Admission({ maxInFlight: params.maxInFlight });
+    await runCourses(batch(0, 1), { settings, provider, admission: admission() }); // warm-up: JIT, first connection
     const walls: number[] = [];
     for (let run = 1; run <= RUNS; run++) {
       const started = performance.now();
-      const results = await runCourses(batch(run, params.jobs), { settings, provider });
+      const results = await runCourses(batch(run, params.jobs), { settings, provider, admission: admission() });
       walls.push(performance.now() - started);
       if (!results.every((r) => r.ok)) throw new Error(`bench run failed: ${JSON.stringify(results.filter((r) => !r.ok))}`);
     }
