@@ -1,10 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import '../../../../../electron/shared/course-html/course.css';
 import type { CourseView } from '../../../../../electron/shared/course-html/index.js';
-import { useCourse } from '../hooks/use-course.js';
+import type { LessonChangeView } from '../../../../../electron/shared/api.js';
+import { useApi } from '../../../lib/api-context.js';
+import { useCourse, useLessonHistory } from '../hooks/use-course.js';
 import { CourseQuality } from './course-quality.js';
 import { ExportMenu } from './export-menu.js';
 import { LessonContent } from './lesson-content.js';
+import { LessonEditor } from './lesson-editor.js';
+import { LessonHistory, whenOf } from './lesson-history.js';
+import { RegenerateDialog } from './regenerate-dialog.js';
 
 /** Keys that move between lessons, unless the person is typing or using a menu. */
 function lessonKey(event: KeyboardEvent): 'previous' | 'next' | 'first' | 'last' | undefined {
@@ -37,8 +42,13 @@ function totalsLine(course: CourseView): string {
  * time in the shared renderer's reading layout, the quality report beside it, and Export.
  */
 export function CourseViewer({ jobId, onClose, exportRequest = 0 }: { jobId: string; onClose: () => void; exportRequest?: number }) {
-  const { detail, error } = useCourse(jobId);
+  const api = useApi();
+  const { detail, error, reload, replace } = useCourse(jobId);
   const [index, setIndex] = useState(0);
+  /** What the lesson area shows besides the lesson: the Regenerate… dialog or the editor. */
+  const [panel, setPanel] = useState<'regenerate' | 'edit'>();
+  const [changeMessage, setChangeMessage] = useState<{ ok: boolean; text: string }>();
+  const [undoing, setUndoing] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const lessons = detail?.course.lessons ?? [];
@@ -55,6 +65,32 @@ export function CourseViewer({ jobId, onClose, exportRequest = 0 }: { jobId: str
     [lessons],
   );
   const showNumber = (number: number) => show(lessons.findIndex((l) => l.number === number), true);
+  const lessonNumber = lessons[index]?.number;
+  const history = useLessonHistory(jobId, lessonNumber, detail);
+  useEffect(() => {
+    setPanel(undefined);
+    setChangeMessage(undefined);
+  }, [lessonNumber]);
+
+  const changed = (change: LessonChangeView, text: string) => {
+    replace(change.detail);
+    setPanel(undefined);
+    setChangeMessage({ ok: true, text });
+    requestAnimationFrame(() => headingRef.current?.focus());
+  };
+  const undo = async () => {
+    if (lessonNumber === undefined) return;
+    setUndoing(true);
+    setChangeMessage(undefined);
+    try {
+      const change = await api.undoLesson(jobId, lessonNumber);
+      changed(change, `Lesson ${lessonNumber} is back to its previous version${change.undoable ? ` (${change.undoable} earlier left)` : ''}.`);
+    } catch (e) {
+      setChangeMessage({ ok: false, text: `Could not undo: ${(e as Error).message}` });
+    } finally {
+      setUndoing(false);
+    }
+  };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -118,22 +154,51 @@ export function CourseViewer({ jobId, onClose, exportRequest = 0 }: { jobId: str
           {quality && <CourseQuality quality={quality} onShowLesson={showNumber} />}
         </nav>
         <div className="course-reading">
-          {/* The lesson toolbar: Regenerate…, Edit and Undo join Previous and Next here. */}
           <div role="toolbar" aria-label="Lesson" className="lesson-toolbar">
-            <button type="button" onClick={() => show(index - 1, true)} disabled={index === 0} aria-keyshortcuts="ArrowLeft k">
+            <button type="button" onClick={() => show(index - 1, true)} disabled={index === 0 || panel === 'edit'} aria-keyshortcuts="ArrowLeft k">
               ‹ Previous
             </button>
             <h3 ref={headingRef} tabIndex={-1} className="lesson-position">
               Lesson {lesson?.number} of {lessons.length}
             </h3>
-            <button type="button" onClick={() => show(index + 1, true)} disabled={index >= lessons.length - 1} aria-keyshortcuts="ArrowRight j">
+            <button type="button" onClick={() => show(index + 1, true)} disabled={index >= lessons.length - 1 || panel === 'edit'} aria-keyshortcuts="ArrowRight j">
               Next ›
             </button>
+            <span className="lesson-change-buttons">
+              <button type="button" aria-haspopup="dialog" aria-expanded={panel === 'regenerate'} onClick={() => setPanel(panel === 'regenerate' ? undefined : 'regenerate')} disabled={!lesson || panel === 'edit'}>
+                Regenerate…
+              </button>
+              <button type="button" aria-pressed={panel === 'edit'} onClick={() => setPanel(panel === 'edit' ? undefined : 'edit')} disabled={!lesson}>
+                Edit
+              </button>
+              <button type="button" onClick={() => void undo()} disabled={!history.length || undoing || panel === 'edit'} title={history[0] ? undefined : 'Nothing to undo: this lesson was never regenerated or edited'}>
+                {history[0] ? `Undo: back to the version of ${whenOf(history[0].replacedAt)} (${history[0].reason})` : 'Undo'}
+              </button>
+            </span>
           </div>
+          {changeMessage && (
+            <p role={changeMessage.ok ? 'status' : 'alert'} className={changeMessage.ok ? 'lesson-change-done' : 'field-problem'}>
+              {changeMessage.text}
+            </p>
+          )}
+          {panel === 'regenerate' && lesson && (
+            <RegenerateDialog key={`regenerate-${lesson.number}`} jobId={jobId} lessonNumber={lesson.number} lessonTitle={lesson.title} onFinished={reload} onClose={() => setPanel(undefined)} />
+          )}
           <p className="visually-hidden" aria-live="polite" role="status" aria-label="Lesson shown">
             {announcement}
           </p>
-          {lesson && <LessonContent key={lesson.number} course={course} lesson={lesson} />}
+          {lesson && panel === 'edit' ? (
+            <LessonEditor
+              key={`edit-${lesson.number}`}
+              jobId={jobId}
+              lesson={lesson}
+              onCancel={() => setPanel(undefined)}
+              onSaved={(change) => changed(change, change.changed ? `Lesson ${change.lessonNumber} saved. Undo brings back the previous version.` : 'Nothing was changed, so nothing was saved.')}
+            />
+          ) : (
+            lesson && <LessonContent key={`read-${lesson.number}`} course={course} lesson={lesson} />
+          )}
+          {lesson && <LessonHistory lessonNumber={lesson.number} versions={history} />}
           <p className="course-keys">← → or j k: previous and next lesson · Home, End: first and last</p>
         </div>
       </div>
