@@ -1,0 +1,56 @@
+import type Database from 'better-sqlite3';
+import type { LessonContent, OutlinePart, Usage } from '../course/course-schema.js';
+import type { Repair } from '../quality/quality-types.js';
+import { stepKey } from '../queue/worker-protocol.js';
+import type { Checkpoints, StepDone } from '../workflow/generate-course.js';
+import type { StepAnswer } from '../workflow/step-answer.js';
+
+// A job's finished steps — parts of the plan and lessons — with what each cost and what was
+// repaired in it: what a crashed or retried job resumes from, never paying for a step twice.
+
+/** Every finished step of job `id`, by kind. */
+export function loadCheckpoints(db: Database.Database, id: string): Checkpoints {
+  const rows = db.prepare('SELECT * FROM checkpoints WHERE job_id = ?').all(id) as {
+    step: string;
+    content_json: string;
+    repairs_json: string;
+    requests: number;
+    prompt_tokens: number;
+    completion_tokens: number;
+  }[];
+  const checkpoints: Checkpoints = { outlineParts: new Map(), lessons: new Map() };
+  for (const row of rows) {
+    const saved = {
+      value: JSON.parse(row.content_json) as unknown,
+      usage: { requests: row.requests, promptTokens: row.prompt_tokens, completionTokens: row.completion_tokens } satisfies Usage,
+      repairs: JSON.parse(row.repairs_json) as Repair[],
+    };
+    const [kind, number] = row.step.split(':');
+    // 'outline' is how jobs queued before plans came in parts saved their whole plan.
+    if (kind === 'outline') checkpoints.outlineParts.set(1, saved as StepAnswer<OutlinePart>);
+    else if (kind === 'outline-part') checkpoints.outlineParts.set(Number(number), saved as StepAnswer<OutlinePart>);
+    else checkpoints.lessons.set(Number(number), saved as StepAnswer<LessonContent>);
+  }
+  return checkpoints;
+}
+
+/** Commits a finished step and the job's progress together; a step saved twice counts once. */
+export function saveCheckpoint(db: Database.Database, id: string, done: StepDone, now: number): void {
+  db.transaction(() => {
+    const inserted = db
+      .prepare(
+        `INSERT INTO checkpoints (job_id, step, content_json, repairs_json, requests, prompt_tokens, completion_tokens, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      )
+      .run(id, stepKey(done), JSON.stringify(done.content), JSON.stringify(done.repairs), done.usage.requests, done.usage.promptTokens, done.usage.completionTokens, now);
+    if (inserted.changes === 0) return;
+    // The job counts as planned once the first part is: its lessons are being written from then on.
+    const planned = done.step === 'outline-part' && done.from === 1 ? 1 : 0;
+    db.prepare(
+      `UPDATE jobs SET
+         lessons_done = lessons_done + ?, outline_done = MAX(outline_done, ?),
+         requests = requests + ?, prompt_tokens = prompt_tokens + ?, completion_tokens = completion_tokens + ?, updated_at = ?
+       WHERE id = ?`,
+    ).run(done.step === 'lesson' ? 1 : 0, planned, done.usage.requests, done.usage.promptTokens, done.usage.completionTokens, now, id);
+  })();
+}
