@@ -5,8 +5,8 @@ import type { JobSummary } from '../../shared/jobs.js';
 import type { ClaimedJob, EnqueueInput, JobStore } from '../store/job-store.js';
 import { readQueuePause } from '../store/queue-pause.js';
 import type { LessonJobInput } from '../store/lesson-jobs.js';
-import { Admission, type Release } from '../pacing/admission.js';
-import { headersFromValues } from '../pacing/rate-limit-headers.js';
+import { Admission } from '../pacing/admission.js';
+import { PermitLender } from './permit-lender.js';
 import { Emitter } from './emitter.js';
 import type { WorkerExit, WorkerHost, WorkerProcess } from './worker-host.js';
 import { WORKER_PROTOCOL_VERSION, type FromWorker } from './worker-protocol.js';
@@ -51,9 +51,8 @@ interface WorkerSlot {
   lastSeen: number;
   rss?: number;
   hung?: boolean;
-  /** Permits this worker holds, released if it dies holding them. */
-  permits: Map<number, Release>;
-  waiting: Map<number, AbortController>;
+  /** The shared admission, lent to this worker; closed when it dies. */
+  permits: PermitLender;
 }
 
 interface RunningJob {
@@ -324,8 +323,7 @@ export class Orchestrator {
       }),
       jobsRun: 0,
       lastSeen: Date.now(),
-      permits: new Map(),
-      waiting: new Map(),
+      permits: new PermitLender(this.gate, (requestId) => void process.postMessage({ type: 'permit-granted', requestId })),
     };
     slot.ready.catch(() => {}); // handled by whoever awaits it
     this.#slots.add(slot);
@@ -362,26 +360,10 @@ export class Orchestrator {
       case 'heartbeat':
         slot.rss = message.rss;
         return;
-      case 'permit-request': {
-        const controller = new AbortController();
-        slot.waiting.set(message.requestId, controller);
-        this.gate.acquire(message.priority, controller.signal, message.tokens ?? 0).then(
-          (release) => {
-            slot.waiting.delete(message.requestId);
-            if (!this.#slots.has(slot)) return release(); // died while waiting
-            slot.permits.set(message.requestId, release);
-            slot.process.postMessage({ type: 'permit-granted', requestId: message.requestId });
-          },
-          () => slot.waiting.delete(message.requestId),
-        );
-        return;
-      }
+      case 'permit-request':
       case 'permit-abandon':
-        slot.waiting.get(message.requestId)?.abort();
-        return;
       case 'permit-release':
-        slot.permits.get(message.requestId)?.({ outcome: message.outcome, actualTokens: message.actualTokens, headers: message.headers && headersFromValues(message.headers) });
-        slot.permits.delete(message.requestId);
+        slot.permits.handle(message);
         return;
       case 'cool-down':
         this.gate.coolDown(message.ms);
@@ -475,9 +457,7 @@ export class Orchestrator {
     const idleAt = this.#idle.indexOf(slot);
     if (idleAt >= 0) this.#idle.splice(idleAt, 1);
     // Permits the dead worker held or waited for go back, or the app would slowly run out.
-    for (const release of slot.permits.values()) release();
-    slot.permits.clear();
-    for (const controller of slot.waiting.values()) controller.abort();
+    slot.permits.close();
     const jobId = slot.jobId;
     if (!jobId || this.#stopping) return;
     slot.jobId = undefined;
