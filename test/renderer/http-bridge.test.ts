@@ -30,6 +30,16 @@ describe('the browser transport', () => {
     await expect(bridge.getJob('missing')).rejects.toMatchObject({ message: 'no job missing', code: 'JOB_NOT_FOUND' });
   });
 
+  it('leaves out optional arguments that were not given, instead of sending null (which the API refuses)', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ result: null })));
+    vi.stubGlobal('fetch', fetchMock);
+    const bridge = createHttpBridge('', 'tok');
+    await bridge.exportCourse('abcd1234', 'html', undefined); // as the viewer calls it without a page size
+    await bridge.exportCourse('abcd1234', 'pdf', { pageSize: 'Letter' });
+    const bodies = fetchMock.mock.calls.map((call) => JSON.parse(String((call as unknown as [string, RequestInit])[1].body)) as unknown[]);
+    expect(bodies).toEqual([['abcd1234', 'html'], ['abcd1234', 'pdf', { pageSize: 'Letter' }]]);
+  });
+
   it('delivers events, and after a reconnect sends the whole list again so nothing missed stays stale', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ result: [{ id: 'all' }] }))));
