@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CourseSpec } from '../spec/spec-schema.js';
@@ -10,7 +9,9 @@ import { loadCheckpoints, saveCheckpoint } from './checkpoint-store.js';
 import { newJobId } from './job-id.js';
 import { enqueueLessonJob, lessonSummaryFields, lessonTargetOf, type LessonColumns, type LessonJobInput, type LessonTarget } from './lesson-jobs.js';
 import { migrate } from './migrations.js';
-import { describeFate, processFate, processStartTime, type ProcessFate } from './process-liveness.js';
+import { heartbeatOwner, loadOwners, ownerFates, registerOwner, removeOwner, whyOwnerGone } from './owner-store.js';
+
+export { OWNER_LEASE_MS } from './owner-store.js';
 
 /** A move between states that the job's current state does not allow. */
 export class InvalidTransitionError extends Error {
@@ -88,15 +89,6 @@ export interface HeldJob {
   hostname?: string;
 }
 
-interface OwnerRow {
-  id: string;
-  pid: number;
-  hostname: string;
-  /** Null for owners registered before start times were recorded. */
-  process_start: string | null;
-  heartbeat_at: number;
-}
-
 export interface JobStoreOptions {
   now?: () => number;
   /**
@@ -108,8 +100,6 @@ export interface JobStoreOptions {
 }
 
 const LOG_LINES_PER_JOB = 500;
-/** An owner that has not said it is alive for this long is gone, whatever its pid says. */
-export const OWNER_LEASE_MS = 15_000;
 
 /**
  * Every job, every finished step and every job's log, in one SQLite file (WAL). The
@@ -325,22 +315,17 @@ export class JobStore {
 
   // Owners: leases that say which process runs which jobs.
 
-  /**
-   * Registers this process as owner `id`: its pid, machine and start time, so that another
-   * process can tell when it is gone, even if a new process later gets the same pid.
-   */
+  /** Records this process as an owner, with its start time (owner-store.ts). */
   registerOwner(id: string): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO owners (id, pid, hostname, process_start, heartbeat_at) VALUES (?, ?, ?, ?, ?)')
-      .run(id, process.pid, hostname(), processStartTime() ?? null, this.#now());
+    registerOwner(this.db, id, this.#now());
   }
 
   heartbeatOwner(id: string): void {
-    this.db.prepare('UPDATE owners SET heartbeat_at = ? WHERE id = ?').run(this.#now(), id);
+    heartbeatOwner(this.db, id, this.#now());
   }
 
   removeOwner(id: string): void {
-    this.db.prepare('DELETE FROM owners WHERE id = ?').run(id);
+    removeOwner(this.db, id);
   }
 
   /** Running jobs that an owner other than `ownerId` holds (only `onlyIds`, if given), oldest first, with the process that holds each. */
@@ -363,36 +348,24 @@ export class JobStore {
    */
   recoverOrphans(): JobSummary[] {
     // Processes are looked at before the write lock is taken: asking ps can take a while.
-    const fates = this.#ownerFates();
+    const fates = ownerFates(this.db);
     return this.db.transaction((): JobSummary[] => {
       const now = this.#now();
-      const owners = new Map((this.db.prepare('SELECT * FROM owners').all() as OwnerRow[]).map((o) => [o.id, o]));
-      // Why an owner is gone, or undefined while it holds its jobs. One registered since the look above is alive.
-      const whyGone = (owner: OwnerRow): string | undefined => {
-        if (now - owner.heartbeat_at >= OWNER_LEASE_MS) return `the process running it (pid ${owner.pid} on ${owner.hostname}) has not renewed its lease for ${Math.round((now - owner.heartbeat_at) / 1000)} s`;
-        const fate = fates.get(owner.id) ?? 'alive';
-        return fate === 'alive' ? undefined : `the process running it (pid ${owner.pid}) ${describeFate(fate)}`;
-      };
+      const owners = new Map(loadOwners(this.db).map((o) => [o.id, o]));
       const running = this.db.prepare(`SELECT * FROM jobs WHERE state = 'running'`).all() as (JobRow & { owner: string | null })[];
       const recovered: JobSummary[] = [];
       for (const row of running) {
         const owner = row.owner ? owners.get(row.owner) : undefined;
-        const gone = owner ? whyGone(owner) : 'the process running it stopped';
+        const gone = owner ? whyOwnerGone(owner, now, fates) : 'the process running it stopped';
         if (!gone) continue;
         // The run was interrupted through no fault of the job: it does not count as an attempt.
         this.db.prepare(`UPDATE jobs SET state = 'queued', owner = NULL, attempts = MAX(attempts - 1, 0), next_attempt_at = 0, updated_at = ? WHERE id = ? AND state = 'running'`).run(now, row.id);
         this.#log(row.id, 'warn', `recovered: ${gone}; resuming from its checkpoints`);
         recovered.push(this.get(row.id)!);
       }
-      for (const owner of owners.values()) if (whyGone(owner)) this.db.prepare('DELETE FROM owners WHERE id = ?').run(owner.id);
+      for (const owner of owners.values()) if (whyOwnerGone(owner, now, fates)) removeOwner(this.db, owner.id);
       return recovered;
     }).immediate();
-  }
-
-  /** What became of the process of each owner registered on this machine. */
-  #ownerFates(): Map<string, ProcessFate> {
-    const here = this.db.prepare('SELECT * FROM owners WHERE hostname = ?').all(hostname()) as OwnerRow[];
-    return new Map(here.map((o) => [o.id, processFate(o.pid, o.process_start)]));
   }
 
   #require(id: string): JobSummary {
