@@ -6,10 +6,11 @@ import type { ClaimedJob, EnqueueInput, JobStore } from '../store/job-store.js';
 import { readQueuePause } from '../store/queue-pause.js';
 import type { LessonJobInput } from '../store/lesson-jobs.js';
 import { Admission } from '../pacing/admission.js';
-import { PermitLender } from './permit-lender.js';
+import { followedJobEvents, type BareJobEvent } from './followed-job-events.js';
+import { spawnWorkerSlot, type WorkerSlot } from './worker-slot.js';
 import { Emitter } from './emitter.js';
-import type { WorkerExit, WorkerHost, WorkerProcess } from './worker-host.js';
-import { WORKER_PROTOCOL_VERSION, type FromWorker } from './worker-protocol.js';
+import type { WorkerExit, WorkerHost } from './worker-host.js';
+import type { FromWorker } from './worker-protocol.js';
 
 export interface OrchestratorOptions {
   store: JobStore;
@@ -41,18 +42,6 @@ export interface OrchestratorOptions {
   apiKey?: () => string | undefined;
   /** Run only these jobs (`fluentpro generate` runs its own, not the whole queue). */
   onlyJobIds?: ReadonlySet<string>;
-}
-
-interface WorkerSlot {
-  process: WorkerProcess;
-  ready: Promise<void>;
-  jobsRun: number;
-  jobId?: string;
-  lastSeen: number;
-  rss?: number;
-  hung?: boolean;
-  /** The shared admission, lent to this worker; closed when it dies. */
-  permits: PermitLender;
 }
 
 interface RunningJob {
@@ -243,14 +232,7 @@ export class Orchestrator {
       if (!job || (before && before.state === job.state && before.lessonsDone === job.lessonsDone)) continue;
       this.#followed.set(id, job);
       if (!before) continue; // first sight: the baseline
-      if (job.outlineDone && !before.outlineDone) this.#emit(id, { type: 'outline-done' });
-      for (let n = before.lessonsDone + 1; n <= job.lessonsDone; n++) this.#emit(id, { type: 'lesson-done', lessonNumber: n, lessonsDone: n, lessonsTotal: job.lessonsTotal });
-      if (job.state !== before.state) {
-        if (job.state === 'running') this.#emit(id, { type: 'job-started' });
-        else if (job.state === 'succeeded') this.#emit(id, { type: 'job-succeeded', outputPath: job.outputPath ?? '', usage: job.usage });
-        else if (job.state === 'failed') this.#emit(id, { type: 'job-failed', reason: job.error ?? 'failed' });
-        else if (job.state === 'cancelled') this.#emit(id, { type: 'job-cancelled' });
-      }
+      for (const event of followedJobEvents(before, job)) this.#emit(id, event);
       this.#didChangeJob.fire(job);
     }
   }
@@ -312,45 +294,17 @@ export class Orchestrator {
   }
 
   #spawnWorker(): WorkerSlot {
-    const process = this.#host.spawn(`fluentpro-worker-${++this.#workerCount}`);
-    let readyResolve!: () => void;
-    let readyReject!: (error: Error) => void;
-    const slot: WorkerSlot = {
-      process,
-      ready: new Promise<void>((resolve, reject) => {
-        readyResolve = resolve;
-        readyReject = reject;
-      }),
-      jobsRun: 0,
-      lastSeen: Date.now(),
-      permits: new PermitLender(this.gate, (requestId) => void process.postMessage({ type: 'permit-granted', requestId })),
-    };
-    slot.ready.catch(() => {}); // handled by whoever awaits it
+    const slot = spawnWorkerSlot(this.#host, `fluentpro-worker-${++this.#workerCount}`, {
+      readyTimeoutMs: this.#options.readyTimeoutMs,
+      admission: this.gate,
+      describeExit,
+      onMessage: (s, message) => this.#onWorkerMessage(s, message),
+      onOutput: (s, line, stream) => {
+        if (s.jobId) this.#store.log(s.jobId, stream === 'stderr' ? 'warn' : 'info', `[${s.process.name} pid ${s.process.pid}] ${line}`);
+      },
+      onExit: (s, exit) => this.#onWorkerExit(s, exit),
+    });
     this.#slots.add(slot);
-    const readyTimer = setTimeout(() => {
-      readyReject(new Error(`the worker did not start within ${Math.round(this.#options.readyTimeoutMs / 1000)} s`));
-      process.kill();
-    }, this.#options.readyTimeoutMs);
-    process.onMessage((message) => {
-      slot.lastSeen = Date.now();
-      if (message.type === 'ready') {
-        clearTimeout(readyTimer);
-        if (message.protocol !== WORKER_PROTOCOL_VERSION) {
-          readyReject(new Error(`the worker speaks protocol ${message.protocol}, expected ${WORKER_PROTOCOL_VERSION}: reinstall FluentPro`));
-          process.kill();
-        } else readyResolve();
-        return;
-      }
-      this.#onWorkerMessage(slot, message);
-    });
-    process.onOutput((line, stream) => {
-      if (slot.jobId) this.#store.log(slot.jobId, stream === 'stderr' ? 'warn' : 'info', `[${process.name} pid ${process.pid}] ${line}`);
-    });
-    process.onExit((exit) => {
-      clearTimeout(readyTimer);
-      readyReject(new Error(`the worker exited at start (${describeExit(exit)})`));
-      this.#onWorkerExit(slot, exit);
-    });
     return slot;
   }
 
@@ -532,12 +486,10 @@ export class Orchestrator {
     this.#didChangeJob.fire(job);
   }
 
-  #emit(jobId: string, event: DistributiveOmit<JobEvent, 'at' | 'jobId'>): void {
+  #emit(jobId: string, event: BareJobEvent): void {
     this.#didEmit.fire({ ...event, jobId, at: new Date().toISOString() } as JobEvent);
   }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 function describeExit(exit: WorkerExit): string {
   const detail = exit.detail ? `, ${exit.detail}` : '';
