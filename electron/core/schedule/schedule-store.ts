@@ -4,30 +4,16 @@ import { isAbsolute, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SpecProblem } from '../spec/spec-error.js';
 import type { JobSettings } from '../../shared/jobs.js';
+import type { ScheduleDraft } from '../../shared/schedules.js';
 import { ScheduleError } from './schedule-error.js';
 import { CronTime, localTimeZone } from './schedule-time.js';
 
-/** What a schedule is made from. Paths are absolute (the CLI resolves them against its cwd). */
-export interface ScheduleInput {
-  /** Unique; how the CLI and the tray name it. */
-  name: string;
-  /** A cron expression (5 fields, or 6 with seconds), read in `timeZone`. Exclusive with `onChange`. */
-  cron?: string;
-  /** IANA time zone of `cron`. Default: the machine's. */
-  timeZone?: string;
-  /** Run when a spec in `folder` is added or changed, instead of at cron times. Default false. */
-  onChange?: boolean;
-  /** Generate every `*.course.yaml|yml|json` in this folder. Exclusive with `specFiles`. */
-  folder?: string;
-  /** Generate these spec files. */
-  specFiles?: string[];
-  /** Skip a spec whose content and settings already made a succeeded job. Default false. */
-  onlyChanged?: boolean;
-  /** After sleep or a quit through run times, run once at wake or launch. Default true. */
-  catchUp?: boolean;
-  /** Default true. */
-  enabled?: boolean;
-  /** The settings its jobs are queued with. Default: those of the process that fires it. */
+/**
+ * What a schedule is made from: the form's draft (electron/shared/schedules.ts, the one place its
+ * fields are documented) plus the settings its jobs are queued with (default: those of the
+ * process that fires it). Paths are absolute (the CLI resolves them against its cwd).
+ */
+export interface ScheduleInput extends ScheduleDraft {
   settings?: JobSettings;
 }
 
@@ -153,15 +139,7 @@ export class ScheduleStore {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
-          checked.name,
-          checked.cron ?? null,
-          checked.cron ? checked.timeZone : null,
-          checked.onChange ? 1 : 0,
-          checked.folder ?? null,
-          JSON.stringify(checked.specFiles ?? []),
-          checked.onlyChanged ? 1 : 0,
-          checked.catchUp === false ? 0 : 1,
-          checked.enabled === false ? 0 : 1,
+          ...definitionColumns(checked),
           checked.settings ? JSON.stringify(checked.settings) : null,
           this.#now(),
         );
@@ -215,15 +193,7 @@ export class ScheduleStore {
              last_slot_at = MAX(COALESCE(last_slot_at, 0), ?) WHERE id = ?`,
         )
         .run(
-          checked.name,
-          checked.cron ?? null,
-          checked.cron ? checked.timeZone : null,
-          checked.onChange ? 1 : 0,
-          checked.folder ?? null,
-          JSON.stringify(checked.specFiles ?? []),
-          checked.onlyChanged ? 1 : 0,
-          checked.catchUp === false ? 0 : 1,
-          checked.enabled === false ? 0 : 1,
+          ...definitionColumns(checked),
           now,
           old.id,
         );
@@ -446,4 +416,19 @@ function toRun(row: RunRow): ScheduleRun {
   if (row.slot_at !== null) run.scheduledAt = iso(row.slot_at);
   if (row.finished_at !== null) run.finishedAt = iso(row.finished_at);
   return run;
+}
+
+/** The columns that define a schedule, in the order add and update write them. */
+function definitionColumns(checked: ScheduleInput): (string | number | null)[] {
+  return [
+    checked.name,
+    checked.cron ?? null,
+    checked.cron ? (checked.timeZone ?? null) : null,
+    checked.onChange ? 1 : 0,
+    checked.folder ?? null,
+    JSON.stringify(checked.specFiles ?? []),
+    checked.onlyChanged ? 1 : 0,
+    checked.catchUp === false ? 0 : 1,
+    checked.enabled === false ? 0 : 1,
+  ];
 }
