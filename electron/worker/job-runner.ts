@@ -17,6 +17,8 @@ type StartJob = Extract<ToWorker, { type: 'start-job' }>;
 export function startWorker(port: ParentPort, proc: NodeJS.Process = process): void {
   const permits = new RemotePermits((m) => port.postMessage(m));
   const pendingSaves = new Map<string, () => void>();
+  const pendingDrafts = new Map<number, () => void>();
+  let nextSaveId = 0;
   let current: { jobId: string; controller: AbortController } | undefined;
 
   const heartbeat = setInterval(() => port.postMessage({ type: 'heartbeat', rss: proc.memoryUsage.rss() }), WORKER_HEARTBEAT_MS);
@@ -34,6 +36,10 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
       case 'step-saved':
         pendingSaves.get(message.stepKey)?.();
         pendingSaves.delete(message.stepKey);
+        break;
+      case 'draft-saved':
+        pendingDrafts.get(message.saveId)?.();
+        pendingDrafts.delete(message.saveId);
         break;
       case 'cancel-job':
         if (current?.jobId === message.jobId) current.controller.abort(new Error('cancelled'));
@@ -55,7 +61,11 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
     let stopReason: string | undefined;
     try {
       const provider = createProvider({ ...settings, apiKey: start.apiKey, maxAttempts: settings.maxRequestAttempts, concurrency: 1, maxInFlightRequests: 1 });
-      const checkpoints: Checkpoints = { outlineParts: new Map(start.checkpoints.outlineParts), lessons: new Map(start.checkpoints.lessons) };
+      const checkpoints: Checkpoints = {
+        outlineParts: new Map(start.checkpoints.outlineParts),
+        lessons: new Map(start.checkpoints.lessons),
+        drafts: new Map(start.checkpoints.drafts ?? []),
+      };
       const options: ProduceOptions = {
         provider,
         permits,
@@ -63,6 +73,16 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
         priority: start.priority,
         signal: controller.signal,
         checkpoints,
+        jobId: start.jobId,
+        usageBefore: start.usageBefore,
+        onAnswered: (usage) => port.postMessage({ type: 'request-answered', jobId: start.jobId, usage }),
+        // What arrived of an unfinished step is on disk before the step asks for anything more.
+        onDraft: (key, draft) =>
+          new Promise<void>((resolve) => {
+            const saveId = ++nextSaveId;
+            pendingDrafts.set(saveId, resolve);
+            port.postMessage({ type: 'step-draft', jobId: start.jobId, saveId, stepKey: key, draft });
+          }),
         onRateLimitWait: ({ ms, reason }) => port.postMessage({ type: 'rate-limit-wait', jobId: start.jobId, ms, reason }),
         onProviderStop: (error) => {
           if (stopReason !== undefined) return;

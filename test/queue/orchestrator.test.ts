@@ -109,7 +109,7 @@ describe('Orchestrator with worker processes', () => {
     const fine = orchestrator.enqueue(enqueueInput('Fine', out)).job.id;
     orchestrator.start();
     await orchestrator.onIdle();
-    expect(store.get(hung)).toMatchObject({ state: 'failed', attempts: 2, error: 'gave up after 2 attempts: the worker stopped responding (no heartbeat for 2 s)' });
+    expect(store.get(hung)).toMatchObject({ state: 'failed', attempts: 2, error: 'gave up after 2 attempts in a row with no progress: the worker stopped responding (no heartbeat for 2 s)' });
     expect(store.get(fine)!.state).toBe('succeeded');
   });
 
@@ -127,7 +127,7 @@ describe('Orchestrator with worker processes', () => {
     second.orchestrator.start();
     await second.orchestrator.onIdle();
     expect(second.store.get(never)).toMatchObject({ state: 'failed', attempts: 3 });
-    expect(second.store.get(never)!.error).toMatch(/^gave up after 3 attempts: the worker exited at start \(abnormal-exit \(code 3, Error: Cannot find module \.\/missing\.js\)\)$/);
+    expect(second.store.get(never)!.error).toMatch(/^gave up after 3 attempts in a row with no progress: the worker exited at start \(abnormal-exit \(code 3, Error: Cannot find module \.\/missing\.js\)\)$/);
   });
 
   it('cancels a running job: the worker stops, finished steps are kept, retry resumes from them', async () => {

@@ -103,11 +103,45 @@ describe('JobStore', () => {
     store.saveCheckpoint(job.id, { step: 'outline-part', from: 1, content: { summary: 's', lessons: [] }, usage, repairs });
     store.saveCheckpoint(job.id, { step: 'lesson', lessonNumber: 2, content: { title: 't', summary: 's' }, usage, repairs: [] });
     store.saveCheckpoint(job.id, { step: 'lesson', lessonNumber: 2, content: { title: 't', summary: 's' }, usage, repairs: [] });
-    expect(store.get(job.id)).toMatchObject({ outlineDone: true, lessonsDone: 1, usage: { requests: 2, promptTokens: 20, completionTokens: 40 } });
+    // What the job cost is counted as answers arrive (countAnswered), not again with each step.
+    expect(store.get(job.id)).toMatchObject({ outlineDone: true, lessonsDone: 1, usage: { requests: 0, promptTokens: 0, completionTokens: 0 } });
     const checkpoints = store.loadCheckpoints(job.id);
     expect(checkpoints.outlineParts.get(1)?.value.summary).toBe('s');
     expect(checkpoints.outlineParts.get(1)?.repairs).toEqual(repairs);
+    expect(checkpoints.lessons.get(2)?.usage).toEqual(usage);
     expect([...checkpoints.lessons.keys()]).toEqual([2]);
+  });
+
+  it('counts every answer against its job as it arrives, also answers whose step never finished', () => {
+    const store = openStore();
+    const { job } = store.enqueue(enqueueInput('Paid', tempDir()));
+    store.claimNext('o');
+    store.countAnswered(job.id, { requests: 1, promptTokens: 100, completionTokens: 900 });
+    store.countAnswered(job.id, { requests: 1, promptTokens: 50, completionTokens: 80 });
+    expect(store.get(job.id)!.usage).toEqual({ requests: 2, promptTokens: 150, completionTokens: 980 });
+    // Survives a retry: what the job cost stays what it cost.
+    store.moveToFailed(job.id, 'x');
+    store.retry(job.id);
+    expect(store.get(job.id)!.usage.requests).toBe(2);
+  });
+
+  it('keeps the latest draft of an unfinished step until the step is saved, and resets the run of losses', () => {
+    const store = openStore();
+    const { job } = store.enqueue(enqueueInput('Drafts', tempDir()));
+    store.claimNext('o');
+    expect(store.recordWorkerLoss(job.id)).toBe(1);
+    expect(store.recordWorkerLoss(job.id)).toBe(2);
+    store.saveDraft(job.id, 'lesson:3', { version: 1, n: 1 });
+    store.saveDraft(job.id, 'lesson:3', { version: 1, n: 2 });
+    expect(store.loadCheckpoints(job.id).drafts).toEqual(new Map([['lesson:3', { version: 1, n: 2 }]]));
+    // Progress: the next loss is the first in a row again.
+    expect(store.recordWorkerLoss(job.id)).toBe(1);
+    store.saveCheckpoint(job.id, { step: 'lesson', lessonNumber: 3, content: { title: 't', summary: 's' }, usage: { requests: 2, promptTokens: 1, completionTokens: 1 }, repairs: [] });
+    expect(store.loadCheckpoints(job.id).drafts).toEqual(new Map());
+    expect(store.recordWorkerLoss(job.id)).toBe(1);
+    // A late draft of a step already finished is not kept.
+    store.saveDraft(job.id, 'lesson:3', { version: 1, n: 3 });
+    expect(store.loadCheckpoints(job.id).drafts).toEqual(new Map());
   });
 
   it('reads a whole-outline checkpoint saved before plans came in parts as the part from lesson 1', () => {

@@ -9,6 +9,7 @@ import { CancelledError } from '../workflow/ask-structured.js';
 import type { StepAnswer } from '../workflow/step-answer.js';
 import { DEFAULT_RETRY_POLICY } from '../workflow/retry-policy.js';
 import { writeLesson } from '../workflow/write-lesson.js';
+import { draftChannel } from '../workflow/generate-course.js';
 import type { ProduceOptions } from './produce-course.js';
 
 export type RegenerateOptions = Omit<ProduceOptions, 'settings'> & { settings: Pick<ProduceOptions['settings'], 'maxAttempts'> };
@@ -42,9 +43,11 @@ export async function regenerateLesson(target: LessonTarget, options: Regenerate
           signal: options.signal,
           onRateLimitWait: options.onRateLimitWait,
           onProviderStop: options.onProviderStop,
+          onAnswered: options.onAnswered,
         },
         plan,
         context,
+        draftChannel(options, { step: 'lesson', lessonNumber: n }),
       );
     } catch (error) {
       if (!(error instanceof CancelledError)) await options.onEvent?.({ type: 'lesson-failed', lessonNumber: n, reason: (error as Error).message });

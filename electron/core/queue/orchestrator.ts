@@ -6,6 +6,8 @@ import type { ClaimedJob, EnqueueInput, JobStore } from '../store/job-store.js';
 import { readQueuePause } from '../store/queue-pause.js';
 import type { LessonJobInput } from '../store/lesson-jobs.js';
 import { Admission } from '../pacing/admission.js';
+import { DataFolderFullError, isDiskFull } from '../config/disk-full.js';
+import { sweepStaleWritingFolders } from '../output/write-course.js';
 import { followedJobEvents, type BareJobEvent } from './followed-job-events.js';
 import { spawnWorkerSlot, type WorkerSlot } from './worker-slot.js';
 import { Emitter } from './emitter.js';
@@ -84,6 +86,8 @@ export class Orchestrator {
   readonly #didChangeJob = new Emitter<JobSummary>();
   readonly #didEmit = new Emitter<JobEvent>();
   readonly #becameIdle = new Emitter<void>();
+  readonly #didFail = new Emitter<Error>();
+  #storeFailure: Error | undefined;
   #wakeTimer: NodeJS.Timeout | undefined;
   #workerCount = 0;
   /** Jobs claimed and not yet settled, including those still waiting for a worker to start. */
@@ -95,6 +99,13 @@ export class Orchestrator {
   readonly onDidChangeJob = this.#didChangeJob.on;
   /** A job event, as the CLI prints them. */
   readonly onDidEmitEvent = this.#didEmit.on;
+  /** The runner cannot go on (the data folder is full): every worker was stopped; the error says what to do. */
+  readonly onDidFail = this.#didFail.on;
+
+  /** Why the runner stopped on its own, if it did (see onDidFail). */
+  get failure(): Error | undefined {
+    return this.#storeFailure;
+  }
 
   constructor(options: OrchestratorOptions) {
     this.#store = options.store;
@@ -140,13 +151,27 @@ export class Orchestrator {
       const timer = setInterval(fn, ms);
       this.#timers.push(timer);
     };
-    every(this.#options.pollMs, () => this.#poll());
+    every(this.#options.pollMs, () => this.#guard(() => this.#poll()));
     // Take over jobs of another process that died while this one runs.
-    every(5000, () => {
-      for (const job of this.#store.recoverOrphans()) this.#changed(job.id);
-      this.#pump();
-    });
+    every(5000, () =>
+      this.#guard(() => {
+        for (const job of this.#store.recoverOrphans()) this.#changed(job.id);
+        this.#pump();
+      }),
+    );
     this.#pump();
+    // Temporary folders of runs killed while writing a course (not of jobs running anywhere).
+    void sweepStaleWritingFolders(this.#store.outputFolders(), (id) => this.#store.get(id)?.state === 'running').catch(() => {});
+  }
+
+  /** Runs a timer's work; a full data folder stops the runner instead of throwing from a timer. */
+  #guard(work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      if (isDiskFull(error)) this.#failStore(new DataFolderFullError(this.#store.dataFolder));
+      else throw error;
+    }
   }
 
   /** Adds a job (or finds the identical one already queued or running) and wakes the queue. */
@@ -208,8 +233,13 @@ export class Orchestrator {
     const slots = [...this.#slots];
     for (const slot of slots) slot.process.postMessage({ type: 'shutdown' });
     await Promise.all(slots.map((s) => s.process.waitForExit(2000)));
-    this.#store.removeOwner(this.ownerId);
-    for (const job of this.#store.recoverOrphans()) this.#changed(job.id);
+    try {
+      this.#store.removeOwner(this.ownerId);
+      for (const job of this.#store.recoverOrphans()) this.#changed(job.id);
+    } catch (error) {
+      // With a full data folder the running jobs stay as recorded: the next runner takes them over.
+      if (!this.#storeFailure || !isDiskFull(error)) throw error;
+    }
     for (const running of this.#running.values()) running.done();
     this.#running.clear();
   }
@@ -284,7 +314,12 @@ export class Orchestrator {
         spec: claimed.spec,
         settings: claimed.settings,
         apiKey: claimed.settings.provider === 'openai' ? this.#apiKey() : undefined,
-        checkpoints: { outlineParts: [...claimed.checkpoints.outlineParts.entries()], lessons: [...claimed.checkpoints.lessons.entries()] },
+        checkpoints: {
+          outlineParts: [...claimed.checkpoints.outlineParts.entries()],
+          lessons: [...claimed.checkpoints.lessons.entries()],
+          drafts: [...(claimed.checkpoints.drafts ?? new Map()).entries()],
+        },
+        usageBefore: job.usage,
         // Older jobs first, so courses finish one after another rather than all at the end.
         priority: claimed.seq,
         target: claimed.target,
@@ -299,16 +334,33 @@ export class Orchestrator {
       admission: this.gate,
       describeExit,
       onMessage: (s, message) => this.#onWorkerMessage(s, message),
-      onOutput: (s, line, stream) => {
-        if (s.jobId) this.#store.log(s.jobId, stream === 'stderr' ? 'warn' : 'info', `[${s.process.name} pid ${s.process.pid}] ${line}`);
-      },
-      onExit: (s, exit) => this.#onWorkerExit(s, exit),
+      onOutput: (s, line, stream) =>
+        this.#guard(() => {
+          if (s.jobId) this.#store.log(s.jobId, stream === 'stderr' ? 'warn' : 'info', `[${s.process.name} pid ${s.process.pid}] ${line}`);
+        }),
+      onExit: (s, exit) => this.#guard(() => this.#onWorkerExit(s, exit)),
     });
     this.#slots.add(slot);
     return slot;
   }
 
   #onWorkerMessage(slot: WorkerSlot, message: FromWorker): void {
+    try {
+      this.#handleWorkerMessage(slot, message);
+    } catch (error) {
+      // A store write failed inside a worker's message: never an uncaught exception that leaves
+      // jobs "running" and workers alive. A full disk stops the runner cleanly (what is saved
+      // stays saved; the jobs resume from it); anything else fails only the job it concerns.
+      if (isDiskFull(error)) return this.#failStore(new DataFolderFullError(this.#store.dataFolder));
+      const jobId = slot.jobId;
+      if (jobId && this.#running.has(jobId)) {
+        this.#store.log(jobId, 'error', `could not record what the worker sent: ${(error as Error).message}`);
+        slot.process.kill();
+      }
+    }
+  }
+
+  #handleWorkerMessage(slot: WorkerSlot, message: FromWorker): void {
     const jobId = slot.jobId;
     switch (message.type) {
       case 'heartbeat':
@@ -348,6 +400,14 @@ export class Orchestrator {
           this.#store.log(jobId, 'warn', `lesson ${message.event.lessonNumber} failed: ${message.event.reason}`);
           this.#emit(jobId, { type: 'lesson-failed', lessonNumber: message.event.lessonNumber, reason: message.event.reason });
         }
+        return;
+      case 'request-answered':
+        this.#store.countAnswered(jobId, message.usage);
+        return;
+      case 'step-draft':
+        // Committed first, acknowledged second, like a finished step.
+        this.#store.saveDraft(jobId, message.stepKey, message.draft);
+        slot.process.postMessage({ type: 'draft-saved', saveId: message.saveId });
         return;
       case 'step-done': {
         // Committed first, acknowledged second: a step the worker counts is always on disk.
@@ -431,7 +491,11 @@ export class Orchestrator {
     running?.done();
   }
 
-  /** A job's worker died: retry with backoff while attempts remain, then fail with the reason. */
+  /**
+   * A job's worker died: retried with backoff, and failed only after `maxAttempts` losses in a
+   * row with nothing newly saved in between. A job that makes progress between outside kills
+   * (the OOM killer, Force Quit) is never given up; one that dies the same way each time is.
+   */
   #workerLost(jobId: string, reason: string): void {
     const job = this.#store.get(jobId);
     if (!job || job.state !== 'running') return;
@@ -439,16 +503,37 @@ export class Orchestrator {
     if (job.cancelRequested) {
       this.#store.moveToCancelled(jobId);
       this.#emit(jobId, { type: 'job-cancelled' });
-    } else if (job.attempts < this.#options.maxAttempts) {
-      const delayMs = this.#options.retryBaseDelayMs * 2 ** (job.attempts - 1);
+      this.#changed(jobId);
+      return;
+    }
+    const losses = this.#store.recordWorkerLoss(jobId);
+    if (losses < this.#options.maxAttempts) {
+      const delayMs = this.#options.retryBaseDelayMs * 2 ** (losses - 1);
       this.#store.moveToQueuedForRetry(jobId, reason, delayMs);
       this.#emit(jobId, { type: 'job-retrying', reason, attempt: job.attempts, delayMs });
     } else {
-      const message = `gave up after ${job.attempts} attempts: ${reason}`;
+      const message = `gave up after ${losses} attempts in a row with no progress: ${reason}`;
       this.#store.moveToFailed(jobId, message);
       this.#emit(jobId, { type: 'job-failed', reason: message });
     }
     this.#changed(jobId);
+  }
+
+  /**
+   * The store cannot be written (the data folder is full): every worker is stopped at once and
+   * the runner is told; jobs stay as the store last recorded them (running jobs are taken over
+   * and resumed by the next runner), so nothing that was saved is lost.
+   */
+  #failStore(error: Error): void {
+    if (this.#storeFailure) return;
+    this.#storeFailure = error;
+    this.#stopping = true;
+    for (const timer of this.#timers.splice(0)) clearInterval(timer);
+    clearTimeout(this.#wakeTimer);
+    for (const slot of this.#slots) slot.process.kill();
+    for (const running of this.#running.values()) running.done();
+    this.#running.clear();
+    this.#didFail.fire(error);
   }
 
   #cancelRunning(jobId: string): void {

@@ -3,7 +3,7 @@ import type { LessonContent, OutlinePart, Usage } from '../course/course-schema.
 import type { CourseSpec } from '../spec/spec-schema.js';
 import type { LessonTarget } from '../store/lesson-jobs.js';
 import type { StepDone, WorkflowEvent } from '../workflow/generate-course.js';
-import type { StepAnswer } from '../workflow/step-answer.js';
+import { stepKeyOf, type StepAnswer } from '../workflow/step-answer.js';
 import type { JobSettings } from '../../shared/jobs.js';
 
 // Messages between the orchestrator and a worker process. Plain JSON only: they cross a process
@@ -13,7 +13,9 @@ import type { JobSettings } from '../../shared/jobs.js';
 // 3: permit-request carries the request's tokens; permit-release its outcome and x-ratelimit-*
 //    headers; rate-limit-wait and provider-stop are new.
 // 4: start-job carries `target` for a job that regenerates one lesson of a finished course.
-export const WORKER_PROTOCOL_VERSION = 4;
+// 5: checkpoints carry drafts of unfinished steps, start-job the usage paid before; step-draft /
+//    draft-saved save what arrived of an unfinished step; request-answered counts every answer.
+export const WORKER_PROTOCOL_VERSION = 5;
 
 /** How often a worker says it is alive, busy or not. */
 export const WORKER_HEARTBEAT_MS = 1000;
@@ -21,6 +23,8 @@ export const WORKER_HEARTBEAT_MS = 1000;
 export interface SerializedCheckpoints {
   outlineParts: [number, StepAnswer<OutlinePart>][];
   lessons: [number, StepAnswer<LessonContent>][];
+  /** What had arrived of unfinished steps, by step key. */
+  drafts?: [string, unknown][];
 }
 
 export type ToWorker =
@@ -37,9 +41,12 @@ export type ToWorker =
       priority: number;
       /** Write this lesson of a finished course again instead of a whole course from `spec`. */
       target?: LessonTarget;
+      /** What earlier runs of the job paid, every answer counted: the course's usage starts from it. */
+      usageBefore?: Usage;
     }
   | { type: 'permit-granted'; requestId: number }
   | { type: 'step-saved'; stepKey: string }
+  | { type: 'draft-saved'; saveId: number }
   | { type: 'cancel-job'; jobId: string }
   | { type: 'shutdown' };
 
@@ -60,10 +67,14 @@ export type FromWorker =
   | { type: 'provider-stop'; jobId: string; reason: string }
   /** Acknowledged by step-saved once the checkpoint is committed: only then does it count. */
   | { type: 'step-done'; jobId: string; stepKey: string; done: StepDone }
+  /** What has arrived of an unfinished step, to be saved at once; acknowledged by draft-saved with the same saveId. */
+  | { type: 'step-draft'; jobId: string; saveId: number; stepKey: string; draft: unknown }
+  /** An answer the provider sent (usable or not), counted against the job as it arrives. */
+  | { type: 'request-answered'; jobId: string; usage: Usage }
   | { type: 'job-succeeded'; jobId: string; outputPath: string; usage: Usage }
   | { type: 'job-failed'; jobId: string; reason: string }
   | { type: 'job-cancelled'; jobId: string };
 
 export function stepKey(done: StepDone): string {
-  return done.step === 'outline-part' ? `outline-part:${done.from}` : `lesson:${done.lessonNumber}`;
+  return stepKeyOf(done);
 }

@@ -31,10 +31,36 @@ export function loadCheckpoints(db: Database.Database, id: string): Checkpoints 
     else if (kind === 'outline-part') checkpoints.outlineParts.set(Number(number), saved as StepAnswer<OutlinePart>);
     else checkpoints.lessons.set(Number(number), saved as StepAnswer<LessonContent>);
   }
+  checkpoints.drafts = loadDrafts(db, id);
   return checkpoints;
 }
 
-/** Commits a finished step and the job's progress together; a step saved twice counts once. */
+/** What had arrived of the job's unfinished steps, by step key. */
+export function loadDrafts(db: Database.Database, id: string): Map<string, unknown> {
+  const rows = db.prepare('SELECT step, draft_json FROM step_drafts WHERE job_id = ?').all(id) as { step: string; draft_json: string }[];
+  return new Map(rows.map((row) => [row.step, JSON.parse(row.draft_json) as unknown]));
+}
+
+/**
+ * Saves what has arrived of an unfinished step, replacing its earlier draft: progress, so the
+ * job's run of worker losses starts again. A step already finished keeps no draft.
+ */
+export function saveDraft(db: Database.Database, id: string, step: string, draft: unknown, now: number): void {
+  db.transaction(() => {
+    if (db.prepare('SELECT 1 FROM checkpoints WHERE job_id = ? AND step = ?').get(id, step)) return;
+    db.prepare(
+      `INSERT INTO step_drafts (job_id, step, draft_json, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (job_id, step) DO UPDATE SET draft_json = excluded.draft_json, updated_at = excluded.updated_at`,
+    ).run(id, step, JSON.stringify(draft), now);
+    db.prepare('UPDATE jobs SET losses = 0, updated_at = ? WHERE id = ?').run(now, id);
+  })();
+}
+
+/**
+ * Commits a finished step and the job's progress together, and drops the step's draft; a step
+ * saved twice counts once. What the step cost is kept with it (for the course's breakdown); the
+ * job's usage counts every answer as it arrived (countAnswered), so it is not added again here.
+ */
 export function saveCheckpoint(db: Database.Database, id: string, done: StepDone, now: number): void {
   db.transaction(() => {
     const inserted = db
@@ -44,13 +70,18 @@ export function saveCheckpoint(db: Database.Database, id: string, done: StepDone
       )
       .run(id, stepKey(done), JSON.stringify(done.content), JSON.stringify(done.repairs), done.usage.requests, done.usage.promptTokens, done.usage.completionTokens, now);
     if (inserted.changes === 0) return;
+    db.prepare('DELETE FROM step_drafts WHERE job_id = ? AND step = ?').run(id, stepKey(done));
     // The job counts as planned once the first part is: its lessons are being written from then on.
     const planned = done.step === 'outline-part' && done.from === 1 ? 1 : 0;
     db.prepare(
-      `UPDATE jobs SET
-         lessons_done = lessons_done + ?, outline_done = MAX(outline_done, ?),
-         requests = requests + ?, prompt_tokens = prompt_tokens + ?, completion_tokens = completion_tokens + ?, updated_at = ?
-       WHERE id = ?`,
-    ).run(done.step === 'lesson' ? 1 : 0, planned, done.usage.requests, done.usage.promptTokens, done.usage.completionTokens, now, id);
+      `UPDATE jobs SET lessons_done = lessons_done + ?, outline_done = MAX(outline_done, ?), losses = 0, updated_at = ? WHERE id = ?`,
+    ).run(done.step === 'lesson' ? 1 : 0, planned, now, id);
   })();
+}
+
+/** Counts an answer the provider sent against the job, the moment it arrives: what the job cost. */
+export function countAnswered(db: Database.Database, id: string, usage: Usage, now: number): void {
+  db.prepare(
+    `UPDATE jobs SET requests = requests + ?, prompt_tokens = prompt_tokens + ?, completion_tokens = completion_tokens + ?, updated_at = ? WHERE id = ?`,
+  ).run(usage.requests, usage.promptTokens, usage.completionTokens, now, id);
 }

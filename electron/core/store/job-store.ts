@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Usage } from '../course/course-schema.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 import type { Checkpoints, StepDone } from '../workflow/generate-course.js';
 import type { JobLogLine, JobSettings, JobState, JobSummary } from '../../shared/jobs.js';
-import { loadCheckpoints, saveCheckpoint } from './checkpoint-store.js';
+import { countAnswered, loadCheckpoints, saveCheckpoint, saveDraft } from './checkpoint-store.js';
 import { newJobId } from './job-id.js';
 import { enqueueLessonJob, lessonSummaryFields, lessonTargetOf, type LessonColumns, type LessonJobInput, type LessonTarget } from './lesson-jobs.js';
 import { migrate } from './migrations.js';
@@ -109,8 +110,11 @@ const LOG_LINES_PER_JOB = 500;
 export class JobStore {
   readonly db: Database.Database;
   #now: () => number;
+  /** The folder of the database file (the data folder), for messages that name it. */
+  readonly dataFolder: string;
 
   constructor(file: string, options: JobStoreOptions = {}) {
+    this.dataFolder = dirname(resolve(file));
     this.db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -247,6 +251,31 @@ export class JobStore {
     saveCheckpoint(this.db, id, done, this.#now());
   }
 
+  /** Saves what has arrived of an unfinished step (checkpoint-store.ts); progress, like a finished step. */
+  saveDraft(id: string, step: string, draft: unknown): void {
+    saveDraft(this.db, id, step, draft, this.#now());
+  }
+
+  /** Counts an answer the provider sent against the job as it arrives, whether or not its step is ever finished. */
+  countAnswered(id: string, usage: Usage): void {
+    countAnswered(this.db, id, usage, this.#now());
+  }
+
+  /**
+   * A running job's worker was lost (a crash, a kill, a hang): counts the loss and returns how
+   * many there have been in a row with no step or draft saved in between.
+   */
+  recordWorkerLoss(id: string): number {
+    const row = this.db.prepare('UPDATE jobs SET losses = losses + 1, updated_at = ? WHERE id = ? RETURNING losses').get(this.#now(), id) as { losses: number } | undefined;
+    return row?.losses ?? 0;
+  }
+
+  /** Every output folder the queue's jobs write to (where temporary folders of killed runs may be left). */
+  outputFolders(): string[] {
+    const rows = this.db.prepare(`SELECT DISTINCT json_extract(settings_json, '$.outDir') AS dir FROM jobs WHERE kind = 'course'`).all() as { dir: unknown }[];
+    return rows.flatMap((r) => (typeof r.dir === 'string' && r.dir ? [r.dir] : []));
+  }
+
   /** A request of the running job waits for the provider's rate limit until `untilMs` (for the board and `jobs`). */
   setWaiting(id: string, untilMs: number, reason: string): void {
     this.db.prepare(`UPDATE jobs SET waiting_until = MAX(COALESCE(waiting_until, 0), ?), waiting_reason = ?, updated_at = ? WHERE id = ? AND state = 'running'`).run(untilMs, reason, this.#now(), id);
@@ -291,7 +320,7 @@ export class JobStore {
 
   /** A failed or cancelled job goes back to the queue and resumes from its checkpoints. */
   retry(id: string): JobSummary {
-    return this.#transition(id, ['failed', 'cancelled'], 'queued', { attempts: 0, error: null, next_attempt_at: 0, finished_at: null, output_path: null }, 'queued again (retry)');
+    return this.#transition(id, ['failed', 'cancelled'], 'queued', { attempts: 0, losses: 0, error: null, next_attempt_at: 0, finished_at: null, output_path: null }, 'queued again (retry)');
   }
 
   /** Removes a finished job with its checkpoints and log. */

@@ -183,6 +183,27 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ALTER TABLE jobs ADD COLUMN target_note TEXT;
     `,
   },
+  {
+    version: 8,
+    name: 'drafts of unfinished steps, consecutive worker losses',
+    sql: `
+      -- What has arrived of a step that is not finished yet (a lesson waiting for repairs of its
+      -- broken parts, a plan part waiting for new terms): saved the moment each answer arrives,
+      -- so a crash pays only for the requests that were open, never for an answer received.
+      -- Replaced by the step's checkpoint when the step is done (checkpoint-store.ts).
+      CREATE TABLE step_drafts (
+        job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+        step TEXT NOT NULL,
+        draft_json TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (job_id, step)
+      );
+      -- Worker losses (a crash, a kill, a hang) in a row with no newly saved step or draft in
+      -- between: only these fail a job for good, so an outside kill of a job that makes progress
+      -- never does. 'attempts' still counts every run.
+      ALTER TABLE jobs ADD COLUMN losses INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -47,6 +47,11 @@ export interface AskContext {
    * `insufficient_quota`), before the error is thrown; the runner stops the other jobs.
    */
   onProviderStop?: (error: ProviderError) => void;
+  /**
+   * Told of every answer the provider sent, usable or not, the moment it arrives: what it was
+   * paid, counted against the job whether or not the step it belongs to is ever finished.
+   */
+  onAnswered?: (usage: Usage) => void;
 }
 
 /** One wait for the provider's rate limit. */
@@ -106,6 +111,7 @@ export async function askStructured<T, U = T>(ctx: AskContext, request: AskReque
     usage.requests++;
     usage.promptTokens += answer.promptTokens;
     usage.completionTokens += answer.completionTokens;
+    ctx.onAnswered?.({ requests: 1, promptTokens: answer.promptTokens, completionTokens: answer.completionTokens });
     const outcome = validate(answer.text, answer.finishReason, request);
     if (outcome.ok) return { value: outcome.value, usage };
     problems = outcome.problems;

@@ -5,7 +5,7 @@ import type { CourseSpec } from '../spec/spec-schema.js';
 import { CancelledError, type AskContext } from './ask-structured.js';
 import { nextRange, planPart } from './plan-outline.js';
 import { REVIEW_LESSONS, type LessonContext } from './prompts.js';
-import { addUsage, noUsage, type StepAnswer } from './step-answer.js';
+import { addUsage, noUsage, stepKeyOf, type DraftChannel, type StepAnswer, type StepName } from './step-answer.js';
 import { writeLesson } from './write-lesson.js';
 
 /** A finished step of a job: the unit that is checkpointed and never paid for twice. */
@@ -24,6 +24,8 @@ export interface Checkpoints {
   /** Parts of the plan, by the number of their first lesson. */
   outlineParts: Map<number, StepAnswer<OutlinePart>>;
   lessons: Map<number, StepAnswer<LessonContent>>;
+  /** What had arrived of unfinished steps, by step key (`lesson:3`): resumed, not asked for again. */
+  drafts?: Map<string, unknown>;
 }
 
 export interface GenerateOptions extends AskContext {
@@ -35,6 +37,11 @@ export interface GenerateOptions extends AskContext {
    * can commit a checkpoint first.
    */
   onEvent?: (event: WorkflowEvent) => void | Promise<void>;
+  /**
+   * Saves what has arrived of an unfinished step (after each answer); awaited before the next
+   * request of that step, so an answer received is on disk before anything else is paid for.
+   */
+  onDraft?: (stepKey: string, draft: unknown) => Promise<void>;
 }
 
 export interface GeneratedContent {
@@ -103,7 +110,7 @@ export async function generateCourse(spec: CourseSpec, options: GenerateOptions)
       if (options.signal?.aborted) throw new CancelledError();
       await emit({ type: 'lesson-started', lessonNumber: plan.number });
       try {
-        const written = await writeLesson(spec, options, plan, contextFor(plan));
+        const written = await writeLesson(spec, options, plan, contextFor(plan), draftChannel(options, { step: 'lesson', lessonNumber: plan.number }));
         pay(written.usage);
         await emit({ type: 'step-done', step: 'lesson', lessonNumber: plan.number, content: written.value, usage: written.usage, repairs: written.repairs });
         return written;
@@ -124,7 +131,7 @@ export async function generateCourse(spec: CourseSpec, options: GenerateOptions)
         if (options.signal?.aborted) throw new CancelledError();
         // A part unlocks lessons: it goes ahead of every lesson waiting for a permit, so newly
         // started jobs never leave permits idle behind older jobs' lessons.
-        part = await planPart(spec, { ...options, priority: options.priority - OUTLINE_PRIORITY_BOOST }, range, { summary, planned });
+        part = await planPart(spec, { ...options, priority: options.priority - OUTLINE_PRIORITY_BOOST }, range, { summary, planned }, draftChannel(options, { step: 'outline-part', from: range.from }));
         pay(part.usage);
         await emit({ type: 'step-done', step: 'outline-part', from: range.from, content: part.value, usage: part.usage, repairs: part.repairs });
       }
@@ -155,6 +162,15 @@ export async function generateCourse(spec: CourseSpec, options: GenerateOptions)
     usage,
     paidThisRun,
   };
+}
+
+/** The drafts of one step: the one an earlier run saved, and where new ones go. */
+export function draftChannel<D>(options: Pick<GenerateOptions, 'checkpoints' | 'onDraft'>, step: StepName): DraftChannel<D> | undefined {
+  const key = stepKeyOf(step);
+  const saved = options.checkpoints?.drafts?.get(key) as D | undefined;
+  const save = options.onDraft;
+  if (!save && !saved) return undefined;
+  return { saved, save: (draft) => save?.(key, draft) ?? Promise.resolve() };
 }
 
 /** How many lessons the saved parts plan, counting only an unbroken run from lesson 1. */

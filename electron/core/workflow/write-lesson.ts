@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { lessonAnswerSchema, quizQuestionsAnswerSchema, sectionOnlyAnswerSchema, vocabularyAnswerSchema } from '../course/answer-schemas.js';
-import type { LessonContent, PlannedLesson } from '../course/course-schema.js';
+import type { LessonContent, PlannedLesson, Usage } from '../course/course-schema.js';
 import { jsonSchemaFormat, type JsonSchemaFormat } from '../course/structured-output.js';
 import type { Repair } from '../quality/quality-types.js';
 import { applyLessonPart, partWhere, salvageLesson, type BrokenPart } from '../quality/repair-lesson.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 import { askStructured, InvalidAnswerError, type AskContext } from './ask-structured.js';
 import { lessonMessages, lessonPartMessages, type LessonContext } from './prompts.js';
-import { addUsage, noUsage, type StepAnswer } from './step-answer.js';
+import { addUsage, type DraftChannel, type StepAnswer } from './step-answer.js';
 
 /** Requests for one broken part of a lesson before it counts as broken for good. */
 export const PART_TRIES = 3;
@@ -24,63 +24,108 @@ export class LessonPartError extends Error {
 const jsonObject = z.record(z.string(), z.unknown());
 
 /**
+ * What has arrived of a lesson that is not finished: the usable content so far, the parts still
+ * broken (with the tries already spent on each), the repairs made and what it cost. Saved after
+ * the lesson's answer and after every repair answer, so a crash never pays for them again.
+ */
+export interface LessonDraft {
+  version: 1;
+  content: LessonContent;
+  pending: PendingPart[];
+  repairs: Repair[];
+  usage: Usage;
+}
+
+/** A broken part being asked for again: as first found, as it stands now, and the tries spent. */
+export interface PendingPart {
+  first: BrokenPart;
+  current: BrokenPart;
+  tries: number;
+}
+
+/**
  * One lesson: the whole lesson is asked for once; the usable sections are kept, and each broken
  * part (a section, some quiz questions, entries for some terms) is asked for alone with its
  * problem stated. A part that stays broken is left out when the lesson stands without it.
+ * With `drafts`, what arrives is saved as it arrives and a saved draft is resumed: only the
+ * parts still broken are asked for.
  */
-export async function writeLesson(spec: CourseSpec, ctx: AskContext, plan: PlannedLesson, context: LessonContext): Promise<StepAnswer<LessonContent>> {
-  const usage = noUsage();
-  const answer = await askStructured(ctx, {
-    task: { kind: 'lesson', spec, plan },
-    messages: lessonMessages(spec, plan, context),
-    format: jsonSchemaFormat('course_lesson', lessonAnswerSchema(spec.sections, plan.vocabulary)),
-    schema: jsonObject,
-    accept: (raw) => {
-      const salvaged = salvageLesson(raw, spec.sections, plan);
-      return salvaged.problems.length ? { ok: false, problems: salvaged.problems } : { ok: true, value: salvaged };
-    },
-  });
-  addUsage(usage, answer.usage);
-  const { content, broken } = answer.value;
-  const repairs: Repair[] = [...answer.value.repairs];
-  const fixed = await Promise.all(broken.map((part) => repairPart(spec, ctx, plan, context, content, part)));
-  for (const result of fixed) {
-    addUsage(usage, result.usage);
-    repairs.push(...result.repairs);
+export async function writeLesson(spec: CourseSpec, ctx: AskContext, plan: PlannedLesson, context: LessonContext, drafts?: DraftChannel<LessonDraft>): Promise<StepAnswer<LessonContent>> {
+  let draft = drafts?.saved && isLessonDraft(drafts.saved) ? drafts.saved : undefined;
+  if (!draft) {
+    const answer = await askStructured(ctx, {
+      task: { kind: 'lesson', spec, plan },
+      messages: lessonMessages(spec, plan, context),
+      format: jsonSchemaFormat('course_lesson', lessonAnswerSchema(spec.sections, plan.vocabulary)),
+      schema: jsonObject,
+      accept: (raw) => {
+        const salvaged = salvageLesson(raw, spec.sections, plan);
+        return salvaged.problems.length ? { ok: false, problems: salvaged.problems } : { ok: true, value: salvaged };
+      },
+    });
+    const { content, broken } = answer.value;
+    draft = { version: 1, content, pending: broken.map((part) => ({ first: part, current: part, tries: 0 })), repairs: [...answer.value.repairs], usage: { ...answer.usage } };
+    if (draft.pending.length) await drafts?.save(structuredClone(draft));
   }
-  return { value: content, usage, repairs };
+  const state = draft;
+  // Each broken part is asked for on its own; after each answer the whole draft is saved again.
+  const save = () => drafts?.save(structuredClone(state)) ?? Promise.resolve();
+  await Promise.all([...state.pending].map((pending) => repairPart(spec, ctx, plan, context, state, pending, save)));
+  return { value: state.content, usage: state.usage, repairs: state.repairs };
 }
 
-async function repairPart(spec: CourseSpec, ctx: AskContext, plan: PlannedLesson, context: LessonContext, content: LessonContent, first: BrokenPart) {
-  const usage = noUsage();
-  const where = partWhere(plan, first);
-  let part: BrokenPart | undefined = first;
-  for (let tries = 0; part && tries < PART_TRIES; tries++) {
+function isLessonDraft(value: unknown): value is LessonDraft {
+  const draft = value as Partial<LessonDraft> | undefined;
+  return draft?.version === 1 && typeof draft.content === 'object' && Array.isArray(draft.pending) && Array.isArray(draft.repairs) && typeof draft.usage === 'object';
+}
+
+async function repairPart(spec: CourseSpec, ctx: AskContext, plan: PlannedLesson, context: LessonContext, draft: LessonDraft, pending: PendingPart, save: () => Promise<void>): Promise<void> {
+  const { content } = draft;
+  const where = partWhere(plan, pending.first);
+  let part: BrokenPart | undefined = pending.current;
+  while (part && pending.tries < PART_TRIES) {
     const current: BrokenPart = part;
     try {
       const answer = await askStructured(
         { ...ctx, maxRepairs: 0 },
         { task: { kind: 'lesson-part', spec, plan, part: current }, messages: lessonPartMessages(spec, plan, context, current), format: partFormat(current), schema: jsonObject },
       );
-      addUsage(usage, answer.usage);
+      addUsage(draft.usage, answer.usage);
       part = applyLessonPart(content, plan, current, answer.value);
     } catch (error) {
       // An answer that is not even JSON is one try like any other broken answer.
       if (!(error instanceof InvalidAnswerError)) throw error;
-      addUsage(usage, error.usage);
+      addUsage(draft.usage, error.usage);
       part = { ...current, problem: error.problems[0] ?? current.problem };
     }
+    pending.tries++;
+    if (part) pending.current = part;
+    else draft.pending.splice(draft.pending.indexOf(pending), 1);
+    const asked: Repair = { kind: 'part-asked-again', lesson: plan.number, where, detail: `${pending.first.problem}; asked for it again${part ? '' : ' and got it'}` };
+    if (!part) draft.repairs.push(asked);
+    else if (pending.tries >= PART_TRIES) settleBroken(draft, plan, where, pending, asked);
+    await save();
   }
-  const asked: Repair = { kind: 'part-asked-again', lesson: plan.number, where, detail: `${first.problem}; asked for it again${part ? '' : ' and got it'}` };
-  if (!part) return { usage, repairs: [asked] };
-  // Still broken: leave it out when the lesson stands without it, else the lesson fails.
+  // A draft saved with a part out of tries (a crash right after its last answer) settles it now.
+  if (part && draft.pending.includes(pending)) {
+    settleBroken(draft, plan, where, pending, { kind: 'part-asked-again', lesson: plan.number, where, detail: `${pending.first.problem}; asked for it again` });
+    await save();
+  }
+}
+
+/**
+ * A part still broken after its tries: left out when the lesson stands without it (recorded in
+ * the draft's repairs), else the lesson fails.
+ */
+function settleBroken(draft: LessonDraft, plan: PlannedLesson, where: string, pending: PendingPart, asked: Repair): void {
+  const { content } = draft;
+  const part = pending.current;
   if (part.kind === 'quiz-questions' && content.quiz?.length) {
-    return { usage, repairs: [asked, { kind: 'part-dropped' as const, lesson: plan.number, where, detail: `${part.count} quiz question(s) stayed broken after ${PART_TRIES} tries (${part.problem}); the lesson keeps ${content.quiz.length}` }] };
-  }
-  if (part.kind === 'vocabulary' && content.vocabulary?.length) {
-    return { usage, repairs: [asked, { kind: 'part-dropped' as const, lesson: plan.number, where, detail: `no usable entry for ${part.terms.map((t) => `"${t}"`).join(', ')} after ${PART_TRIES} tries; left out, the lesson keeps ${content.vocabulary.length} terms` }] };
-  }
-  throw new LessonPartError(where, part.problem);
+    draft.repairs.push(asked, { kind: 'part-dropped', lesson: plan.number, where, detail: `${part.count} quiz question(s) stayed broken after ${PART_TRIES} tries (${part.problem}); the lesson keeps ${content.quiz.length}` });
+  } else if (part.kind === 'vocabulary' && content.vocabulary?.length) {
+    draft.repairs.push(asked, { kind: 'part-dropped', lesson: plan.number, where, detail: `no usable entry for ${part.terms.map((t) => `"${t}"`).join(', ')} after ${PART_TRIES} tries; left out, the lesson keeps ${content.vocabulary.length} terms` });
+  } else throw new LessonPartError(where, part.problem);
+  draft.pending.splice(draft.pending.indexOf(pending), 1);
 }
 
 function partFormat(part: BrokenPart): JsonSchemaFormat {
