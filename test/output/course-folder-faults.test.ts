@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { assembleCourse } from '../../electron/core/output/assemble-course.js';
+import { JOB_MARKER, sweepStaleWritingFolders, writeCourse, WRITING_PREFIX } from '../../electron/core/output/write-course.js';
+import { demoLesson, demoOutline } from '../../electron/core/providers/demo-content.js';
+import { specOf } from '../support/engine-fixtures.js';
+import { useTempDir } from '../support/temp-dir.js';
+
+// Issue 15, items 2, 3, 8 and 11: the course folder under faults — a kill between the rename
+// and the queue hearing of it, a kill while the temporary folder fills, a full output disk —
+// and the permissions a course folder gets.
+
+const tempDir = useTempDir();
+
+function course(title: string, lessons = 2) {
+  const spec = specOf({ title, lessons }).spec;
+  const outline = demoOutline(spec);
+  return assembleCourse({
+    spec,
+    outline,
+    lessons: outline.lessons.map((l) => demoLesson(spec, outline, l.number)),
+    repairs: [],
+    usage: { requests: 3, promptTokens: 10, completionTokens: 20 },
+    provider: { name: 'demo', model: 'demo', demo: true },
+    version: '0.0.0-test',
+  });
+}
+
+describe('a course folder belongs to its job', () => {
+  it('a job that already renamed its course into place (then was killed) finds it instead of writing <slug>-2', async () => {
+    const out = tempDir();
+    const first = await writeCourse(course('Twice'), out, { jobId: 'job00001' });
+    // The resumed run of the same job writes again: the same folder comes back, no copy is made.
+    const again = await writeCourse(course('Twice'), out, { jobId: 'job00001' });
+    expect(again).toBe(first);
+    expect(readdirSync(out)).toEqual(['twice']);
+    expect(JSON.parse(readFileSync(join(first, JOB_MARKER), 'utf8'))).toEqual({ jobId: 'job00001' });
+    // Another job with the same title still gets its own folder.
+    const other = await writeCourse(course('Twice'), out, { jobId: 'job00002' });
+    expect(other).toBe(join(out, 'twice-2'));
+    expect(await writeCourse(course('Twice'), out, { jobId: 'job00002' })).toBe(other);
+    expect(readdirSync(out).sort()).toEqual(['twice', 'twice-2']);
+  });
+
+  it('starts again from a half-written temporary folder a killed run of the job left behind', async () => {
+    const out = tempDir();
+    const stale = join(out, `${WRITING_PREFIX}job00003`);
+    mkdirSync(join(stale, 'lessons'), { recursive: true });
+    writeFileSync(join(stale, 'course.json'), '{"cut off');
+    const folder = await writeCourse(course('Stale'), out, { jobId: 'job00003' });
+    expect(readdirSync(out)).toEqual(['stale']);
+    expect(JSON.parse(readFileSync(join(folder, 'course.json'), 'utf8')).title).toBe('Stale');
+  });
+
+  it('gives the course folder the permissions of any folder the user makes, not mkdtemp\'s 0700', async () => {
+    const out = tempDir();
+    const folder = await writeCourse(course('Modes'), out, { jobId: 'job00004' });
+    const umask = process.umask();
+    expect(statSync(folder).mode & 0o777).toBe(0o777 & ~umask);
+    const plain = join(out, 'made-by-hand');
+    mkdirSync(plain);
+    expect(statSync(folder).mode & 0o777).toBe(statSync(plain).mode & 0o777);
+  });
+});
+
+describe('sweeping temporary folders of killed runs', () => {
+  it('removes those whose job is not running, in every output folder, and keeps a running job\'s', async () => {
+    const a = tempDir();
+    const b = join(a, 'other-out');
+    for (const [dir, job] of [[a, 'gone0001'], [a, 'live0001'], [b, 'gone0002']] as const) mkdirSync(join(dir, `${WRITING_PREFIX}${job}`, 'lessons'), { recursive: true });
+    mkdirSync(join(a, 'a-course'));
+    const removed = await sweepStaleWritingFolders([a, b, join(a, 'missing')], (id) => id === 'live0001');
+    expect(removed.sort()).toEqual([join(a, `${WRITING_PREFIX}gone0001`), join(b, `${WRITING_PREFIX}gone0002`)].sort());
+    expect(readdirSync(a).sort()).toEqual(['.fluentpro-writing-live0001', 'a-course', 'other-out']);
+    expect(readdirSync(b)).toEqual([]);
+  });
+});
+
+// A real full disk: a 64 KiB tmpfs. Mounting needs root on Linux (as CI runs); elsewhere the
+// test says why it cannot run.
+const canMount = process.platform === 'linux' && process.getuid?.() === 0;
+describe.skipIf(!canMount)('a full output disk (a small tmpfs; needs root on Linux to mount it)', () => {
+  let mountPoint: string | undefined;
+  afterEach(() => {
+    if (!mountPoint) return;
+    execFileSync('umount', [mountPoint]);
+    rmSync(mountPoint, { recursive: true, force: true });
+    mountPoint = undefined;
+  });
+
+  it('fails with the folder and the way out, and leaves no temporary folder behind', async () => {
+    mountPoint = mkdtempSync(join(tmpdir(), 'fluentpro-full-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint]);
+    const error = await writeCourse(course('Too Big', 60), mountPoint, { jobId: 'job00005' }).catch((e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe(
+      `the output folder ${mountPoint} is full (no space left on the disk): free some space or choose another output folder, then retry the job; nothing generated is lost, the retry pays for nothing again`,
+    );
+    expect(readdirSync(mountPoint)).toEqual([]);
+    expect(existsSync(join(mountPoint, 'too-big'))).toBe(false);
+  });
+});
