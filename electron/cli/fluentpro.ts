@@ -15,6 +15,9 @@ import { historyCommand, regenerateCommand, undoCommand } from './commands/regen
 import { pauseCommand, resumeCommand } from './commands/pause.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { serveCommand } from './commands/serve.js';
+import { setAsideQueueCommand } from './commands/set-aside-queue.js';
+import { DataFolderFullError } from '../core/config/disk-full.js';
+import { QueueFileError } from '../core/store/queue-file.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo, signal?: AbortSignal) => Promise<number>> = {
@@ -35,6 +38,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo, signal?: AbortSignal)
   schedule: scheduleCommand,
   pause: pauseCommand,
   resume: resumeCommand,
+  'set-aside-queue': setAsideQueueCommand,
 };
 
 /** Runs one command line; returns the exit status. Never throws for a user's mistake. */
@@ -64,9 +68,19 @@ export async function main(argv: string[], io: CliIo, signal?: AbortSignal): Pro
       io.stderr.write(`fluentpro ${command}: ${error.message}\nSee: fluentpro ${command} --help\n`);
       return EXIT.usage;
     }
+    // The queue file or the data folder, not the program: said with the way out, no stack trace.
+    if (error instanceof QueueFileError || error instanceof DataFolderFullError) {
+      io.stderr.write(`fluentpro ${command}: ${error.message}\n`);
+      return EXIT.failed;
+    }
     throw error;
   }
 }
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** 128 + the signal's number, as shells report a process ended by it. */
+type StopSignal = (typeof STOP_SIGNALS)[number];
+const SIGNAL_EXIT: Record<StopSignal, number> = { SIGINT: EXIT.interrupted, SIGTERM: 143, SIGHUP: 129 };
 
 function isEntryPoint(): boolean {
   try {
@@ -81,15 +95,20 @@ if (isEntryPoint()) {
   // Every waiting request listens on this one signal: many listeners are expected, not a leak.
   setMaxListeners(0, controller.signal);
   // First Ctrl-C stops cleanly (workers end, unfinished jobs stay queued with their finished
-  // steps); a second one exits at once.
-  process.once('SIGINT', () => {
-    process.stderr.write('\nstopping… (press Ctrl-C again to quit at once)\n');
-    controller.abort();
-    process.once('SIGINT', () => process.exit(EXIT.interrupted));
-  });
+  // steps); a second one exits at once. SIGTERM (kill, timeout, systemd, docker stop) and SIGHUP
+  // (the terminal closed) are the same request to stop, and end with their own exit status.
+  let stoppedBy: StopSignal | undefined;
+  for (const signal of STOP_SIGNALS) {
+    process.on(signal, () => {
+      if (stoppedBy) process.exit(SIGNAL_EXIT[signal]);
+      stoppedBy = signal;
+      process.stderr.write(signal === 'SIGINT' ? '\nstopping… (press Ctrl-C again to quit at once)\n' : `\nstopping (${signal})…\n`);
+      controller.abort();
+    });
+  }
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }, controller.signal).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = code === EXIT.interrupted && stoppedBy ? SIGNAL_EXIT[stoppedBy] : code;
     },
     (error: unknown) => {
       process.stderr.write(`fluentpro: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);

@@ -1,6 +1,7 @@
 import { DEFAULTS } from '../core/config/settings.js';
 import { EXPORT_HELP } from './commands/export.js';
 import { PAUSE_HELP, RESUME_HELP } from './commands/pause.js';
+import { SET_ASIDE_QUEUE_HELP } from './commands/set-aside-queue.js';
 import { HISTORY_HELP, REGENERATE_HELP, UNDO_HELP } from './commands/regenerate.js';
 import { SCHEDULE_HELP } from './commands/schedule.js';
 
@@ -27,6 +28,7 @@ Commands
                        run, history)
   pause | resume       Pause the queue (--until HH:MM); running jobs finish. Resume it
   doctor               Show the effective configuration and check it
+  set-aside-queue      Keep a damaged queue database aside and start with a new, empty one
 
 Options
   -h, --help           Show help (also: fluentpro <command> --help)
@@ -65,13 +67,15 @@ export const COMMAND_HELP: Record<string, string> = {
   history: HISTORY_HELP,
   pause: PAUSE_HELP,
   resume: RESUME_HELP,
+  'set-aside-queue': SET_ASIDE_QUEUE_HELP,
   generate: `Usage: fluentpro generate <spec...> [options]
 
 Queues each spec as a job and runs them, each in its own worker process, until they end.
 Each course is written to <out>/<course-slug>/ (course.json, README.md, lessons/).
 Every spec is checked first; if any is invalid nothing is generated. A spec already queued or
 running with the same settings is followed, not queued twice.
-Ctrl-C stops; unfinished jobs stay queued with their finished lessons ("fluentpro run" resumes).
+Ctrl-C (or SIGTERM, SIGHUP) stops; unfinished jobs stay queued with their finished lessons and
+every answer that arrived ("fluentpro run" resumes).
 
 Options
 ${PROVIDER_FLAGS}

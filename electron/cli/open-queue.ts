@@ -1,5 +1,6 @@
 import { resolveDataDir } from '../core/config/data-dir.js';
-import { JobNotFoundError, JobStore } from '../core/store/job-store.js';
+import { JobNotFoundError, type JobStore } from '../core/store/job-store.js';
+import { openQueueFile } from '../core/store/queue-file.js';
 import type { JobSummary } from '../shared/jobs.js';
 import { UsageError, type CliIo } from './cli-io.js';
 
@@ -10,10 +11,16 @@ export function dataDirFrom(values: { 'data-dir'?: string | boolean }, io: CliIo
   return resolveDataDir(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, io.cwd, { env: io.env }).dir;
 }
 
-/** The queue database in that folder. */
+/**
+ * The queue database in that folder. A damaged, unopenable or full one throws an error that
+ * names the file and the way out (queue-file.ts), printed without a stack trace; an emptied one
+ * is opened as a new queue with a warning.
+ */
 export function openQueue(values: { 'data-dir'?: string | boolean }, io: CliIo): { store: JobStore; dataDir: string } {
   const dataDir = dataDirFrom(values, io);
-  return { store: JobStore.open(dataDir), dataDir };
+  const hint = typeof values['data-dir'] === 'string' ? ` --data-dir ${JSON.stringify(values['data-dir'])}` : '';
+  const store = openQueueFile(dataDir, { dataDirHint: hint, warn: (message) => io.stderr.write(`fluentpro: warning: ${message}\n`) });
+  return { store, dataDir };
 }
 
 /** A job named on the command line, by id or unique prefix; a bad name is a usage error. */

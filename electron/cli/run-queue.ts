@@ -31,8 +31,9 @@ const HELD_POLL_MS = 250;
 
 /**
  * Works the queue in worker processes until its jobs end (or, with `watch`, until stopped).
- * A stop (Ctrl-C) leaves unfinished jobs in the queue, to resume from their checkpoints.
- * Returns whether it was stopped before the work was done.
+ * A stop (Ctrl-C, SIGTERM) leaves unfinished jobs in the queue, to resume from their checkpoints.
+ * Returns whether it was stopped before the work was done; rejects with DataFolderFullError when
+ * the queue could no longer be written (every worker stopped, what was saved kept).
  */
 export async function runQueue(options: QueueRunOptions): Promise<{ interrupted: boolean }> {
   const { store } = options;
@@ -62,8 +63,11 @@ export async function runQueue(options: QueueRunOptions): Promise<{ interrupted:
   const beside = options.alongside?.(orchestrator);
   let ended = false;
   const done = options.watch ? new Promise<void>(() => {}) : untilNothingRuns(orchestrator, options, new Set(pending.map((j) => j.id)), () => ended);
+  // The runner cannot go on (the data folder is full): stop cleanly and say why (the caller prints it).
+  const failed = new Promise<never>((_, reject) => orchestrator.onDidFail(reject));
+  failed.catch(() => {});
   try {
-    return { interrupted: await Promise.race([done.then(() => false), stopped.then(() => true)]) };
+    return { interrupted: await Promise.race([done.then(() => false), stopped.then(() => true), failed]) };
   } finally {
     ended = true;
     await beside?.stop();

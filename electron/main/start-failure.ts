@@ -1,4 +1,3 @@
-import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { QUEUE_FILE } from '../core/config/data-dir.js';
 
@@ -78,16 +77,5 @@ export function describeStartFailure(error: unknown, dataDir: string): StartFail
   };
 }
 
-/**
- * Moves a damaged queue aside so the next start creates a new one: queue.sqlite (and its -wal
- * and -shm) become queue-damaged-<time>.sqlite… in the same folder. Returns the new name.
- */
-export function setQueueAside(dataDir: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  const aside = join(dataDir, `queue-damaged-${stamp}.sqlite`);
-  for (const suffix of ['', '-wal', '-shm']) {
-    const file = join(dataDir, `${QUEUE_FILE}${suffix}`);
-    if (existsSync(file)) renameSync(file, `${aside}${suffix}`);
-  }
-  return aside;
-}
+/** Moves a damaged queue aside (core/store/queue-file.ts): the app and `fluentpro set-aside-queue` do the same. */
+export { setQueueAside } from '../core/store/queue-file.js';

@@ -24,6 +24,11 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
   const heartbeat = setInterval(() => port.postMessage({ type: 'heartbeat', rss: proc.memoryUsage.rss() }), WORKER_HEARTBEAT_MS);
   // An orphaned worker (its parent was killed) must not go on spending money.
   proc.on('disconnect', () => proc.exit(0));
+  // The runner decides when a worker stops (shutdown, or its channel closing). Ctrl-C in a
+  // terminal, or a SIGTERM/SIGHUP sent to the whole process group (timeout, systemd, docker
+  // stop), reaches the workers too: they wait for the runner, which stops them cleanly moments
+  // later, instead of dying between an answer and its save.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) proc.on(signal, () => {});
 
   port.on('message', ({ data: message }) => {
     switch (message.type) {
