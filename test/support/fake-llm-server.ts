@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { estimateRequest, type ProviderLimits } from './provider-limits.js';
@@ -56,6 +57,8 @@ export interface ServedRequest extends RequestInfo {
   completionTokens: number;
   /** The user message, for tests that check what a prompt carries. */
   prompt: string;
+  /** A hash of everything the request asked (messages and schema): the same hash answered twice is the same answer paid twice. */
+  bodyHash: string;
   fault?: Fault['kind'];
   startedAt: number;
   endedAt: number;
@@ -85,6 +88,10 @@ export class FakeLlmServer {
 
   get baseURL(): string {
     return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/v1`;
+  }
+  /** Requests open now. */
+  get inFlight(): number {
+    return this.#inFlight;
   }
   /** Most requests the server ever had open at once. */
   get maxInFlight(): number {
@@ -122,7 +129,7 @@ export class FakeLlmServer {
     const startedAt = Date.now();
     const fault = this.#options.fault?.(info);
     const record = (status: number, completionTokens = 0): void => {
-      this.requests.push({ ...info, status, fault: fault?.kind, startedAt, endedAt: Date.now(), promptTokens: promptTokensOf(body), completionTokens, prompt: firstUserMessage(body) });
+      this.requests.push({ ...info, status, fault: fault?.kind, startedAt, endedAt: Date.now(), promptTokens: promptTokensOf(body), completionTokens, prompt: firstUserMessage(body), bodyHash: bodyHashOf(body) });
     };
 
     // The provider's limits decide first, on arrival: a refusal is answered at once, with no latency.
@@ -215,6 +222,10 @@ function requestKey(body: ChatRequest): string {
   if ((m = /^Fix lesson (\d+) of/.exec(first))) return `lesson ${m[1]} ${body.response_format.json_schema.name.replace(/^lesson_/, '')}|${title}`;
   if ((m = /New terms for lesson (\d+)/.exec(first))) return `lesson ${m[1]} terms|${title}`;
   return `other|${title}`;
+}
+
+function bodyHashOf(body: ChatRequest): string {
+  return createHash('sha256').update(JSON.stringify([body.messages, body.response_format?.json_schema?.name ?? ''])).digest('hex');
 }
 
 function promptTokensOf(body: ChatRequest): number {
