@@ -17,7 +17,8 @@
 //   Electron's framework and better-sqlite3's .node (electron-builder warns of exactly this):
 //   build/entitlements.mac.adhoc.plist adds com.apple.security.cs.disable-library-validation.
 //   electron-builder skips all signing in a pull-request build (GITHUB_BASE_REF set) unless
-//   CSC_FOR_PULL_REQUEST is true; an ad-hoc signature uses no secret, so it is set.
+//   CSC_FOR_PULL_REQUEST is true; an ad-hoc signature uses no secret, so it is set. An ad-hoc
+//   build is never sent to Apple's notary service, which takes only Developer ID signatures.
 // - FLUENTPRO_REQUIRE_DEVELOPER_ID=true (release.yml, unless the repository asks for a release
 //   without one) refuses to build an app that is not signed with a Developer ID.
 //
@@ -29,6 +30,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ADHOC_ENTITLEMENTS = 'build/entitlements.mac.adhoc.plist';
+/**
+ * Apple notarizes only apps signed with a Developer ID: an ad-hoc build is never sent. Empty, the
+ * variables electron-builder reads to notarize count as not set (app-builder-lib
+ * MacTargetHelper.getNotarizeOptions), even when a workflow passes its Apple secrets.
+ */
+const NO_NOTARIZATION = { APPLE_ID: '', APPLE_APP_SPECIFIC_PASSWORD: '', APPLE_API_KEY: '', APPLE_API_KEY_ID: '', APPLE_API_ISSUER: '', APPLE_KEYCHAIN_PROFILE: '' };
 
 /**
  * How the app will be signed, from the environment and the keychain's code-signing identities
@@ -54,7 +61,7 @@ export function signingPlan({ env, keychainIdentities = '', forceAdHoc = false }
   return {
     signing: 'ad-hoc',
     args: ['-c.mac.identity=-', `-c.mac.entitlements=${ADHOC_ENTITLEMENTS}`, `-c.mac.entitlementsInherit=${ADHOC_ENTITLEMENTS}`],
-    env: { CSC_FOR_PULL_REQUEST: 'true' },
+    env: { CSC_FOR_PULL_REQUEST: 'true', ...NO_NOTARIZATION },
     summary: 'no Developer ID certificate: signing ad hoc (not notarized; people open it the first time with System Settings › Privacy & Security › Open Anyway)',
   };
 }
