@@ -163,7 +163,7 @@ describe('ScheduleService', () => {
     service.schedules.onDidChangeQueuePause((p) => pauses.push(p));
     const other = JobStore.open(join(tempDir(), 'data'));
     try {
-      new ScheduleStore(other.db).add({ name: 'from-cli', cron: '0 2 * * *', timeZone: 'UTC', folder: inbox() });
+      await new ScheduleStore(other.db).add({ name: 'from-cli', cron: '0 2 * * *', timeZone: 'UTC', folder: inbox() });
       other.db.prepare('INSERT INTO queue_pause (id, paused_at, until_at) VALUES (1, ?, NULL)').run(Date.now());
       await service.schedules.resume(); // what a wake does; the poll would find it within 5 s
       expect(seen.at(-1)).toEqual(['from-cli']);

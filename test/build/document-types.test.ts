@@ -1,28 +1,48 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { checkSpecFile } from '../../electron/core/spec/read-spec.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 // What Finder learns from the app's Info.plist (electron-builder.yml's mac.extendInfo and
-// fileAssociations): specs are FluentPro's own document type; other YAML and JSON files are not claimed.
+// fileAssociations). Launch Services types a file by its path extension, the text after the last
+// dot: `x.course.yaml` is a `yaml` file (public.yaml). Apple's tag class for filename extensions
+// takes one extension without its leading period (UTTagClassFilenameExtension), so a type tagged
+// `course.yaml` never matches any file. FluentPro is therefore offered for YAML and JSON files in
+// "Open With" and on the Dock, and never claims them.
 
 const root = join(import.meta.dirname, '..', '..');
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { mac: Record<string, any>; dmg: Record<string, any> };
+const tempDir = useTempDir();
+
+type TypeDeclaration = { UTTypeIdentifier: string; UTTypeTagSpecification?: Record<string, string | string[]> };
+type Association = { ext: string | string[]; rank: string; role: string };
+const extensionsOf = (a: Association) => (Array.isArray(a.ext) ? a.ext : [a.ext]);
 
 describe('the app as Finder sees it', () => {
-  it('declares *.course.yaml, *.course.yml and *.course.json as its own type, conforming to YAML and JSON', () => {
-    const types = config.mac.extendInfo.UTExportedTypeDeclarations as { UTTypeIdentifier: string; UTTypeConformsTo: string[]; UTTypeTagSpecification: Record<string, string[]> }[];
-    const byId = Object.fromEntries(types.map((t) => [t.UTTypeIdentifier, t]));
-    expect(byId['com.fluentpro.course-spec.yaml']!.UTTypeTagSpecification['public.filename-extension']).toEqual(['course.yaml', 'course.yml']);
-    expect(byId['com.fluentpro.course-spec.yaml']!.UTTypeConformsTo).toContain('public.yaml');
-    expect(byId['com.fluentpro.course-spec.json']!.UTTypeTagSpecification['public.filename-extension']).toEqual(['course.json']);
-    expect(byId['com.fluentpro.course-spec.json']!.UTTypeConformsTo).toContain('public.json');
+  it('declares no filename extension Launch Services can never see: one extension, without dots', () => {
+    const declared = [...((config.mac.extendInfo.UTExportedTypeDeclarations ?? []) as TypeDeclaration[]), ...((config.mac.extendInfo.UTImportedTypeDeclarations ?? []) as TypeDeclaration[])];
+    const tags = declared.flatMap((t) => [t.UTTypeTagSpecification?.['public.filename-extension'] ?? []].flat());
+    const extensions = [...tags, ...(config.mac.fileAssociations as Association[]).flatMap(extensionsOf)];
+    expect(extensions.length).toBeGreaterThan(0);
+    for (const ext of extensions) expect(ext, `${ext}: Launch Services looks up only the text after the last dot`).toMatch(/^[a-z0-9]+$/i);
   });
 
-  it('owns the course-spec types, and is only an alternative for other YAML and JSON files', () => {
-    const [specs] = config.mac.extendInfo.CFBundleDocumentTypes as { LSHandlerRank: string; LSItemContentTypes: string[] }[];
-    expect(specs).toMatchObject({ LSHandlerRank: 'Owner', LSItemContentTypes: ['com.fluentpro.course-spec.yaml', 'com.fluentpro.course-spec.json'] });
-    for (const association of config.mac.fileAssociations as { ext: string[]; rank: string }[]) expect(association.rank).toBe('Alternate');
+  it('is offered for .yaml, .yml and .json files, and never their default app', () => {
+    expect(config.mac.fileAssociations).toEqual([{ ext: ['yaml', 'yml', 'json'], name: 'YAML or JSON file', role: 'Viewer', rank: 'Alternate' }]);
+    // No document type claims a rank above Alternate (an Owner of a type that never matches did nothing).
+    for (const type of (config.mac.extendInfo.CFBundleDocumentTypes ?? []) as { LSHandlerRank?: string }[]) expect(type.LSHandlerRank).toBe('Alternate');
+  });
+
+  it('every extension it is offered for is one the spec reader takes', async () => {
+    const dir = tempDir();
+    for (const ext of (config.mac.fileAssociations as Association[]).flatMap(extensionsOf)) {
+      const file = join(dir, `spanish.course.${ext}`);
+      writeFileSync(file, ext === 'json' ? JSON.stringify({ title: 'Spanish', language: 'Spanish', level: 'A1', lessons: 2 }) : 'title: Spanish\nlanguage: Spanish\nlevel: A1\nlessons: 2\n');
+      const check = await checkSpecFile(file);
+      expect(check.ok, `${file}: ${check.ok ? '' : check.error.message}`).toBe(true);
+    }
   });
 
   it('uses the generated icon and the dmg background, which exist', () => {

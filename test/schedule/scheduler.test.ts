@@ -78,7 +78,7 @@ describe('Scheduler: scheduled times', () => {
     const clock = new FakeClock('2025-01-01T01:55:00Z');
     const { open, file } = setup(clock);
     const { jobs, scheduler } = open();
-    scheduler.store.add(daily([file('a.course.yaml', spec('Alpha'))]));
+    await scheduler.store.add(daily([file('a.course.yaml', spec('Alpha'))]));
     const runs: string[] = [];
     scheduler.onDidRun((r) => runs.push(`${r.reason} ${r.scheduledAt} ${r.queued.map((q) => q.title).join(',')}`));
     await scheduler.start();
@@ -96,7 +96,7 @@ describe('Scheduler: scheduled times', () => {
     const clock = new FakeClock('2025-01-01T12:00:00Z');
     const { open, file } = setup(clock);
     const { jobs, scheduler } = open();
-    scheduler.store.add(daily([file('a.course.yaml', spec('Alpha'))]));
+    await scheduler.store.add(daily([file('a.course.yaml', spec('Alpha'))]));
     await scheduler.start();
     clock.sleep(3 * 24 * 3600_000); // asleep through 2, 3 and 4 January 02:00
     const [run, ...more] = await (async () => {
@@ -115,7 +115,7 @@ describe('Scheduler: scheduled times', () => {
   it('catches up once at launch for times passed while no process ran', async () => {
     const clock = new FakeClock('2025-01-01T12:00:00Z');
     const { open, file } = setup(clock);
-    open().scheduler.store.add(daily([file('a.course.yaml', spec('Alpha'))]));
+    await open().scheduler.store.add(daily([file('a.course.yaml', spec('Alpha'))]));
     clock.sleep(2 * 24 * 3600_000);
     const { scheduler } = open();
     expect(scheduler.store.get('nightly')).toMatchObject({ missedRunAt: '2025-01-03T02:00:00.000Z' });
@@ -128,7 +128,7 @@ describe('Scheduler: scheduled times', () => {
     const clock = new FakeClock('2025-01-01T12:00:00Z');
     const { open, file } = setup(clock);
     const { jobs, scheduler } = open();
-    scheduler.store.add(daily([file('a.course.yaml', spec('Alpha'))], { catchUp: false }));
+    await scheduler.store.add(daily([file('a.course.yaml', spec('Alpha'))], { catchUp: false }));
     await scheduler.start();
     clock.sleep(3 * 24 * 3600_000);
     await scheduler.resume();
@@ -147,7 +147,7 @@ describe('Scheduler: scheduled times', () => {
     const clock = new FakeClock('2025-01-01T01:59:00Z');
     const { open, file } = setup(clock);
     const first = open();
-    first.scheduler.store.add(daily([file('a.course.yaml', spec('Alpha'))]));
+    await first.scheduler.store.add(daily([file('a.course.yaml', spec('Alpha'))]));
     await first.scheduler.start();
     await clock.advance(2 * 60_000); // 02:00 fired by the first
     await first.scheduler.stop(); // quit…
@@ -170,7 +170,7 @@ describe('Scheduler: scheduled times', () => {
     const clock = new FakeClock('2025-01-01T12:00:00Z');
     const { open, file } = setup(clock);
     const { scheduler } = open();
-    scheduler.store.add(daily([file('a.course.yaml', spec('Alpha'))], { enabled: false }));
+    await scheduler.store.add(daily([file('a.course.yaml', spec('Alpha'))], { enabled: false }));
     await scheduler.start();
     clock.sleep(2 * 24 * 3600_000);
     await scheduler.resume();
@@ -190,7 +190,7 @@ describe('Scheduler: what a run queues', () => {
     file('b.course.yaml', 'title: Bad\nlanguage: Italian\nlevel: A1\nlesons: 2\n');
     file('notes.txt', 'not a spec');
     const { jobs, scheduler } = open();
-    scheduler.store.add({ name: 'inbox', cron: '0 2 * * *', timeZone: 'UTC', folder: dir });
+    await scheduler.store.add({ name: 'inbox', cron: '0 2 * * *', timeZone: 'UTC', folder: dir });
     const run = await scheduler.runNow('inbox');
     expect(run.reason).toBe('manual');
     expect(run.queued.map((q) => q.title)).toEqual(['Alpha']);
@@ -207,7 +207,7 @@ describe('Scheduler: what a run queues', () => {
     const a = file('a.course.yaml', spec('Alpha'));
     const b = file('b.course.yaml', spec('Bravo'));
     const { jobs, scheduler } = open();
-    scheduler.store.add(daily([a, b], { onlyChanged: true }));
+    await scheduler.store.add(daily([a, b], { onlyChanged: true }));
     const first = await scheduler.runNow('nightly');
     expect(first.queued.map((q) => q.title)).toEqual(['Alpha', 'Bravo']);
     // Alpha finishes; Bravo fails.

@@ -28,7 +28,7 @@ async function watching(options: { settleMs?: number } = {}) {
   const jobs = new JobStore(join(dir, 'queue.sqlite'));
   const scheduler = new Scheduler({ jobs, defaultSettings: () => jobSettings(join(dir, 'out')), settleMs: options.settleMs ?? 300, rescanMs: 200 });
   open.push({ close: () => jobs.close(), stop: () => scheduler.stop() });
-  scheduler.store.add({ name: 'inbox', onChange: true, folder: inbox });
+  await scheduler.store.add({ name: 'inbox', onChange: true, folder: inbox });
   const runs: ScheduleRun[] = [];
   scheduler.onDidRun((r) => runs.push(r));
   await scheduler.start();

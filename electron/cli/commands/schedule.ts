@@ -80,7 +80,7 @@ export async function scheduleCommand(args: string[], io: CliIo): Promise<number
   const { store } = openQueue(values, io);
   try {
     const schedules = new ScheduleStore(store.db);
-    if (sub === 'add') return add(schedules, values, positionals, io);
+    if (sub === 'add') return await add(schedules, values, positionals, io);
     if (sub === 'list') return list(schedules, store, values.json === true, io);
     const name = positionals[0];
     if (!name) throw new UsageError(`name the schedule: fluentpro schedule ${sub} <name> (see "fluentpro schedule list")`, 'schedule');
@@ -105,7 +105,7 @@ export async function scheduleCommand(args: string[], io: CliIo): Promise<number
 
 type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
 
-function add(schedules: ScheduleStore, values: Values, positionals: string[], io: CliIo): number {
+async function add(schedules: ScheduleStore, values: Values, positionals: string[], io: CliIo): Promise<number> {
   if (values.name === undefined) throw new UsageError('--name is missing: name the schedule, e.g. --name nightly', 'schedule');
   if (values.cron !== undefined && values['on-change']) throw new UsageError('--cron and --on-change exclude each other: use one', 'schedule');
   if (values.cron === undefined && !values['on-change']) {
@@ -126,7 +126,7 @@ function add(schedules: ScheduleStore, values: Values, positionals: string[], io
     catchUp: values['no-catch-up'] !== true,
     ...(hasSettings ? { settings: toJobSettings(jobSettingsFrom(values, io)) } : {}),
   };
-  const schedule = asUsage(() => schedules.add(input));
+  const schedule = await asUsageAsync(() => schedules.add(input));
   io.stdout.write(`added schedule "${schedule.name}": ${describeWhen(schedule)}, ${describeSource(schedule)}\n`);
   io.stdout.write(schedule.onChange ? 'specs already in the folder are not queued ("fluentpro schedule run" queues them now)\n' : `next run: ${describeNext(schedule)}\n`);
   io.stdout.write('it fires while the app or "fluentpro run --watch" runs\n');
@@ -220,10 +220,23 @@ function asUsage<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (!(error instanceof ScheduleError)) throw error;
-    const flag = error.code === 'SCHEDULE_NOT_FOUND' || error.code === 'NAME_TAKEN' ? '' : `${FLAG_OF[error.field]}: `;
-    throw new UsageError(`${flag}${error.problem}; ${error.hint}`, 'schedule');
+    throw usageErrorOf(error);
   }
+}
+
+/** asUsage for work that reads the disk asynchronously (adding a schedule looks at its folder). */
+async function asUsageAsync<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw usageErrorOf(error);
+  }
+}
+
+function usageErrorOf(error: unknown): unknown {
+  if (!(error instanceof ScheduleError)) return error;
+  const flag = error.code === 'SCHEDULE_NOT_FOUND' || error.code === 'NAME_TAKEN' ? '' : `${FLAG_OF[error.field]}: `;
+  return new UsageError(`${flag}${error.problem}; ${error.hint}`, 'schedule');
 }
 
 /**

@@ -96,14 +96,14 @@ export class ScheduleService {
   }
 
   async addSchedule(draft: ScheduleDraft): Promise<ScheduleView> {
-    const schedule = this.scheduler.store.add(toInput(draft));
+    const schedule = await this.scheduler.store.add(toInput(draft));
     this.#changedSchedules();
     void this.scheduler.resume(); // a new watched folder is watched at once
     return this.#view(schedule);
   }
 
   async updateSchedule(name: string, draft: ScheduleDraft): Promise<ScheduleView> {
-    const schedule = this.scheduler.store.update(name, toInput(draft));
+    const schedule = await this.scheduler.store.update(name, toInput(draft));
     this.#changedSchedules();
     void this.scheduler.resume();
     return this.#view(schedule);
@@ -133,14 +133,17 @@ export class ScheduleService {
   /** Every problem of a draft, by field, with its description and next runs. The name is checked on save only. */
   async previewSchedule(draft: ScheduleDraft): Promise<SchedulePreview> {
     const problems: ScheduleProblem[] = [];
+    const problemOf = (error: unknown) => {
+      if (error instanceof ScheduleError || (error as { field?: string }).field) {
+        const e = error as ScheduleError;
+        problems.push({ field: e.field, message: e.problem, hint: e.hint });
+      } else throw error;
+    };
     const catching = (work: () => void) => {
       try {
         work();
       } catch (error) {
-        if (error instanceof ScheduleError || (error as { field?: string }).field) {
-          const e = error as ScheduleError;
-          problems.push({ field: e.field, message: e.problem, hint: e.hint });
-        } else throw error;
+        problemOf(error);
       }
     };
     const timeZone = draft.timeZone?.trim() || localTimeZone();
@@ -166,7 +169,7 @@ export class ScheduleService {
       if (!zoneOk) nextRuns = [];
     }
     // The source, checked with a timing known to be good so that only its own problems show.
-    catching(() => void checkScheduleInput({ ...toInput({ ...draft, name: 'preview' }), cron: draft.onChange ? undefined : '0 0 * * *', timeZone: 'UTC' }));
+    await (async () => checkScheduleInput({ ...toInput({ ...draft, name: 'preview' }), cron: draft.onChange ? undefined : '0 0 * * *', timeZone: 'UTC' }))().catch(problemOf);
     return { ok: problems.length === 0, description: problems.some((p) => p.field === 'cron') ? '' : description, timeZone, nextRuns, problems };
   }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SpecProblem } from '../spec/spec-error.js';
@@ -126,9 +126,13 @@ export class ScheduleStore {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Checks and saves a new schedule. A watched folder's present files are its baseline: only changes from now on are queued. */
-  add(input: ScheduleInput): Schedule {
-    const checked = checkScheduleInput(input);
+  /**
+   * Checks and saves a new schedule. A watched folder's present files are its baseline: only
+   * changes from now on are queued. The folder is read before the transaction, asynchronously.
+   */
+  async add(input: ScheduleInput): Promise<Schedule> {
+    const checked = await checkScheduleInput(input);
+    const baseline = checked.onChange && checked.folder ? await hashFolder(checked.folder) : [];
     return this.#db.transaction(() => {
       if (this.#row(checked.name)) {
         throw new ScheduleError('NAME_TAKEN', 'name', `a schedule named "${checked.name}" already exists`, `pick another name, or remove it first (fluentpro schedule remove ${quoteArg(checked.name)})`);
@@ -144,9 +148,7 @@ export class ScheduleStore {
           this.#now(),
         );
       const id = Number(lastInsertRowid);
-      if (checked.onChange && checked.folder) {
-        for (const { path, hash } of hashFolder(checked.folder)) this.#db.prepare('INSERT INTO schedule_files (schedule_id, path, content_hash) VALUES (?, ?, ?)').run(id, path, hash);
-      }
+      for (const { path, hash } of baseline) this.#db.prepare('INSERT INTO schedule_files (schedule_id, path, content_hash) VALUES (?, ?, ?)').run(id, path, hash);
       return this.require(checked.name);
     })();
   }
@@ -179,8 +181,9 @@ export class ScheduleStore {
    * starts from now: times that passed under the old timing are not caught up; a newly watched
    * folder's present files are its baseline, as for add.
    */
-  update(name: string, input: ScheduleInput): Schedule {
-    const checked = checkScheduleInput(input);
+  async update(name: string, input: ScheduleInput): Promise<Schedule> {
+    const checked = await checkScheduleInput(input);
+    const baseline = checked.onChange && checked.folder ? await hashFolder(checked.folder) : [];
     return this.#db.transaction(() => {
       const old = this.require(name);
       if (checked.name !== old.name && this.#row(checked.name)) {
@@ -199,7 +202,7 @@ export class ScheduleStore {
         );
       if (checked.onChange && checked.folder && (old.folder !== checked.folder || !old.onChange)) {
         this.#db.prepare('DELETE FROM schedule_files WHERE schedule_id = ?').run(old.id);
-        for (const { path, hash } of hashFolder(checked.folder)) this.#db.prepare('INSERT INTO schedule_files (schedule_id, path, content_hash) VALUES (?, ?, ?)').run(old.id, path, hash);
+        for (const { path, hash } of baseline) this.#db.prepare('INSERT INTO schedule_files (schedule_id, path, content_hash) VALUES (?, ?, ?)').run(old.id, path, hash);
       }
       return this.require(checked.name);
     })();
@@ -305,8 +308,13 @@ export class ScheduleStore {
   }
 }
 
-/** Checks a schedule before it is saved; throws ScheduleError naming the field and the fix. */
-export function checkScheduleInput(input: ScheduleInput): ScheduleInput & { timeZone: string } {
+/**
+ * Checks a schedule before it is saved; throws ScheduleError naming the field and the fix. The
+ * folder and files are looked at asynchronously, as every read of a person's folders here: the
+ * first read of Desktop, Downloads or a removable volume waits on macOS's privacy prompt, and a
+ * file in iCloud Drive waits for its download, and the app's main process must not wait with them.
+ */
+export async function checkScheduleInput(input: ScheduleInput): Promise<ScheduleInput & { timeZone: string }> {
   const name = input.name?.trim() ?? '';
   if (!name) throw new ScheduleError('INVALID_NAME', 'name', 'the schedule has no name', 'give it one, e.g. "nightly"');
   if (name.length > 100 || /[\u0000-\u001f]/.test(name)) throw new ScheduleError('INVALID_NAME', 'name', `"${name.slice(0, 40)}…" cannot be a schedule name`, 'use a short name of letters, digits and dashes');
@@ -320,47 +328,52 @@ export function checkScheduleInput(input: ScheduleInput): ScheduleInput & { time
   if (input.onChange && input.folder === undefined) throw new ScheduleError('ON_CHANGE_NEEDS_FOLDER', 'onChange', 'only a folder can be watched for changes', 'name a folder instead of spec files');
   if (input.folder !== undefined) {
     if (!isAbsolute(input.folder)) throw new TypeError(`Expected \`folder\` to be an absolute path, got \`${input.folder}\``);
-    const info = statOrUndefined(input.folder);
+    const info = await statOrUndefined(input.folder);
     if (!info) throw new ScheduleError('FOLDER_NOT_FOUND', 'folder', `the folder ${input.folder} does not exist`, 'create it first, or check the path');
     if (!info.isDirectory()) throw new ScheduleError('NOT_A_FOLDER', 'folder', `${input.folder} is a file, not a folder`, 'name the folder that holds the specs, or name the file as a spec file');
   }
   for (const file of files) {
     if (!isAbsolute(file)) throw new TypeError(`Expected \`specFiles\` to hold absolute paths, got \`${file}\``);
-    if (!statOrUndefined(file)?.isFile()) throw new ScheduleError('SPEC_NOT_FOUND', 'specFiles', `the spec file ${file} does not exist`, 'check the path');
+    if (!(await statOrUndefined(file))?.isFile()) throw new ScheduleError('SPEC_NOT_FOUND', 'specFiles', `the spec file ${file} does not exist`, 'check the path');
   }
   return { ...input, name, timeZone, specFiles: files };
 }
 
-/** The spec files of a folder schedule, sorted. */
-export function specFilesIn(folder: string): string[] {
+/** The spec files of a folder schedule, sorted (read asynchronously: see checkScheduleInput). */
+export async function specFilesIn(folder: string): Promise<string[]> {
+  let names: string[];
   try {
-    return readdirSync(folder)
-      .filter((name) => SPEC_FILE_PATTERN.test(name))
-      .sort()
-      .map((name) => join(folder, name))
-      .filter((path) => statOrUndefined(path)?.isFile());
+    names = await readdir(folder);
   } catch {
     return []; // a folder removed since: nothing to generate (the run says so by queuing nothing)
   }
+  const paths = names
+    .filter((name) => SPEC_FILE_PATTERN.test(name))
+    .sort()
+    .map((name) => join(folder, name));
+  const isFile = await Promise.all(paths.map(async (path) => (await statOrUndefined(path))?.isFile() === true));
+  return paths.filter((_, i) => isFile[i]);
 }
 
 export function contentHash(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function hashFolder(folder: string): { path: string; hash: string }[] {
-  return specFilesIn(folder).flatMap((path) => {
+async function hashFolder(folder: string): Promise<{ path: string; hash: string }[]> {
+  const hashed: { path: string; hash: string }[] = [];
+  for (const path of await specFilesIn(folder)) {
     try {
-      return [{ path, hash: contentHash(readFileSync(path)) }];
+      hashed.push({ path, hash: contentHash(await readFile(path)) });
     } catch {
-      return [];
+      // gone or unreadable since the listing: not part of the baseline
     }
-  });
+  }
+  return hashed;
 }
 
-function statOrUndefined(path: string) {
+async function statOrUndefined(path: string) {
   try {
-    return statSync(path);
+    return await stat(path);
   } catch {
     return undefined;
   }

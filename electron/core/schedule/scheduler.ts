@@ -119,7 +119,8 @@ export class Scheduler {
   runNow(name: string): Promise<ScheduleRun> {
     return this.#serial(async () => {
       const schedule = this.store.require(name);
-      return this.#fire(schedule, this.store.startRun(schedule.id, 'manual'), schedule.folder ? specFilesIn(schedule.folder) : schedule.specFiles);
+      const runId = this.store.startRun(schedule.id, 'manual');
+      return this.#fire(schedule, runId, schedule.folder ? await specFilesIn(schedule.folder) : schedule.specFiles);
     });
   }
 
@@ -174,7 +175,7 @@ export class Scheduler {
       }
       const runId = this.store.claimScheduledTime(schedule.id, last, latest, onTime ? 'scheduled' : 'catch-up');
       if (!runId) continue; // another process fired it
-      runs.push(await this.#fire(schedule, runId, schedule.folder ? specFilesIn(schedule.folder) : schedule.specFiles));
+      runs.push(await this.#fire(schedule, runId, schedule.folder ? await specFilesIn(schedule.folder) : schedule.specFiles));
     }
     return runs;
   }
