@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,20 @@ describe('fluentpro export', () => {
     const toFolder = await runCli(['export', folder, '-f', 'html', '-o', 'shared'], { cwd: tempDir() });
     expect(toFolder.code).toBe(0);
     expect(toFolder.stdout).toBe(`${join(tempDir(), 'shared', 'spanish-demo.html')}\n`);
+  });
+
+  it('--out FOLDER/ (a trailing slash) creates the folder and puts the default name in it, never a file named after the folder', async () => {
+    const folder = writeCourseFolder();
+    const run = await runCli(['export', folder, '-f', 'html', '--out', 'handouts/'], { cwd: tempDir() });
+    expect(run.code).toBe(0);
+    expect(statSync(join(tempDir(), 'handouts')).isDirectory()).toBe(true);
+    expect(run.stdout).toBe(`${join(tempDir(), 'handouts', 'spanish-demo.html')}\n`);
+    expect(readdirSync(join(tempDir(), 'handouts'))).toEqual(['spanish-demo.html']);
+    // Nested, and absolute.
+    const nested = join(tempDir(), 'term 2', 'week 1') + '/';
+    const deep = await runCli(['export', folder, '-f', 'gift', '-o', nested], { cwd: tempDir() });
+    expect(deep.code).toBe(0);
+    expect(readdirSync(nested)).toEqual(['spanish-demo.gift.txt']);
   });
 
   it('exits 2 for an unknown format, listing the formats and guessing the one meant', async () => {

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormatId } from '../../core/export/formats.js';
 import type { PageSize } from '../../core/export/export-format.js';
 import { writeFileAtomically } from '../../core/export/write-export.js';
@@ -17,7 +17,7 @@ interface CodedError extends Error {
 }
 
 /**
- * `fluentpro export <course-folder> --format F [--out FILE] [--page-size A4|Letter]`: writes one
+ * `fluentpro export <course-folder> --format F [--out FILE|FOLDER/] [--page-size A4|Letter]`: writes one
  * export of the course, by default to `<course-folder>/exports/<slug>.<ext>`, atomically.
  */
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
@@ -48,13 +48,15 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   }
   const format = EXPORT_FORMATS[formatId];
   const fileName = `${loaded.course.slug}.${format.extension}`;
-  // The default lands inside the course folder (the slug is checked, so it cannot leave it); an
-  // --out naming an existing folder gets the same file name inside that folder.
+  // The default lands inside the course folder (the slug is checked, so it cannot leave it). An
+  // --out that ends in a slash, or names an existing folder, is a folder: the same file name goes
+  // inside it, and the folder is created when missing (`--out handouts/` never writes a file
+  // called "handouts"). Anything else is the file to write.
   let target = insideFolder(join(loaded.folder, 'exports'), fileName);
   if (values.out !== undefined) {
     const out = resolve(io.cwd, values.out);
-    const isFolder = await stat(out).then((s) => s.isDirectory(), () => false);
-    target = isFolder ? insideFolder(out, fileName) : out;
+    const namesFolder = values.out.endsWith('/') || values.out.endsWith(sep) || (await stat(out).then((s) => s.isDirectory(), () => false));
+    target = namesFolder ? insideFolder(out, fileName) : out;
   }
 
   const started = performance.now();
@@ -80,7 +82,7 @@ function formatBytes(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export const EXPORT_HELP = `Usage: fluentpro export <course-folder> --format FORMAT [--out FILE] [--page-size A4|Letter]
+export const EXPORT_HELP = `Usage: fluentpro export <course-folder> --format FORMAT [--out FILE|FOLDER/] [--page-size A4|Letter]
 
 Exports a course that fluentpro generate wrote (the folder with course.json), by default to
 <course-folder>/exports/<course-slug>.<ext>; the file is written whole or not at all.
@@ -99,7 +101,8 @@ Formats
 
 Options
   -f, --format FORMAT      One of the formats above
-  -o, --out FILE           Write here instead (a folder: the default file name in it)
+  -o, --out FILE|FOLDER/   Write this file instead; a path ending in / (or an existing folder)
+                           is a folder, created if missing, that gets the default file name
   --page-size SIZE         Paper for pdf: A4 or Letter (default: A4)
   -h, --help               Show this help
 

@@ -1,5 +1,6 @@
 import type { Course, CourseLesson } from '../course/course-schema.js';
 import type { ExportFormat } from './export-format.js';
+import { moodleMatchAnswer } from './moodle-match-answer.js';
 
 // Moodle XML (docs.moodle.org/en/Moodle_XML_format), the question bank's machine format: a
 // category per lesson, the quiz as single-answer multiple choice (the explanation as general
@@ -75,8 +76,8 @@ function lessonQuestions(course: Course, lesson: CourseLesson): string[] {
       ...question('matching', `Lesson ${lesson.number} vocabulary`, `Match each ${course.language} word with its meaning in ${course.nativeLanguage}.`, [
         '<penalty>0.3333333</penalty>',
         '<shuffleanswers>true</shuffleanswers>',
-        // The meanings are offered in a menu as plain text.
-        ...vocabulary.map((v) => `<subquestion format="html"><text>${htmlCdata(v.term)}</text><answer><text>${xml(v.translation)}</text></answer></subquestion>`),
+        // The meanings are offered in a menu as plain text, at most 255 characters (moodle-match-answer.ts).
+        ...vocabulary.map((v) => `<subquestion format="html"><text>${htmlCdata(v.term)}</text><answer><text>${xml(moodleMatchAnswer(v.translation))}</text></answer></subquestion>`),
       ]),
     );
   } else {
