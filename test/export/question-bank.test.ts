@@ -145,9 +145,9 @@ describe('moodle-xml export', () => {
     const q = elements(parseXml(exportMoodleXml(course)), 'question').find((x) => x.attributes.type === 'multichoice')!;
     expect(textOf(child(q, 'single'))).toBe('true');
     const answers = elements(q, 'answer');
-    expect(answers.map((a) => textOf(child(a, 'text')))).toEqual(source.options.map((o) => `<p>${o}</p>`));
+    expect(answers.map((a) => textOf(child(a, 'text')))).toEqual(source.options.map((o) => `<p dir="auto">${o}</p>`));
     expect(answers.map((a) => a.attributes.fraction)).toEqual(source.options.map((_, k) => (k === source.answerIndex ? '100' : '0')));
-    expect(textOf(child(child(q, 'generalfeedback'), 'text'))).toBe(`<p>${source.explanation}</p>`);
+    expect(textOf(child(child(q, 'generalfeedback'), 'text'))).toBe(`<p dir="auto">${source.explanation}</p>`);
   });
 
   it('keeps tricky model text as text: HTML escaped inside CDATA, matching answers as plain text', () => {
@@ -155,7 +155,7 @@ describe('moodle-xml export', () => {
     const questions = elements(quiz, 'question');
     const q = questions.find((x) => x.attributes.type === 'multichoice')!;
     const html = textOf(child(child(q, 'questiontext'), 'text'));
-    expect(html).toBe(`<p>What is 2 + 2 = ? ${NASTY.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`);
+    expect(html).toBe(`<p dir="auto">What is 2 + 2 = ? ${NASTY.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`);
     expect(html).not.toContain('<script>');
     const matching = questions.find((x) => x.attributes.type === 'matching')!;
     expect(elements(matching, 'subquestion').map((s) => textOf(child(child(s, 'answer'), 'text')))).toEqual(['meaning 1 = ~{x}', 'second: term', 'third -> term']);

@@ -17,7 +17,11 @@ function xml(text: string | number): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
 }
 
-/** HTML text in a CDATA section: the text HTML-escaped, and any "]]>" split across two sections. */
+/**
+ * HTML text in a CDATA section: the text HTML-escaped, and any "]]>" split across two sections.
+ * Its paragraph is dir="auto": the model's text may be in either language, and an Arabic question
+ * in an English course must run right to left (its quotes and ellipsis on the right side).
+ */
 function htmlCdata(text: string): string {
   const escaped = text
     .replace(/&/g, '&amp;')
@@ -26,7 +30,7 @@ function htmlCdata(text: string): string {
     .replace(/\r?\n/g, '<br>')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
-  return `<![CDATA[<p>${escaped.replace(/]]>/g, ']]]]><![CDATA[>')}</p>]]>`;
+  return `<![CDATA[<p dir="auto">${escaped.replace(/]]>/g, ']]]]><![CDATA[>')}</p>]]>`;
 }
 
 function categoryPath(course: Course, lesson: CourseLesson): string {

@@ -142,7 +142,14 @@ const PLAYER_JS = String.raw`/* FluentPro SCORM 1.2 player */
     var feedback = q.querySelector('[data-fp-feedback]');
     if (feedback) {
       feedback.setAttribute('data-fp-result', picked === correct ? 'right' : 'wrong');
-      feedback.textContent = picked === correct ? 'Right.' : 'Not quite: the answer is ' + String.fromCharCode(97 + correct) + ') ' + (options[correct] ? options[correct].textContent : '') + '.';
+      feedback.textContent = picked === correct ? 'Right.' : 'Not quite: the answer is ' + String.fromCharCode(97 + correct) + ') ';
+      if (picked !== correct) {
+        // The option in its own direction (an Arabic answer in an English sentence keeps its punctuation).
+        var answerText = document.createElement('bdi');
+        answerText.textContent = options[correct] ? options[correct].textContent : '';
+        feedback.appendChild(answerText);
+        feedback.appendChild(document.createTextNode('.'));
+      }
       feedback.removeAttribute('hidden');
     }
     var explanation = q.querySelector('[data-fp-explanation]');
