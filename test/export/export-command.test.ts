@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
-import { CHROMIUM, demoCourse } from './export-fixtures.js';
+import { CHROMIUM, JAPANESE, demoCourse, trickyCourse } from './export-fixtures.js';
 
 const tempDir = useTempDir();
 
@@ -100,11 +100,25 @@ describe('fluentpro export', () => {
     expect(readFileSync(join(folder, 'exports', 'spanish-demo.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it.skipIf(!existsSync(CHROMIUM))(`--format pdf exits 1 naming the font package, writing nothing, when no font can draw the course's script (skipped: needs ${CHROMIUM})`, async () => {
+    const folder = join(tempDir(), 'japanese');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'course.json'), JSON.stringify(trickyCourse('Japanese', JAPANESE), null, 2));
+    // This machine without its CJK fonts (see pdf.test.ts): fontconfig rejects every CJK font file.
+    const config = join(tempDir(), 'no-cjk-fonts.conf');
+    writeFileSync(config, '<?xml version="1.0"?>\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <selectfont><rejectfont><glob>*CJK*</glob><glob>*cjk*</glob></rejectfont></selectfont>\n</fontconfig>\n');
+    const run = await runCli(['export', folder, '--format', 'pdf'], { cwd: tempDir(), env: { FLUENTPRO_CHROMIUM: CHROMIUM, FONTCONFIG_FILE: config } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^fluentpro export: the PDF was not written: no installed font can draw Chinese, Japanese or Korean \(\d+ characters, e\.g\. "[^"]+"\), so they would print as empty boxes\. .*"sudo apt-get install fonts-noto-cjk"/);
+    expect(run.stdout).toBe('');
+    expect(existsSync(join(folder, 'exports'))).toBe(false);
+  });
+
   it('is listed in fluentpro --help and documents its flags, formats and exit codes', async () => {
     expect((await runCli(['--help'], { cwd: tempDir() })).stdout).toContain('export <course>');
     const help = await runCli(['export', '--help'], { cwd: tempDir() });
     expect(help.code).toBe(0);
     for (const flag of ['--format', '--out', '--page-size', 'anki', 'html', 'pdf', 'scorm', 'gift', 'moodle-xml', 'FLUENTPRO_CHROMIUM']) expect(help.stdout).toContain(flag);
-    expect(help.stdout).toContain('Exit status: 0 written, 1 the export failed (no Chromium for a PDF), 2 usage errors or the folder is not a course.');
+    expect(help.stdout).toContain('Exit status: 0 written, 1 the export failed (no Chromium for a PDF, or no font for its script), 2 usage errors or the folder is not a course.');
   });
 });

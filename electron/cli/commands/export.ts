@@ -11,7 +11,7 @@ import { parseCommandArgs } from '../parse-flags.js';
 
 const PAGE_SIZES: readonly PageSize[] = ['A4', 'Letter'];
 
-/** A failure the user can fix outside FluentPro (no Chromium for a PDF); exit 1. */
+/** A failure the user can fix outside FluentPro (no Chromium for a PDF, no font for its script); exit 1. */
 interface CodedError extends Error {
   code?: string;
 }
@@ -65,7 +65,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     data = await format.export(loaded.course, { pageSize });
   } catch (error) {
     const coded = error as CodedError;
-    if (coded.code === 'CHROMIUM_NOT_FOUND' || coded.code === 'PRINT_FAILED') {
+    if (coded.code === 'CHROMIUM_NOT_FOUND' || coded.code === 'PRINT_FAILED' || coded.code === 'MISSING_GLYPHS') {
       io.stderr.write(`fluentpro export: ${coded.message}\n`);
       return EXIT.failed;
     }
@@ -93,7 +93,8 @@ Formats
   html         One self-contained web page (.html) that prints well: a page per lesson, answers
                on an answer key at the end
   pdf          That page printed to PDF (.pdf) by Chromium or Google Chrome
-               ($FLUENTPRO_CHROMIUM, else the usual install places)
+               ($FLUENTPRO_CHROMIUM, else the usual install places); refused, naming the
+               font package to install, when no installed font can draw the course's script
   scorm        SCORM 1.2 package (.scorm.zip) for an LMS: the course a lesson per page, the
                quizzes scored (passed at 80 %)
   gift         Moodle question bank, GIFT (.gift.txt): quizzes and vocabulary matching
@@ -106,5 +107,5 @@ Options
   --page-size SIZE         Paper for pdf: A4 or Letter (default: A4)
   -h, --help               Show this help
 
-Exit status: 0 written, 1 the export failed (no Chromium for a PDF), 2 usage errors or the folder is not a course.
+Exit status: 0 written, 1 the export failed (no Chromium for a PDF, or no font for its script), 2 usage errors or the folder is not a course.
 `;
