@@ -3,7 +3,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ChromiumNotFoundError, chromiumPrinter, findChromium } from '../../electron/core/export/chromium-printer.js';
-import { MissingGlyphsError, missingGlyphsMessage } from '../../electron/core/export/missing-glyphs.js';
+import { MAX_REPORTED, MissingGlyphsError, missingGlyphsMessage, missingGlyphsScript } from '../../electron/core/export/missing-glyphs.js';
+import { courseHandoutHtml } from '../../electron/core/export/handout.js';
 import type { PdfPrinter } from '../../electron/core/export/export-format.js';
 import { exportPdf } from '../../electron/core/export/pdf.js';
 import { useTempDir } from '../support/temp-dir.js';
@@ -131,6 +132,20 @@ describe('pdf export', () => {
       expect((error as MissingGlyphsError).code).toBe('MISSING_GLYPHS');
       expect((error as MissingGlyphsError).characters).toEqual(expect.arrayContaining(Array.from('こんにちは元気ですかありがとう')));
       expect((error as Error).message).toContain('apt-get install fonts-noto-cjk');
+    });
+
+    it('the same check as one script (for Electron’s executeJavaScript in the app) finds the same characters', async () => {
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: CHROMIUM, env: withoutCjkFonts(), args: ['--no-sandbox', '--disable-gpu'] });
+      try {
+        const page = await browser.newPage({ javaScriptEnabled: false });
+        await page.setContent(courseHandoutHtml(japanese));
+        const missing = (await page.evaluate(missingGlyphsScript())) as string[];
+        expect(missing).toEqual(expect.arrayContaining(Array.from('こんにちは元気ですか')));
+        expect(missing.length).toBeLessThanOrEqual(MAX_REPORTED);
+      } finally {
+        await browser.close();
+      }
     });
 
     it('prints a Spanish or Arabic course there (their fonts are present), and the Japanese one with the fonts installed', async () => {

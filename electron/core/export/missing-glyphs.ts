@@ -59,10 +59,14 @@ export function findMissingGlyphs(maxReported: number): string[] {
     }
     // An empty .notdef cannot be told from a blank character: nothing to judge by.
     if (blank(notdef)) continue;
+    context.font = font;
+    const notdefWidth = context.measureText('\u0378').width;
     for (const character of Array.from(node.textContent ?? '')) {
       // Spaces, controls and combining marks draw nothing (or nothing alone).
       if (/[\p{Z}\p{C}\p{M}]/u.test(character) || checked.has(font + character)) continue;
       checked.add(font + character);
+      // Only a character as wide as the box can be the box: measuring is cheap, drawing is not.
+      if (Math.abs(context.measureText(character).width - notdefWidth) > 0.01) continue;
       if (!missing.includes(character) && same(draw(font, character), notdef)) missing.push(character);
       if (missing.length >= maxReported) break;
     }
