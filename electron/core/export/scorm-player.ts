@@ -10,7 +10,10 @@
  * - after every answer the answers so far (suspend_data) and the page (lesson_location), then
  *   LMSCommit, so a tab that crashes or is killed keeps the session's answers;
  * - on unload only what lets the learner resume (location, answers, exit "suspend"), then
- *   LMSCommit and LMSFinish: never a status, so an unfinished quiz is never marked passed.
+ *   LMSFinish: never a status, so an unfinished quiz is never marked passed. No LMSCommit there:
+ *   LMSFinish itself persists every value set (SCORM 1.2 RTE 3.4.3.2), and a run-time that
+ *   commits by synchronous XHR (scorm-again's LMSCommit) fails during page dismissal in Chromium,
+ *   which forbids synchronous XHR then (its LMSFinish sends a beacon instead).
  * Plain ES5 so old LMS browsers run it; no SCORM 2004 element is used.
  */
 export function scormPlayerJs(masteryScore: number): string {
@@ -284,7 +287,6 @@ const PLAYER_JS = String.raw`/* FluentPro SCORM 1.2 player */
       set('cmi.core.suspend_data', answersString());
       set('cmi.core.exit', 'suspend');
     } else set('cmi.core.exit', '');
-    lms('LMSCommit', '');
     lms('LMSFinish', '');
   }
 
