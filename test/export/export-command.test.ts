@@ -63,6 +63,16 @@ describe('fluentpro export', () => {
     const deep = await runCli(['export', folder, '-f', 'gift', '-o', nested], { cwd: tempDir() });
     expect(deep.code).toBe(0);
     expect(readdirSync(nested)).toEqual(['spanish-demo.gift.txt']);
+    // A folder that is a file: a usage error, and the file is left alone.
+    writeFileSync(join(tempDir(), 'notes'), 'mine');
+    const onFile = await runCli(['export', folder, '-f', 'html', '--out', 'notes/'], { cwd: tempDir() });
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toBe(`fluentpro export: --out notes/ names a folder, but ${join(tempDir(), 'notes')} is a file\nSee: fluentpro export --help\n`);
+    expect(readFileSync(join(tempDir(), 'notes'), 'utf8')).toBe('mine');
+    // A folder on the way that is a file: exit 1 saying where it could not write.
+    const under = await runCli(['export', folder, '-f', 'html', '--out', 'notes/week1.html'], { cwd: tempDir() });
+    expect(under.code).toBe(1);
+    expect(under.stderr).toMatch(new RegExp(`^fluentpro export: could not write ${join(tempDir(), 'notes', 'week1.html').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: E[A-Z]+`));
   });
 
   it('exits 2 for an unknown format, listing the formats and guessing the one meant', async () => {
@@ -119,6 +129,6 @@ describe('fluentpro export', () => {
     const help = await runCli(['export', '--help'], { cwd: tempDir() });
     expect(help.code).toBe(0);
     for (const flag of ['--format', '--out', '--page-size', 'anki', 'html', 'pdf', 'scorm', 'gift', 'moodle-xml', 'FLUENTPRO_CHROMIUM']) expect(help.stdout).toContain(flag);
-    expect(help.stdout).toContain('Exit status: 0 written, 1 the export failed (no Chromium for a PDF, or no font for its script), 2 usage errors or the folder is not a course.');
+    expect(help.stdout).toContain('Exit status: 0 written, 1 the export failed (no Chromium or no font for a PDF, or the file could not be written), 2 usage errors or the folder is not a course.');
   });
 });

@@ -55,8 +55,10 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   let target = insideFolder(join(loaded.folder, 'exports'), fileName);
   if (values.out !== undefined) {
     const out = resolve(io.cwd, values.out);
-    const namesFolder = values.out.endsWith('/') || values.out.endsWith(sep) || (await stat(out).then((s) => s.isDirectory(), () => false));
-    target = namesFolder ? insideFolder(out, fileName) : out;
+    const existing = await stat(out).catch(() => undefined);
+    const endsInSlash = values.out.endsWith('/') || values.out.endsWith(sep);
+    if (endsInSlash && existing && !existing.isDirectory()) throw new UsageError(`--out ${values.out} names a folder, but ${out} is a file`, 'export');
+    target = endsInSlash || existing?.isDirectory() ? insideFolder(out, fileName) : out;
   }
 
   const started = performance.now();
@@ -71,7 +73,15 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     }
     throw error;
   }
-  await writeFileAtomically(target, data);
+  try {
+    await writeFileAtomically(target, data);
+  } catch (error) {
+    // A folder on the way that is a file, no permission, a full or read-only disk: say where.
+    const code = (error as CodedError).code;
+    if (!code?.startsWith('E')) throw error;
+    io.stderr.write(`fluentpro export: could not write ${target}: ${(error as Error).message}\n`);
+    return EXIT.failed;
+  }
   const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   io.stdout.write(`${target}\n`);
   io.stderr.write(`${format.label}: ${loaded.course.lessons.length} lessons, ${formatBytes(bytes)} in ${Math.round(performance.now() - started)} ms\n`);
@@ -107,5 +117,5 @@ Options
   --page-size SIZE         Paper for pdf: A4 or Letter (default: A4)
   -h, --help               Show this help
 
-Exit status: 0 written, 1 the export failed (no Chromium for a PDF, or no font for its script), 2 usage errors or the folder is not a course.
+Exit status: 0 written, 1 the export failed (no Chromium or no font for a PDF, or the file could not be written), 2 usage errors or the folder is not a course.
 `;
