@@ -6,6 +6,7 @@ import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../electron/core/export/formats.js';
 import { MASTERY_SCORE, exportScorm } from '../../electron/core/export/scorm.js';
+import { scormPlayerJs } from '../../electron/core/export/scorm-player.js';
 import type { Course } from '../../electron/core/course/course-schema.js';
 import { CHROMIUM, demoCourse, trickyCourse } from './export-fixtures.js';
 import { child, elements, parseXml, textOf } from './xml-reader.js';
@@ -55,6 +56,13 @@ describe('scorm export: the package', () => {
     const js = files['scorm-player.js']!;
     for (const element of ['cmi.core.score.raw', 'cmi.core.score.min', 'cmi.core.score.max', 'cmi.core.lesson_status', 'LMSInitialize', 'LMSCommit', 'LMSFinish']) expect(js).toContain(element);
     for (const v2004 of ['API_1484_11', 'cmi.completion_status', 'cmi.success_status', 'cmi.score.scaled', 'cmi.location', 'Initialize(', 'Terminate(']) expect(js.replace(/LMSInitialize\(/g, '')).not.toContain(v2004);
+  });
+
+  it('carries the manifest’s mastery score in the player, for an LMS that does not pass it on', () => {
+    expect(files['scorm-player.js']).toContain(`var MANIFEST_MASTERY_SCORE = ${MASTERY_SCORE};`);
+    expect(scormPlayerJs(72.5)).toContain('var MANIFEST_MASTERY_SCORE = 72.5;');
+    expect(() => scormPlayerJs(120)).toThrow('Expected `masteryScore` to be a number from 0 to 100, got `120`');
+    expect(() => scormPlayerJs(Number.NaN)).toThrow(TypeError);
   });
 
   it('is the registry’s scorm format', async () => {
