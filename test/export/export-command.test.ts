@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
-import { CHROMIUM, demoCourse } from './export-fixtures.js';
+import { CHROMIUM, JAPANESE, demoCourse, trickyCourse } from './export-fixtures.js';
 
 const tempDir = useTempDir();
 
@@ -51,6 +51,30 @@ describe('fluentpro export', () => {
     expect(toFolder.stdout).toBe(`${join(tempDir(), 'shared', 'spanish-demo.html')}\n`);
   });
 
+  it('--out FOLDER/ (a trailing slash) creates the folder and puts the default name in it, never a file named after the folder', async () => {
+    const folder = writeCourseFolder();
+    const run = await runCli(['export', folder, '-f', 'html', '--out', 'handouts/'], { cwd: tempDir() });
+    expect(run.code).toBe(0);
+    expect(statSync(join(tempDir(), 'handouts')).isDirectory()).toBe(true);
+    expect(run.stdout).toBe(`${join(tempDir(), 'handouts', 'spanish-demo.html')}\n`);
+    expect(readdirSync(join(tempDir(), 'handouts'))).toEqual(['spanish-demo.html']);
+    // Nested, and absolute.
+    const nested = join(tempDir(), 'term 2', 'week 1') + '/';
+    const deep = await runCli(['export', folder, '-f', 'gift', '-o', nested], { cwd: tempDir() });
+    expect(deep.code).toBe(0);
+    expect(readdirSync(nested)).toEqual(['spanish-demo.gift.txt']);
+    // A folder that is a file: a usage error, and the file is left alone.
+    writeFileSync(join(tempDir(), 'notes'), 'mine');
+    const onFile = await runCli(['export', folder, '-f', 'html', '--out', 'notes/'], { cwd: tempDir() });
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toBe(`fluentpro export: --out notes/ names a folder, but ${join(tempDir(), 'notes')} is a file\nSee: fluentpro export --help\n`);
+    expect(readFileSync(join(tempDir(), 'notes'), 'utf8')).toBe('mine');
+    // A folder on the way that is a file: exit 1 saying where it could not write.
+    const under = await runCli(['export', folder, '-f', 'html', '--out', 'notes/week1.html'], { cwd: tempDir() });
+    expect(under.code).toBe(1);
+    expect(under.stderr).toMatch(new RegExp(`^fluentpro export: could not write ${join(tempDir(), 'notes', 'week1.html').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: E[A-Z]+`));
+  });
+
   it('exits 2 for an unknown format, listing the formats and guessing the one meant', async () => {
     const folder = writeCourseFolder();
     const run = await runCli(['export', folder, '--format', 'ankii'], { cwd: tempDir() });
@@ -86,11 +110,25 @@ describe('fluentpro export', () => {
     expect(readFileSync(join(folder, 'exports', 'spanish-demo.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it.skipIf(!existsSync(CHROMIUM))(`--format pdf exits 1 naming the font package, writing nothing, when no font can draw the course's script (skipped: needs ${CHROMIUM})`, async () => {
+    const folder = join(tempDir(), 'japanese');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'course.json'), JSON.stringify(trickyCourse('Japanese', JAPANESE), null, 2));
+    // This machine without its CJK fonts (see pdf.test.ts): fontconfig rejects every CJK font file.
+    const config = join(tempDir(), 'no-cjk-fonts.conf');
+    writeFileSync(config, '<?xml version="1.0"?>\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n  <selectfont><rejectfont><glob>*CJK*</glob><glob>*cjk*</glob></rejectfont></selectfont>\n</fontconfig>\n');
+    const run = await runCli(['export', folder, '--format', 'pdf'], { cwd: tempDir(), env: { FLUENTPRO_CHROMIUM: CHROMIUM, FONTCONFIG_FILE: config } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^fluentpro export: the PDF was not written: no installed font can draw Chinese, Japanese or Korean \(\d+ characters, e\.g\. "[^"]+"\), so they would print as empty boxes\. .*"sudo apt-get install fonts-noto-cjk"/);
+    expect(run.stdout).toBe('');
+    expect(existsSync(join(folder, 'exports'))).toBe(false);
+  });
+
   it('is listed in fluentpro --help and documents its flags, formats and exit codes', async () => {
     expect((await runCli(['--help'], { cwd: tempDir() })).stdout).toContain('export <course>');
     const help = await runCli(['export', '--help'], { cwd: tempDir() });
     expect(help.code).toBe(0);
     for (const flag of ['--format', '--out', '--page-size', 'anki', 'html', 'pdf', 'scorm', 'gift', 'moodle-xml', 'FLUENTPRO_CHROMIUM']) expect(help.stdout).toContain(flag);
-    expect(help.stdout).toContain('Exit status: 0 written, 1 the export failed (no Chromium for a PDF), 2 usage errors or the folder is not a course.');
+    expect(help.stdout).toContain('Exit status: 0 written, 1 the export failed (no Chromium or no font for a PDF, or the file could not be written), 2 usage errors or the folder is not a course.');
   });
 });

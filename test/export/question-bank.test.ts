@@ -145,9 +145,9 @@ describe('moodle-xml export', () => {
     const q = elements(parseXml(exportMoodleXml(course)), 'question').find((x) => x.attributes.type === 'multichoice')!;
     expect(textOf(child(q, 'single'))).toBe('true');
     const answers = elements(q, 'answer');
-    expect(answers.map((a) => textOf(child(a, 'text')))).toEqual(source.options.map((o) => `<p>${o}</p>`));
+    expect(answers.map((a) => textOf(child(a, 'text')))).toEqual(source.options.map((o) => `<p dir="auto">${o}</p>`));
     expect(answers.map((a) => a.attributes.fraction)).toEqual(source.options.map((_, k) => (k === source.answerIndex ? '100' : '0')));
-    expect(textOf(child(child(q, 'generalfeedback'), 'text'))).toBe(`<p>${source.explanation}</p>`);
+    expect(textOf(child(child(q, 'generalfeedback'), 'text'))).toBe(`<p dir="auto">${source.explanation}</p>`);
   });
 
   it('keeps tricky model text as text: HTML escaped inside CDATA, matching answers as plain text', () => {
@@ -155,10 +155,32 @@ describe('moodle-xml export', () => {
     const questions = elements(quiz, 'question');
     const q = questions.find((x) => x.attributes.type === 'multichoice')!;
     const html = textOf(child(child(q, 'questiontext'), 'text'));
-    expect(html).toBe(`<p>What is 2 + 2 = ? ${NASTY.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`);
+    expect(html).toBe(`<p dir="auto">What is 2 + 2 = ? ${NASTY.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`);
     expect(html).not.toContain('<script>');
     const matching = questions.find((x) => x.attributes.type === 'matching')!;
     expect(elements(matching, 'subquestion').map((s) => textOf(child(child(s, 'answer'), 'text')))).toEqual(['meaning 1 = ~{x}', 'second: term', 'third -> term']);
     expect(textOf(child(child(questions[0]!, 'category'), 'text'))).toBe(`$course$/top/FluentPro: Tricky ${NASTY.replace('</', '<//')}/Lesson 01: Greetings ${NASTY.replace('</', '<//')}`);
+  });
+
+  it('shortens a matching answer over 255 characters (Moodle stores it in a char(255)) to 255, ending in "…", in GIFT too', () => {
+    const base = demoCourse(1);
+    const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' '); // 409 characters
+    const exact = 'x'.repeat(255);
+    const noSpaces = '😀'.repeat(300); // 300 characters, 600 UTF-16 units
+    const vocabulary = base.lessons[0]!.vocabulary!.slice(0, 3).map((v, i) => ({ ...v, translation: [long, exact, noSpaces][i]! }));
+    const course = { ...base, lessons: [{ ...base.lessons[0]!, vocabulary }] };
+    const matching = elements(parseXml(exportMoodleXml(course)), 'question').find((q) => q.attributes.type === 'matching')!;
+    const answers = elements(matching, 'subquestion').map((s) => textOf(child(child(s, 'answer'), 'text')));
+    const gift = parseGift(exportGift(course)).find((q) => q.name === 'Lesson 1 vocabulary')!.answers.map((a) => a.text.split(' -> ').slice(1).join(' -> '));
+    for (const list of [answers, gift]) {
+      for (const answer of list) expect(Array.from(answer).length).toBeLessThanOrEqual(255);
+      // Cut at a word boundary, marked as shortened.
+      expect(list[0]).toMatch(/^word0 word1 .* word\d+…$/);
+      expect(long.startsWith(list[0]!.slice(0, -1))).toBe(true);
+      expect(Array.from(list[0]!).length).toBeGreaterThan(200);
+      // Exactly 255 fits and is kept whole; no surrogate pair is split.
+      expect(list[1]).toBe(exact);
+      expect(list[2]).toBe(`${'😀'.repeat(254)}…`);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormatId } from '../../core/export/formats.js';
 import type { PageSize } from '../../core/export/export-format.js';
 import { writeFileAtomically } from '../../core/export/write-export.js';
@@ -11,13 +11,13 @@ import { parseCommandArgs } from '../parse-flags.js';
 
 const PAGE_SIZES: readonly PageSize[] = ['A4', 'Letter'];
 
-/** A failure the user can fix outside FluentPro (no Chromium for a PDF); exit 1. */
+/** A failure the user can fix outside FluentPro (no Chromium for a PDF, no font for its script); exit 1. */
 interface CodedError extends Error {
   code?: string;
 }
 
 /**
- * `fluentpro export <course-folder> --format F [--out FILE] [--page-size A4|Letter]`: writes one
+ * `fluentpro export <course-folder> --format F [--out FILE|FOLDER/] [--page-size A4|Letter]`: writes one
  * export of the course, by default to `<course-folder>/exports/<slug>.<ext>`, atomically.
  */
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
@@ -48,13 +48,17 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   }
   const format = EXPORT_FORMATS[formatId];
   const fileName = `${loaded.course.slug}.${format.extension}`;
-  // The default lands inside the course folder (the slug is checked, so it cannot leave it); an
-  // --out naming an existing folder gets the same file name inside that folder.
+  // The default lands inside the course folder (the slug is checked, so it cannot leave it). An
+  // --out that ends in a slash, or names an existing folder, is a folder: the same file name goes
+  // inside it, and the folder is created when missing (`--out handouts/` never writes a file
+  // called "handouts"). Anything else is the file to write.
   let target = insideFolder(join(loaded.folder, 'exports'), fileName);
   if (values.out !== undefined) {
     const out = resolve(io.cwd, values.out);
-    const isFolder = await stat(out).then((s) => s.isDirectory(), () => false);
-    target = isFolder ? insideFolder(out, fileName) : out;
+    const existing = await stat(out).catch(() => undefined);
+    const endsInSlash = values.out.endsWith('/') || values.out.endsWith(sep);
+    if (endsInSlash && existing && !existing.isDirectory()) throw new UsageError(`--out ${values.out} names a folder, but ${out} is a file`, 'export');
+    target = endsInSlash || existing?.isDirectory() ? insideFolder(out, fileName) : out;
   }
 
   const started = performance.now();
@@ -63,13 +67,21 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     data = await format.export(loaded.course, { pageSize });
   } catch (error) {
     const coded = error as CodedError;
-    if (coded.code === 'CHROMIUM_NOT_FOUND' || coded.code === 'PRINT_FAILED') {
+    if (coded.code === 'CHROMIUM_NOT_FOUND' || coded.code === 'PRINT_FAILED' || coded.code === 'MISSING_GLYPHS') {
       io.stderr.write(`fluentpro export: ${coded.message}\n`);
       return EXIT.failed;
     }
     throw error;
   }
-  await writeFileAtomically(target, data);
+  try {
+    await writeFileAtomically(target, data);
+  } catch (error) {
+    // A folder on the way that is a file, no permission, a full or read-only disk: say where.
+    const code = (error as CodedError).code;
+    if (!code?.startsWith('E')) throw error;
+    io.stderr.write(`fluentpro export: could not write ${target}: ${(error as Error).message}\n`);
+    return EXIT.failed;
+  }
   const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   io.stdout.write(`${target}\n`);
   io.stderr.write(`${format.label}: ${loaded.course.lessons.length} lessons, ${formatBytes(bytes)} in ${Math.round(performance.now() - started)} ms\n`);
@@ -80,7 +92,7 @@ function formatBytes(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export const EXPORT_HELP = `Usage: fluentpro export <course-folder> --format FORMAT [--out FILE] [--page-size A4|Letter]
+export const EXPORT_HELP = `Usage: fluentpro export <course-folder> --format FORMAT [--out FILE|FOLDER/] [--page-size A4|Letter]
 
 Exports a course that fluentpro generate wrote (the folder with course.json), by default to
 <course-folder>/exports/<course-slug>.<ext>; the file is written whole or not at all.
@@ -91,7 +103,8 @@ Formats
   html         One self-contained web page (.html) that prints well: a page per lesson, answers
                on an answer key at the end
   pdf          That page printed to PDF (.pdf) by Chromium or Google Chrome
-               ($FLUENTPRO_CHROMIUM, else the usual install places)
+               ($FLUENTPRO_CHROMIUM, else the usual install places); refused, naming the
+               font package to install, when no installed font can draw the course's script
   scorm        SCORM 1.2 package (.scorm.zip) for an LMS: the course a lesson per page, the
                quizzes scored (passed at 80 %)
   gift         Moodle question bank, GIFT (.gift.txt): quizzes and vocabulary matching
@@ -99,9 +112,10 @@ Formats
 
 Options
   -f, --format FORMAT      One of the formats above
-  -o, --out FILE           Write here instead (a folder: the default file name in it)
+  -o, --out FILE|FOLDER/   Write this file instead; a path ending in / (or an existing folder)
+                           is a folder, created if missing, that gets the default file name
   --page-size SIZE         Paper for pdf: A4 or Letter (default: A4)
   -h, --help               Show this help
 
-Exit status: 0 written, 1 the export failed (no Chromium for a PDF), 2 usage errors or the folder is not a course.
+Exit status: 0 written, 1 the export failed (no Chromium or no font for a PDF, or the file could not be written), 2 usage errors or the folder is not a course.
 `;

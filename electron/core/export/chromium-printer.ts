@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { PageSize, PdfPrinter } from './export-format.js';
+import { MAX_REPORTED, MissingGlyphsError, findMissingGlyphs } from './missing-glyphs.js';
 
 // PDFs from the command line: the system's Chromium (or Chrome) driven by playwright-core, as the
 // end-to-end tests drive it. The app passes webContents.printToPDF instead (see PdfPrinter).
@@ -57,6 +58,10 @@ export interface ChromiumPrinterOptions {
   executablePath?: string;
   /** Page margin on every side (default `1.5cm`, as the stylesheet's @page). */
   margin?: string;
+  /** Refuse to print text no installed font can draw (MissingGlyphsError; default true). */
+  checkGlyphs?: boolean;
+  /** Environment of the browser process (default: this process's; fontconfig reads FONTCONFIG_FILE from it). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A PdfPrinter that starts headless Chromium for each print and closes it after. */
@@ -68,13 +73,18 @@ export function chromiumPrinter(options: ChromiumPrinterOptions = {}): PdfPrinte
       const { chromium } = await import('playwright-core');
       let browser;
       try {
-        browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+        browser = await chromium.launch({ executablePath, headless: true, ...(options.env ? { env: options.env } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
       } catch (error) {
         throw new PrintFailedError(`could not start ${executablePath} to print the PDF: ${(error as Error).message.split('\n')[0]}`);
       }
       try {
         const page = await browser.newPage({ javaScriptEnabled: false });
         await page.setContent(html, { waitUntil: 'load' });
+        // Scripts are off for the page; Playwright's evaluate still runs (as DevTools does).
+        if (options.checkGlyphs ?? true) {
+          const missing = await page.evaluate(findMissingGlyphs, MAX_REPORTED);
+          if (missing.length > 0) throw new MissingGlyphsError(missing);
+        }
         const pdf = await page.pdf({ format: pageSize, printBackground: true, margin: { top: margin, right: margin, bottom: margin, left: margin } });
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } finally {

@@ -1,5 +1,6 @@
 import type { Course, CourseLesson } from '../course/course-schema.js';
 import type { ExportFormat } from './export-format.js';
+import { moodleMatchAnswer } from './moodle-match-answer.js';
 
 // Moodle XML (docs.moodle.org/en/Moodle_XML_format), the question bank's machine format: a
 // category per lesson, the quiz as single-answer multiple choice (the explanation as general
@@ -16,7 +17,11 @@ function xml(text: string | number): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
 }
 
-/** HTML text in a CDATA section: the text HTML-escaped, and any "]]>" split across two sections. */
+/**
+ * HTML text in a CDATA section: the text HTML-escaped, and any "]]>" split across two sections.
+ * Its paragraph is dir="auto": the model's text may be in either language, and an Arabic question
+ * in an English course must run right to left (its quotes and ellipsis on the right side).
+ */
 function htmlCdata(text: string): string {
   const escaped = text
     .replace(/&/g, '&amp;')
@@ -25,7 +30,7 @@ function htmlCdata(text: string): string {
     .replace(/\r?\n/g, '<br>')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
-  return `<![CDATA[<p>${escaped.replace(/]]>/g, ']]]]><![CDATA[>')}</p>]]>`;
+  return `<![CDATA[<p dir="auto">${escaped.replace(/]]>/g, ']]]]><![CDATA[>')}</p>]]>`;
 }
 
 function categoryPath(course: Course, lesson: CourseLesson): string {
@@ -75,8 +80,8 @@ function lessonQuestions(course: Course, lesson: CourseLesson): string[] {
       ...question('matching', `Lesson ${lesson.number} vocabulary`, `Match each ${course.language} word with its meaning in ${course.nativeLanguage}.`, [
         '<penalty>0.3333333</penalty>',
         '<shuffleanswers>true</shuffleanswers>',
-        // The meanings are offered in a menu as plain text.
-        ...vocabulary.map((v) => `<subquestion format="html"><text>${htmlCdata(v.term)}</text><answer><text>${xml(v.translation)}</text></answer></subquestion>`),
+        // The meanings are offered in a menu as plain text, at most 255 characters (moodle-match-answer.ts).
+        ...vocabulary.map((v) => `<subquestion format="html"><text>${htmlCdata(v.term)}</text><answer><text>${xml(moodleMatchAnswer(v.translation))}</text></answer></subquestion>`),
       ]),
     );
   } else {

@@ -2,16 +2,31 @@
  * scorm-player.js, the one script of a SCORM package (a file, never inline): it finds the LMS's
  * SCORM 1.2 API, shows the course a page at a time, plays the quizzes written by the shared
  * renderer (data-fp-* attributes) and reports to the LMS:
- * - cmi.core.lesson_status "incomplete" on a first launch; "passed"/"failed" (against
- *   cmi.student_data.mastery_score) or "completed" (no mastery score) only once every question is
- *   answered, with cmi.core.score.raw 0–100 (two decimals at most), .min 0 and .max 100;
+ * - cmi.core.lesson_status "incomplete" on a first launch; "passed" or "failed" only once every
+ *   question is answered, with cmi.core.score.raw 0–100 (two decimals at most), .min 0 and .max 100.
+ *   The pass mark is cmi.student_data.mastery_score when the LMS gives one, else the manifest's
+ *   adlcp:masteryscore (`masteryScore` here): several LMSs never hand it to the SCO, and without
+ *   this fallback a learner at 10 % was reported "completed";
+ * - after every answer the answers so far (suspend_data) and the page (lesson_location), then
+ *   LMSCommit, so a tab that crashes or is killed keeps the session's answers;
  * - on unload only what lets the learner resume (location, answers, exit "suspend"), then
- *   LMSCommit and LMSFinish: never a status, so an unfinished quiz is never marked passed.
+ *   LMSFinish: never a status, so an unfinished quiz is never marked passed. No LMSCommit there:
+ *   LMSFinish itself persists every value set (SCORM 1.2 RTE 3.4.3.2), and a run-time that
+ *   commits by synchronous XHR (scorm-again's LMSCommit) fails during page dismissal in Chromium,
+ *   which forbids synchronous XHR then (its LMSFinish sends a beacon instead).
  * Plain ES5 so old LMS browsers run it; no SCORM 2004 element is used.
  */
-export const SCORM_PLAYER_JS = String.raw`/* FluentPro SCORM 1.2 player */
+export function scormPlayerJs(masteryScore: number): string {
+  if (!Number.isFinite(masteryScore) || masteryScore < 0 || masteryScore > 100) throw new TypeError(`Expected \`masteryScore\` to be a number from 0 to 100, got \`${masteryScore}\``);
+  return PLAYER_JS.replace('/*MASTERY_SCORE*/', String(masteryScore));
+}
+
+const PLAYER_JS = String.raw`/* FluentPro SCORM 1.2 player */
 (function () {
   'use strict';
+
+  // The package's own pass mark (imsmanifest.xml's adlcp:masteryscore), for an LMS that does not pass it on.
+  var MANIFEST_MASTERY_SCORE = /*MASTERY_SCORE*/;
 
   var api = null;
   var initialized = false;
@@ -130,7 +145,14 @@ export const SCORM_PLAYER_JS = String.raw`/* FluentPro SCORM 1.2 player */
     var feedback = q.querySelector('[data-fp-feedback]');
     if (feedback) {
       feedback.setAttribute('data-fp-result', picked === correct ? 'right' : 'wrong');
-      feedback.textContent = picked === correct ? 'Right.' : 'Not quite: the answer is ' + String.fromCharCode(97 + correct) + ') ' + (options[correct] ? options[correct].textContent : '') + '.';
+      feedback.textContent = picked === correct ? 'Right.' : 'Not quite: the answer is ' + String.fromCharCode(97 + correct) + ') ';
+      if (picked !== correct) {
+        // The option in its own direction (an Arabic answer in an English sentence keeps its punctuation).
+        var answerText = document.createElement('bdi');
+        answerText.textContent = options[correct] ? options[correct].textContent : '';
+        feedback.appendChild(answerText);
+        feedback.appendChild(document.createTextNode('.'));
+      }
       feedback.removeAttribute('hidden');
     }
     var explanation = q.querySelector('[data-fp-explanation]');
@@ -177,12 +199,13 @@ export const SCORM_PLAYER_JS = String.raw`/* FluentPro SCORM 1.2 player */
     finishQuizIfDone();
   }
 
+  // Reports the score and status (and commits) once every question is answered; true when it did.
   function finishQuizIfDone() {
     var qs = questions();
-    if (quizDone || qs.length === 0) return;
+    if (quizDone || qs.length === 0) return false;
     var right = 0;
     for (var i = 0; i < qs.length; i++) {
-      if (pickedIndex(qs[i]) < 0) return;
+      if (pickedIndex(qs[i]) < 0) return false;
       if (qs[i].getAttribute('data-fp-result') === 'right') right++;
     }
     quizDone = true;
@@ -190,10 +213,16 @@ export const SCORM_PLAYER_JS = String.raw`/* FluentPro SCORM 1.2 player */
     set('cmi.core.score.min', '0');
     set('cmi.core.score.max', '100');
     set('cmi.core.score.raw', String(raw));
-    var mastery = parseFloat(get('cmi.student_data.mastery_score'));
-    set('cmi.core.lesson_status', isNaN(mastery) ? 'completed' : raw >= mastery ? 'passed' : 'failed');
+    set('cmi.core.lesson_status', raw >= masteryScore() ? 'passed' : 'failed');
     set('cmi.core.suspend_data', answersString());
     lms('LMSCommit', '');
+    return true;
+  }
+  // The LMS's mastery score (a number from 0 to 100) when it gives one, else the manifest's.
+  function masteryScore() {
+    var given = get('cmi.student_data.mastery_score');
+    var lmsScore = /^\s*\d+(\.\d+)?\s*$/.test(given) ? parseFloat(given) : NaN;
+    return lmsScore >= 0 && lmsScore <= 100 ? lmsScore : MANIFEST_MASTERY_SCORE;
   }
 
   function onClick(event) {
@@ -205,8 +234,10 @@ export const SCORM_PLAYER_JS = String.raw`/* FluentPro SCORM 1.2 player */
       if (!q || pickedIndex(q) >= 0) return;
       markAnswer(q, parseInt(target.getAttribute('data-fp-option'), 10));
       if (!quizDone) {
+        // Saved and committed now, not only on unload: a crashed tab never unloads.
         set('cmi.core.suspend_data', answersString());
-        finishQuizIfDone();
+        set('cmi.core.lesson_location', String(current));
+        if (!finishQuizIfDone()) lms('LMSCommit', '');
       }
     } else if (action === 'reveal-answer') {
       var answer = document.getElementById(target.getAttribute('aria-controls'));
@@ -256,7 +287,6 @@ export const SCORM_PLAYER_JS = String.raw`/* FluentPro SCORM 1.2 player */
       set('cmi.core.suspend_data', answersString());
       set('cmi.core.exit', 'suspend');
     } else set('cmi.core.exit', '');
-    lms('LMSCommit', '');
     lms('LMSFinish', '');
   }
 

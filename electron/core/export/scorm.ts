@@ -4,13 +4,13 @@ import { renderCourseDocument } from '../../shared/course-html/render-course.js'
 import type { Course } from '../course/course-schema.js';
 import { courseView } from './course-view.js';
 import type { ExportFormat } from './export-format.js';
-import { SCORM_PLAYER_JS } from './scorm-player.js';
+import { scormPlayerJs } from './scorm-player.js';
 
 // A SCORM 1.2 package: one SCO (index.html, the course in the shared renderer's SCORM mode, a
 // lesson per page), its stylesheet and its player script, every file in the zip and listed in
 // imsmanifest.xml; nothing from a CDN. Loads in Moodle, Canvas, Blackboard and most LMSs.
 
-/** The share of quiz answers (percent) that passes, declared to the LMS as adlcp:masteryscore. */
+/** The share of quiz answers (percent) that passes: declared to the LMS as adlcp:masteryscore, and the player's own pass mark when the LMS does not hand it on. */
 export const MASTERY_SCORE = 80;
 
 export const SCORM_FILES = ['index.html', 'course.css', 'scorm-player.js'] as const;
@@ -64,7 +64,7 @@ export function exportScorm(course: Course): Uint8Array {
     'imsmanifest.xml': scormManifest(course),
     'index.html': index,
     'course.css': COURSE_CSS,
-    'scorm-player.js': SCORM_PLAYER_JS,
+    'scorm-player.js': scormPlayerJs(MASTERY_SCORE),
   };
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])), { level: 6 });
 }

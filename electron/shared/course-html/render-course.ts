@@ -14,6 +14,14 @@ import { langAttributes, languageTag, textDirection } from './language.js';
 //   [data-fp-question]                    a question, data-fp-correct="<index>"; its
 //                                         [data-fp-explanation] and [data-fp-feedback] are hidden
 //   [data-fp-quiz]                        a lesson's quiz, with [data-fp-score] (hidden) for the result
+//
+// Direction: the page runs in the native language's direction and text in the target language
+// carries its own lang/dir. Free text the model wrote in either language (quiz questions, options
+// and explanations, exercises, the grammar explanation, answer-key lines) gets dir="auto", so the
+// browser takes each block's direction from its first strong letter: an Arabic question in an
+// English course is right to left, with its quotes and ellipsis on the right side. Blocks (<p>,
+// <button>) carry it themselves; text inside a list item goes in a <span dir="auto"> (an isolate),
+// so the item's number or letter stays where the list puts it.
 
 /**
  * - `reading`: for the screen; answers hidden behind buttons, the quiz playable, translations toggleable.
@@ -197,7 +205,7 @@ function grammar(c: Context, g: GrammarView): string {
   return [
     '<section class="fp-section fp-grammar">',
     `<h3>Grammar: ${e(g.point)}</h3>`,
-    `<p class="fp-explanation-text">${e(g.explanation)}</p>`,
+    `<p class="fp-explanation-text" dir="auto">${e(g.explanation)}</p>`,
     `<ul class="fp-grammar-examples">${g.examples.map((x) => `<li><span class="fp-target"${c.target}>${e(x.sentence)}</span> <span class="fp-translation">${e(x.translation)}</span></li>`).join('')}</ul>`,
     '</section>',
   ].join('\n');
@@ -212,7 +220,7 @@ function exercises(c: Context, lesson: LessonView, items: readonly ExerciseView[
           ? ''
           : ` <button type="button" class="fp-button fp-reveal" data-fp-action="reveal-answer" aria-controls="${e(answerId)}" aria-expanded="false">Show answer</button>` +
             `<p class="fp-answer" id="${e(answerId)}" hidden><span class="fp-answer-label">Answer:</span> <span class="fp-target"${c.target}>${e(x.answer)}</span></p>`;
-      return `<li class="fp-exercise"><p class="fp-instruction">${e(x.instruction)}</p><p class="fp-prompt">${e(x.prompt)}</p>${c.mode === 'handout' ? '<p class="fp-write-in" aria-hidden="true"></p>' : ''}${reveal}</li>`;
+      return `<li class="fp-exercise"><p class="fp-instruction" dir="auto">${e(x.instruction)}</p><p class="fp-prompt" dir="auto">${e(x.prompt)}</p>${c.mode === 'handout' ? '<p class="fp-write-in" aria-hidden="true"></p>' : ''}${reveal}</li>`;
     })
     .join('\n');
   return ['<section class="fp-section fp-exercises">', '<h3>Exercises</h3>', `<ol class="fp-exercise-list">\n${list}\n</ol>`, '</section>'].join('\n');
@@ -226,16 +234,16 @@ function quiz(c: Context, lesson: LessonView, questions: readonly QuizQuestionVi
       const options = q.options
         .map((o, k) =>
           interactive
-            ? `<li><button type="button" class="fp-option" data-fp-action="pick-option" data-fp-option="${k}">${e(o)}</button></li>`
-            : `<li class="fp-option">${e(o)}</li>`,
+            ? `<li><button type="button" class="fp-option" data-fp-action="pick-option" data-fp-option="${k}" dir="auto">${e(o)}</button></li>`
+            : `<li class="fp-option"><span dir="auto">${e(o)}</span></li>`,
         )
         .join('');
-      if (!interactive) return `<li class="fp-question" id="${e(qid)}"><p class="fp-question-text">${e(q.question)}</p><ol class="fp-options" type="a">${options}</ol></li>`;
+      if (!interactive) return `<li class="fp-question" id="${e(qid)}"><p class="fp-question-text" dir="auto">${e(q.question)}</p><ol class="fp-options" type="a">${options}</ol></li>`;
       return (
         `<li class="fp-question" id="${e(qid)}" data-fp-question="${lesson.number}-${i + 1}" data-fp-correct="${q.answerIndex}">` +
-        `<p class="fp-question-text">${e(q.question)}</p><ol class="fp-options" type="a">${options}</ol>` +
+        `<p class="fp-question-text" dir="auto">${e(q.question)}</p><ol class="fp-options" type="a">${options}</ol>` +
         `<p class="fp-feedback" data-fp-feedback hidden aria-live="polite"></p>` +
-        `<p class="fp-explanation" data-fp-explanation hidden>${e(q.explanation)}</p></li>`
+        `<p class="fp-explanation" data-fp-explanation hidden dir="auto">${e(q.explanation)}</p></li>`
       );
     })
     .join('\n');
@@ -263,7 +271,7 @@ function answerKey(c: Context): string {
       if (l.quiz?.length) {
         parts.push(
           `<h4>Quiz</h4><ol class="fp-key-list">${l.quiz
-            .map((q) => `<li><strong>${letter(q.answerIndex)})</strong> ${e(q.options[q.answerIndex] ?? '')} <span class="fp-key-explanation">— ${e(q.explanation)}</span></li>`)
+            .map((q) => `<li><strong>${letter(q.answerIndex)})</strong> <span dir="auto">${e(q.options[q.answerIndex] ?? '')}</span> <span class="fp-key-explanation">— <span dir="auto">${e(q.explanation)}</span></span></li>`)
             .join('')}</ol>`,
         );
       }
