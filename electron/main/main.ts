@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, shell } from 'electron';
 import { constants, existsSync } from 'node:fs';
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, isAbsolute } from 'node:path';
@@ -13,7 +13,7 @@ import { KeychainSecretStore } from './keychain-secret-store.js';
 import { webContentsPdfPrinter } from './pdf-printer.js';
 import { saveDialogTarget } from './save-dialog.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
-import { createMainWindow, denyAllPermissions, isAppUrl } from './main-window.js';
+import { createMainWindow, denyAllPermissions, hasLoaded, isAppUrl } from './main-window.js';
 import { startNotifications } from './notifications.js';
 import { isSpecPath, specPathsIn } from './spec-paths.js';
 import { describeStartFailure, setQueueAside } from './start-failure.js';
@@ -40,12 +40,20 @@ const paths = {
 };
 /** How long quitting waits for the queue to stop before it quits anyway. */
 const CLOSE_TIMEOUT_MS = 15_000;
+/**
+ * The same at logout, restart or shutdown, when macOS waits for FluentPro: enough for workers to
+ * stop (the orchestrator gives them 2 s) and the database to close. A job cut short resumes from its
+ * last saved step next launch either way.
+ */
+const SHUTDOWN_CLOSE_TIMEOUT_MS = 3_000;
 
 let core: AppCore | undefined;
 let dataDir: string | undefined;
 let window: BrowserWindow | undefined;
 let quitConfirmed = false;
 let quitting = false;
+/** The app: protocol and the IPC handlers are in place (once per app: Electron refuses a second registration). */
+let serving = false;
 /** Kept referenced: a collected Notification loses its click handler. */
 let notification: Notification | undefined;
 const pendingFiles: string[] = [];
@@ -88,7 +96,8 @@ function showAddResults(results: AddSpecResult[]): void {
 }
 
 function sendUnsent(): void {
-  if (!window || window.isDestroyed() || window.webContents.isLoading()) return;
+  // Not webContents.isLoading(): it is still true inside did-finish-load (electron/electron#43370).
+  if (!window || window.isDestroyed() || !hasLoaded(window)) return;
   if (unsent.length) sendEvent(window.webContents, 'specsAdded', unsent.splice(0));
   if (unsentPage) sendEvent(window.webContents, 'showPage', unsentPage);
   unsentPage = undefined;
@@ -150,8 +159,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  denyAllPermissions();
-  serveRenderer(paths.renderer);
+  setUpOnce();
   const chosen = chooseAppDataDir({ customUserData });
   dataDir = chosen.dir;
   if (chosen.moved.length) console.info(`FluentPro: moved ${chosen.moved.join(', ')} into ${dataDir}`);
@@ -171,6 +179,29 @@ async function start(): Promise<void> {
   addSpecs(specPathsIn(process.argv, process.cwd()));
   if (pendingFiles.length) addSpecs(pendingFiles.splice(0));
   void checkOutputFolder();
+}
+
+/**
+ * What is set up once per app, not per start attempt: "Start with a New Queue" and "Try Again" run
+ * start() again, and Electron throws on a second protocol.handle ("Failed to register protocol:
+ * app") or ipcMain.handle for a channel. The handlers reach whichever core is open now.
+ */
+function setUpOnce(): void {
+  if (serving) return;
+  serving = true;
+  denyAllPermissions();
+  serveRenderer(paths.renderer);
+  registerApiHandlers(ipcMain, () => core?.service, isAppUrl);
+  // Logout, restart, shutdown (after ready: powerMonitor needs it). preventDefault: macOS waits
+  // for FluentPro to quit by itself (shell/browser/mac/electron_application.mm) instead of
+  // quitting it as ⌘Q does, which would ask about running courses and block the logout.
+  // (electron.d.ts types the listener without arguments; docs/api/power-monitor.md and
+  // electron_api_power_monitor.cc ShouldShutdown pass the event that takes preventDefault.)
+  const onShutdown = (event?: Pick<Electron.Event, 'preventDefault'>) => {
+    event?.preventDefault();
+    void quitForShutdown();
+  };
+  powerMonitor.on('shutdown', onShutdown as () => void);
 }
 
 /** Opens a bundled document with its default app (or a folder in Finder); says so when it cannot. */
@@ -193,7 +224,6 @@ async function openCore(dir: string): Promise<void> {
     examplesDir: paths.examples,
     ...(paths.sqliteBinding && existsSync(paths.sqliteBinding) ? { sqliteBinding: paths.sqliteBinding } : {}),
   });
-  registerApiHandlers(ipcMain, core.service, isAppUrl);
   forwardEvents(core.service, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   stopMenuBar?.();
   const menuBar = startMenuBar({ core, iconPath: paths.trayIcon, showWindow, addSpecs, quit: () => app.quit() });
@@ -316,6 +346,7 @@ async function confirmAndQuit(): Promise<void> {
       .catch(() => ({ response: 0 })); // a question that cannot be asked does not keep the app open
     if (response !== 0) return;
   }
+  if (quitConfirmed) return; // the system is shutting down meanwhile: that quit goes on without us
   quitConfirmed = true;
   try {
     // Running jobs go back to the queue with their checkpoints.
@@ -334,10 +365,28 @@ async function confirmAndQuit(): Promise<void> {
   app.quit();
 }
 
+/**
+ * The Mac is logging out, restarting or shutting down: no question (it would hold up the logout,
+ * and "Finished lessons are saved" holds anyway), no dialog, and a short wait for the queue
+ * instead of 15 s. Running jobs go back to the queue and resume at the next launch.
+ */
+async function quitForShutdown(): Promise<void> {
+  quitConfirmed = true;
+  if (core) {
+    await closeWithin(core, SHUTDOWN_CLOSE_TIMEOUT_MS).catch((error: unknown) => console.error('FluentPro: the queue did not close before shutdown:', error));
+  }
+  app.quit();
+}
+
+/** The queue's close, started once: a shutdown during a quit waits for the same close. */
+let closing: Promise<void> | undefined;
+
 function closeWithin(target: AppCore, ms: number): Promise<void> {
+  closing ??= target.close();
+  const closed = closing;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the queue did not stop within ${ms / 1000} s`)), ms);
-    target.close().then(
+    closed.then(
       () => (clearTimeout(timer), resolve()),
       (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
     );

@@ -161,7 +161,7 @@ describe('UtilityProcessHost', () => {
     expect(worker.postMessage({ type: 'shutdown' })).toBe(true);
     expect(child.posted).toEqual([{ type: 'shutdown' }]);
     child.emit('message', { type: 'heartbeat', rss: 1 });
-    child.stderr.write('warning one\nwarning two\n');
+    child.stderr!.write('warning one\nwarning two\n');
     await new Promise((r) => setImmediate(r));
     expect(received).toEqual([{ type: 'heartbeat', rss: 1 }]);
     expect(lines).toEqual(['stderr: warning one', 'stderr: warning two']);
@@ -218,8 +218,8 @@ describe('UtilityProcessHost', () => {
     const exits: { reason: string; detail?: string }[] = [];
     worker.onExit((e) => exits.push(e));
     // No onOutput listener yet (the orchestrator logs output only once a job is assigned).
-    child.stderr.write(Array.from({ length: 30 }, (_, i) => `noise ${i}`).join('\n') + '\n');
-    child.stderr.write("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'openai' imported from /app/worker-entry.js\n");
+    child.stderr!.write(Array.from({ length: 30 }, (_, i) => `noise ${i}`).join('\n') + '\n');
+    child.stderr!.write("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'openai' imported from /app/worker-entry.js\n");
     child.exitWith(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(exits).toHaveLength(1);
