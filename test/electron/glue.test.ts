@@ -229,6 +229,29 @@ describe('UtilityProcessHost', () => {
     expect(exits[0]!.detail).not.toContain('noise 10 '); // only the last 20 lines are kept
     expect(exits[0]!.detail!.split(' | ')).toHaveLength(20);
   });
+
+  it('reports a worker that could not load with the reason it sent over parentPort, though stderr is never read after exit', async () => {
+    const { UtilityProcessHost } = await import('../../electron/main/utility-process-host.js');
+    const { spawnWorkerSlot } = await import('../../electron/core/queue/worker-slot.js');
+    const { Admission } = await import('../../electron/core/pacing/admission.js');
+    const exits: { reason: string; detail?: string }[] = [];
+    const slot = spawnWorkerSlot(new UtilityProcessHost('/app/worker-entry.js', {}), 'fluentpro-worker-1', {
+      readyTimeoutMs: 5000,
+      admission: new Admission(),
+      onMessage: () => {},
+      onOutput: () => {},
+      onExit: (_slot, exit) => exits.push(exit),
+      describeExit: (exit) => exit.reason,
+    });
+    const child = fake.forks.at(-1)!;
+    // The bootstrap's last message, then the exit; the error it printed on its way out is still in
+    // the pipe when Electron drops the stream listeners, and the fake never delivers it.
+    child.emit('message', { type: 'load-failed', reason: "Cannot find package 'openai' imported from /app/job-runner.js" });
+    child.exitWith(1);
+    await expect(slot.ready).rejects.toThrow("the worker could not start: Cannot find package 'openai' imported from /app/job-runner.js");
+    await vi.waitFor(() => expect(exits).toEqual([{ reason: 'abnormal-exit', code: 1 }]), { timeout: 1000 });
+    expect(child.stderr).toBeNull(); // as Electron leaves it
+  });
 });
 
 describe('the window', () => {

@@ -30,6 +30,17 @@ describe('the worker bundle as the app starts it', () => {
     expect(relative(root, entry)).toMatch(/^dist\/electron\//);
   });
 
+  it('starts with the bootstrap alone: the engine loads only after the parent channel is watched', () => {
+    // Static imports run before a module's body: had the entry imported job-runner.js, a parent
+    // lost (or a module failing) while the engine loads would go unheard.
+    const staticImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+    expect(staticImports(entry)).toEqual(['./worker-bootstrap.js']);
+    expect(staticImports(join(root, 'dist', 'electron', 'worker', 'worker-bootstrap.js')).sort()).toEqual(['../core/queue/worker-protocol.js', './parent-port.js']);
+    expect(readFileSync(entry, 'utf8')).toContain("import('./job-runner.js')");
+    // The command's child processes start the same file.
+    expect(readFileSync(join(root, 'electron', 'core', 'queue', 'node-worker-host.ts'), 'utf8')).toContain("new URL('../../worker/worker-entry.js', import.meta.url)");
+  });
+
   it('says ready over parentPort, runs a demo job with permits and checkpoints from "the app", and writes the course', async () => {
     const out = tempDir();
     const child = spawn(process.execPath, ['--import', join(root, 'test', 'support', 'utility-process-shim.mjs'), entry], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });

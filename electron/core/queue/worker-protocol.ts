@@ -13,7 +13,8 @@ import type { JobSettings } from '../../shared/jobs.js';
 // 3: permit-request carries the request's tokens; permit-release its outcome and x-ratelimit-*
 //    headers; rate-limit-wait and provider-stop are new.
 // 4: start-job carries `target` for a job that regenerates one lesson of a finished course.
-export const WORKER_PROTOCOL_VERSION = 4;
+// 5: load-failed: the worker's bootstrap could not load or start the worker (sent instead of ready).
+export const WORKER_PROTOCOL_VERSION = 5;
 
 /** How often a worker says it is alive, busy or not. */
 export const WORKER_HEARTBEAT_MS = 1000;
@@ -45,6 +46,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready'; protocol: number; pid: number }
+  /** Instead of ready: the worker's modules did not load, or it could not start; the process exits next. */
+  | { type: 'load-failed'; reason: string }
   | { type: 'heartbeat'; rss: number }
   /** `tokens`: what the provider will charge the request (prompt estimate plus `max_completion_tokens`). */
   | { type: 'permit-request'; requestId: number; priority: number; tokens?: number }
