@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, shell } from 'electron';
 import { constants, existsSync } from 'node:fs';
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, isAbsolute } from 'node:path';
@@ -14,7 +14,7 @@ import { webContentsPdfPrinter } from './pdf-printer.js';
 import { saveDialogTarget } from './save-dialog.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { createMainWindow, denyAllPermissions, hasLoaded, isAppUrl } from './main-window.js';
-import { startNotifications } from './notifications.js';
+import { clearMissedNotices, notificationProblem, showNotice, startNotifications } from './notifications.js';
 import { isSpecPath, specPathsIn } from './spec-paths.js';
 import { describeStartFailure, setQueueAside } from './start-failure.js';
 import { startMenuBar } from './tray.js';
@@ -54,8 +54,6 @@ let quitConfirmed = false;
 let quitting = false;
 /** The app: protocol and the IPC handlers are in place (once per app: Electron refuses a second registration). */
 let serving = false;
-/** Kept referenced: a collected Notification loses its click handler. */
-let notification: Notification | undefined;
 const pendingFiles: string[] = [];
 /** Results of specs added from outside the page, not yet sent to a loaded page. */
 const unsent: AddSpecResult[] = [];
@@ -86,13 +84,13 @@ function showAddResults(results: AddSpecResult[]): void {
   if (!refused.length) return;
   unsent.push(...results);
   if (window && !window.isDestroyed()) return sendUnsent();
-  if (!Notification.isSupported()) return;
-  notification = new Notification({
-    title: refused.length === 1 ? `${refused[0]!.name} was not added` : `${refused.length} course specs were not added`,
-    body: 'Open FluentPro to see what to change.',
-  });
-  notification.on('click', () => showWindow());
-  notification.show();
+  showNotice(
+    {
+      title: refused.length === 1 ? `${refused[0]!.name} was not added` : `${refused.length} course specs were not added`,
+      body: 'Open FluentPro to see what to change.',
+    },
+    () => showWindow(),
+  );
 }
 
 function sendUnsent(): void {
@@ -105,6 +103,7 @@ function sendUnsent(): void {
 
 function showWindow(page?: AppPage): void {
   if (!app.isReady()) return;
+  clearMissedNotices();
   if (page) unsentPage = page;
   if (!window || window.isDestroyed()) window = createMainWindow(paths, { onLoaded: sendUnsent, onLoadFailed: windowFailed });
   else {
@@ -191,7 +190,13 @@ function setUpOnce(): void {
   serving = true;
   denyAllPermissions();
   serveRenderer(paths.renderer);
-  registerApiHandlers(ipcMain, () => core?.service, isAppUrl);
+  // Settings says when macOS refuses FluentPro's notifications: only main knows.
+  registerApiHandlers(ipcMain, () => core?.service, isAppUrl, {
+    settings: (settings) => {
+      const problem = notificationProblem();
+      return problem ? { ...settings, notificationProblem: problem } : settings;
+    },
+  });
   // Logout, restart, shutdown (after ready: powerMonitor needs it). preventDefault: macOS waits
   // for FluentPro to quit by itself (shell/browser/mac/electron_application.mm) instead of
   // quitting it as ⌘Q does, which would ask about running courses and block the logout.

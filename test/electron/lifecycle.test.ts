@@ -279,6 +279,23 @@ describe('specs opened from Finder or the Dock that are not added', () => {
   });
 });
 
+describe('notifications macOS refuses (an unsigned build)', () => {
+  it('leave the notice in the menu bar and tell Settings why; opening the window clears the menu bar', async () => {
+    core.addResults = (paths) => paths.map((p) => ({ name: p, ok: false, problems: [{ path: 'level', message: 'must be one of A1…C2' }] }));
+    await startApp();
+    await vi.waitFor(() => expect(fake.trays).toHaveLength(1));
+    fake.windows[0]!.isDestroyed.mockReturnValue(true); // no window open
+    fake.app.emit('second-instance', {}, ['FluentPro', '/Users/ana/bad.course.yaml'], '/');
+    fake.windows[1]!.isDestroyed.mockReturnValue(true);
+    await settle();
+    fake.notifications[0]!.fail('Notifications are not allowed for this application');
+    expect(fake.trays[0]!.title).toBe('1 new');
+    expect(await callApi('getSettings', [])).toEqual({ ok: true, result: { outDir: '/nowhere/outside/documents', notificationProblem: 'Notifications are not allowed for this application' } });
+    fake.app.emit('activate'); // the Dock icon: the window opens
+    expect(fake.trays[0]!.title).toBe('');
+  });
+});
+
 describe('a start that fails', () => {
   it('says what failed and what to do, then quits (an error inside start reaches the dialog)', async () => {
     core.startErrors = [new Error('something unexpected')];
