@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { startAppCore, type AppCore } from '../core/api/app-core.js';
 import type { AddSpecResult, AppPage } from '../shared/api.js';
 import { buildAppMenu } from './app-menu.js';
-import { chooseAppDataDir, userDataOverride } from './app-paths.js';
+import { chooseAppDataDir, userDataOverride, workerEntryOverride } from './app-paths.js';
 import { finder } from './finder.js';
 import { forwardEvents, registerApiHandlers, sendEvent } from './ipc-handlers.js';
 import { KeychainSecretStore } from './keychain-secret-store.js';
@@ -28,7 +28,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const paths = {
   preload: join(here, 'preload.cjs'),
   renderer: join(here, '..', '..', 'renderer'),
-  workerEntry: join(here, '..', 'worker', 'worker-entry.js'),
+  // The worker bootstrap (worker-entry.js imports only worker-bootstrap.js, which loads the engine).
+  workerEntry: workerEntryOverride(process.env, app.isPackaged) ?? join(here, '..', 'worker', 'worker-entry.js'),
   examples: app.isPackaged ? join(process.resourcesPath, 'examples') : join(here, '..', '..', '..', 'examples'),
   // Absolute, outside the asar archive (electron-builder.yml extraResources); @2x beside it.
   trayIcon: app.isPackaged ? join(process.resourcesPath, 'trayTemplate.png') : join(here, '..', '..', '..', 'build', 'trayTemplate.png'),

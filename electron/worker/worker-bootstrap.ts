@@ -50,6 +50,7 @@ export async function bootstrapWorker(load: () => Promise<WorkerModule>, proc: N
  * process has no IPC channel; it ends with the app.)
  */
 export function channelGone(proc: NodeJS.Process): boolean {
+  if ((proc as { parentPort?: unknown }).parentPort) return false;
   return typeof proc.send === 'function' && !proc.connected;
 }
 

@@ -23,7 +23,7 @@ describe('the worker bundle as the app starts it', () => {
   it('is the file main passes to utilityProcess.fork, and electron-builder packs it', () => {
     // main.ts resolves the entry relative to its own built file: dist/electron/main/main.js.
     const main = readFileSync(join(root, 'electron', 'main', 'main.ts'), 'utf8');
-    expect(main).toMatch(/workerEntry: join\(here, '\.\.', 'worker', 'worker-entry\.js'\)/);
+    expect(main).toMatch(/workerEntry: workerEntryOverride\(process\.env, app\.isPackaged\) \?\? join\(here, '\.\.', 'worker', 'worker-entry\.js'\)/);
     expect(existsSync(entry)).toBe(true);
     const files = (parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { files: string[] }).files;
     expect(files).toContain('dist/electron/**/*.js');
