@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { EventEmitter } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NodeWorkerHost } from '../../electron/core/queue/node-worker-host.js';
 import { Orchestrator } from '../../electron/core/queue/orchestrator.js';
 import type { FromWorker } from '../../electron/core/queue/worker-protocol.js';
 import { JobStore } from '../../electron/core/store/job-store.js';
+import { bootstrapWorker } from '../../electron/worker/worker-bootstrap.js';
 import { enqueueInput } from '../support/job-fixtures.js';
 import { WORKER_ENTRY } from '../support/queue-fixtures.js';
 import { useTempDir } from '../support/temp-dir.js';
@@ -117,4 +119,41 @@ describe('a worker whose modules fail to load', () => {
     expect(code).toBe(1);
     expect(messages).toEqual([{ type: 'load-failed', reason: 'Cannot find package openai (test)' }]);
   }, 20_000);
+});
+
+describe('the bootstrap, with a stand-in for the process', () => {
+  /** A Node child's process: an IPC channel (`send`, `connected`) and `exit`, which ends nothing here. */
+  const childProcess = (connected: boolean) =>
+    Object.assign(new EventEmitter(), { connected, send: vi.fn((_m: unknown, _h?: unknown, _o?: unknown, done?: () => void) => (done?.(), true)), exit: vi.fn(), pid: 7, memoryUsage: { rss: () => 1 } }) as unknown as NodeJS.Process & { exit: ReturnType<typeof vi.fn>; send: ReturnType<typeof vi.fn>; connected: boolean };
+
+  it('exits before loading anything when the channel is already gone at start-up', async () => {
+    const proc = childProcess(false);
+    const load = vi.fn();
+    await bootstrapWorker(load, proc);
+    expect(proc.exit).toHaveBeenCalledWith(0);
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('exits at the next heartbeat when the channel closed without a disconnect event', async () => {
+    vi.useFakeTimers();
+    try {
+      const proc = childProcess(true);
+      await bootstrapWorker(async () => ({ startWorker: () => {} }), proc);
+      expect(proc.exit).not.toHaveBeenCalled();
+      proc.connected = false;
+      vi.advanceTimersByTime(1000);
+      expect(proc.exit).toHaveBeenCalledWith(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reports a start that throws as load-failed over the channel, then exits with code 1', async () => {
+    const proc = childProcess(true);
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await bootstrapWorker(async () => ({ startWorker: () => { throw new Error('the store is read-only\n    at startWorker'); } }), proc);
+    stderr.mockRestore();
+    expect(proc.send.mock.calls[0]![0]).toEqual({ type: 'load-failed', reason: 'the store is read-only' });
+    expect(proc.exit).toHaveBeenCalledWith(1);
+  });
 });
