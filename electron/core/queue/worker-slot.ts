@@ -57,6 +57,7 @@ export function spawnWorkerSlot(host: WorkerHost, name: string, hooks: WorkerSlo
       // Said over the channel by the worker's bootstrap: in the app, stderr is not read after exit.
       clearTimeout(readyTimer);
       readyReject(new Error(`the worker could not start: ${message.reason}`));
+      void process.waitForExit(2000); // it exits by itself; killed if it does not
       return;
     }
     if (message.type !== 'ready') return hooks.onMessage(slot, message);
