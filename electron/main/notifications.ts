@@ -19,7 +19,7 @@ export interface MissedNotices {
 }
 
 let missed: MissedNotices = { count: 0 };
-/** What the Mac said when it last refused a notification; kept for Settings until the app quits. */
+/** What the Mac said when it last refused a notification; kept for Settings until one is shown. */
 let refusal: string | undefined;
 const missedListeners = new Set<(missed: MissedNotices) => void>();
 
@@ -62,6 +62,8 @@ export function showNotice(notice: Notice, onClick: () => void): void {
     onClick();
   });
   notification.on('close', () => shown.delete(notification));
+  // Shown (docs/api/notification.md "Event: 'show'"): the person has allowed them since.
+  notification.on('show', () => (refusal = undefined));
   notification.on('failed', (_event, error: string) => {
     shown.delete(notification);
     if (refusal !== error) console.warn(`FluentPro: macOS did not show a notification: ${error}`);

@@ -189,6 +189,11 @@ describe('notifications', () => {
     clearMissedNotices(); // the window was opened
     expect(tray.title).toBe('2');
     expect(tray.setToolTip).toHaveBeenLastCalledWith('FluentPro');
+    // Allowed in System Settings since: the next one shows, and Settings stops saying otherwise.
+    c.jobsChanged([finished('German Basics', 'succeeded', 'bbbb2222')]);
+    await settle();
+    fake.notifications[1]!.emit('show', {});
+    expect(notificationProblem()).toBeUndefined();
   });
 
   it('shows none when Settings turned them off', async () => {
