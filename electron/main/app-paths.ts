@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { dataDirPointerFile, defaultDataDir, legacyDataDir, moveLegacyData, resolveDataDir, writeDataDirPointer, type DataDirSource } from '../core/config/data-dir.js';
 
 /**
@@ -11,6 +11,16 @@ export function userDataOverride(argv: readonly string[], env: NodeJS.ProcessEnv
   const flag = argv.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
   const chosen = flag || env.FLUENTPRO_USER_DATA_DIR;
   return chosen ? resolve(cwd, chosen) : undefined;
+}
+
+/**
+ * The worker entry the app tests start instead of the built one (FLUENTPRO_WORKER_ENTRY, an absolute
+ * path), to see how the app reports a worker that cannot load. Development only: a packaged app
+ * always starts its own worker.
+ */
+export function workerEntryOverride(env: NodeJS.ProcessEnv, packaged: boolean): string | undefined {
+  const entry = env.FLUENTPRO_WORKER_ENTRY;
+  return !packaged && entry && isAbsolute(entry) ? entry : undefined;
 }
 
 export interface AppDataDir {

@@ -40,6 +40,14 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
+/** Windows whose page has finished loading (and not started another load since). */
+const loaded = new WeakSet<BrowserWindow>();
+
+/** The window's page has loaded: events sent now reach its listeners. */
+export function hasLoaded(window: BrowserWindow): boolean {
+  return loaded.has(window);
+}
+
 /**
  * The jobs window, locked down as Electron's security checklist asks: isolated, sandboxed,
  * no Node in the page, no navigation away, no new windows, no permissions.
@@ -72,7 +80,13 @@ export function createMainWindow(paths: WindowPaths, hooks: WindowHooks = {}): B
     // (The URL is read from the event's details; the positional argument is deprecated.)
     if (!isAppUrl(event.url)) event.preventDefault();
   });
-  window.webContents.on('did-finish-load', () => hooks.onLoaded?.());
+  // Our own flag, not webContents.isLoading(): that is still true inside did-finish-load
+  // (electron/electron#43370), so events held for the page would wait for a load that never comes.
+  window.webContents.on('did-start-loading', () => loaded.delete(window));
+  window.webContents.on('did-finish-load', () => {
+    loaded.add(window);
+    hooks.onLoaded?.();
+  });
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.once('ready-to-show', () => window.show());
   const home = devServerUrl() ?? APP_HOME;

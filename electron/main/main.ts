@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, shell } from 'electron';
 import { constants, existsSync } from 'node:fs';
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, isAbsolute } from 'node:path';
@@ -6,15 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { startAppCore, type AppCore } from '../core/api/app-core.js';
 import type { AddSpecResult, AppPage } from '../shared/api.js';
 import { buildAppMenu } from './app-menu.js';
-import { chooseAppDataDir, userDataOverride } from './app-paths.js';
+import { chooseAppDataDir, userDataOverride, workerEntryOverride } from './app-paths.js';
 import { finder } from './finder.js';
 import { forwardEvents, registerApiHandlers, sendEvent } from './ipc-handlers.js';
 import { KeychainSecretStore } from './keychain-secret-store.js';
 import { webContentsPdfPrinter } from './pdf-printer.js';
 import { saveDialogTarget } from './save-dialog.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
-import { createMainWindow, denyAllPermissions, isAppUrl } from './main-window.js';
-import { startNotifications } from './notifications.js';
+import { createMainWindow, denyAllPermissions, hasLoaded, isAppUrl } from './main-window.js';
+import { clearMissedNotices, notificationProblem, showNotice, startNotifications } from './notifications.js';
 import { isSpecPath, specPathsIn } from './spec-paths.js';
 import { describeStartFailure, setQueueAside } from './start-failure.js';
 import { startMenuBar } from './tray.js';
@@ -28,7 +28,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const paths = {
   preload: join(here, 'preload.cjs'),
   renderer: join(here, '..', '..', 'renderer'),
-  workerEntry: join(here, '..', 'worker', 'worker-entry.js'),
+  // The worker bootstrap (worker-entry.js imports only worker-bootstrap.js, which loads the engine).
+  workerEntry: workerEntryOverride(process.env, app.isPackaged) ?? join(here, '..', 'worker', 'worker-entry.js'),
   examples: app.isPackaged ? join(process.resourcesPath, 'examples') : join(here, '..', '..', '..', 'examples'),
   // Absolute, outside the asar archive (electron-builder.yml extraResources); @2x beside it.
   trayIcon: app.isPackaged ? join(process.resourcesPath, 'trayTemplate.png') : join(here, '..', '..', '..', 'build', 'trayTemplate.png'),
@@ -40,14 +41,20 @@ const paths = {
 };
 /** How long quitting waits for the queue to stop before it quits anyway. */
 const CLOSE_TIMEOUT_MS = 15_000;
+/**
+ * The same at logout, restart or shutdown, when macOS waits for FluentPro: enough for workers to
+ * stop (the orchestrator gives them 2 s) and the database to close. A job cut short resumes from its
+ * last saved step next launch either way.
+ */
+const SHUTDOWN_CLOSE_TIMEOUT_MS = 3_000;
 
 let core: AppCore | undefined;
 let dataDir: string | undefined;
 let window: BrowserWindow | undefined;
 let quitConfirmed = false;
 let quitting = false;
-/** Kept referenced: a collected Notification loses its click handler. */
-let notification: Notification | undefined;
+/** The app: protocol and the IPC handlers are in place (once per app: Electron refuses a second registration). */
+let serving = false;
 const pendingFiles: string[] = [];
 /** Results of specs added from outside the page, not yet sent to a loaded page. */
 const unsent: AddSpecResult[] = [];
@@ -78,17 +85,18 @@ function showAddResults(results: AddSpecResult[]): void {
   if (!refused.length) return;
   unsent.push(...results);
   if (window && !window.isDestroyed()) return sendUnsent();
-  if (!Notification.isSupported()) return;
-  notification = new Notification({
-    title: refused.length === 1 ? `${refused[0]!.name} was not added` : `${refused.length} course specs were not added`,
-    body: 'Open FluentPro to see what to change.',
-  });
-  notification.on('click', () => showWindow());
-  notification.show();
+  showNotice(
+    {
+      title: refused.length === 1 ? `${refused[0]!.name} was not added` : `${refused.length} course specs were not added`,
+      body: 'Open FluentPro to see what to change.',
+    },
+    () => showWindow(),
+  );
 }
 
 function sendUnsent(): void {
-  if (!window || window.isDestroyed() || window.webContents.isLoading()) return;
+  // Not webContents.isLoading(): it is still true inside did-finish-load (electron/electron#43370).
+  if (!window || window.isDestroyed() || !hasLoaded(window)) return;
   if (unsent.length) sendEvent(window.webContents, 'specsAdded', unsent.splice(0));
   if (unsentPage) sendEvent(window.webContents, 'showPage', unsentPage);
   unsentPage = undefined;
@@ -96,6 +104,7 @@ function sendUnsent(): void {
 
 function showWindow(page?: AppPage): void {
   if (!app.isReady()) return;
+  clearMissedNotices();
   if (page) unsentPage = page;
   if (!window || window.isDestroyed()) window = createMainWindow(paths, { onLoaded: sendUnsent, onLoadFailed: windowFailed });
   else {
@@ -150,8 +159,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  denyAllPermissions();
-  serveRenderer(paths.renderer);
+  setUpOnce();
   const chosen = chooseAppDataDir({ customUserData });
   dataDir = chosen.dir;
   if (chosen.moved.length) console.info(`FluentPro: moved ${chosen.moved.join(', ')} into ${dataDir}`);
@@ -171,6 +179,35 @@ async function start(): Promise<void> {
   addSpecs(specPathsIn(process.argv, process.cwd()));
   if (pendingFiles.length) addSpecs(pendingFiles.splice(0));
   void checkOutputFolder();
+}
+
+/**
+ * What is set up once per app, not per start attempt: "Start with a New Queue" and "Try Again" run
+ * start() again, and Electron throws on a second protocol.handle ("Failed to register protocol:
+ * app") or ipcMain.handle for a channel. The handlers reach whichever core is open now.
+ */
+function setUpOnce(): void {
+  if (serving) return;
+  serving = true;
+  denyAllPermissions();
+  serveRenderer(paths.renderer);
+  // Settings says when macOS refuses FluentPro's notifications: only main knows.
+  registerApiHandlers(ipcMain, () => core?.service, isAppUrl, {
+    settings: (settings) => {
+      const problem = notificationProblem();
+      return problem ? { ...settings, notificationProblem: problem } : settings;
+    },
+  });
+  // Logout, restart, shutdown (after ready: powerMonitor needs it). preventDefault: macOS waits
+  // for FluentPro to quit by itself (shell/browser/mac/electron_application.mm) instead of
+  // quitting it as ⌘Q does, which would ask about running courses and block the logout.
+  // (electron.d.ts types the listener without arguments; docs/api/power-monitor.md and
+  // electron_api_power_monitor.cc ShouldShutdown pass the event that takes preventDefault.)
+  const onShutdown = (event?: Pick<Electron.Event, 'preventDefault'>) => {
+    event?.preventDefault();
+    void quitForShutdown();
+  };
+  powerMonitor.on('shutdown', onShutdown as () => void);
 }
 
 /** Opens a bundled document with its default app (or a folder in Finder); says so when it cannot. */
@@ -193,7 +230,6 @@ async function openCore(dir: string): Promise<void> {
     examplesDir: paths.examples,
     ...(paths.sqliteBinding && existsSync(paths.sqliteBinding) ? { sqliteBinding: paths.sqliteBinding } : {}),
   });
-  registerApiHandlers(ipcMain, core.service, isAppUrl);
   forwardEvents(core.service, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   stopMenuBar?.();
   const menuBar = startMenuBar({ core, iconPath: paths.trayIcon, showWindow, addSpecs, quit: () => app.quit() });
@@ -316,6 +352,7 @@ async function confirmAndQuit(): Promise<void> {
       .catch(() => ({ response: 0 })); // a question that cannot be asked does not keep the app open
     if (response !== 0) return;
   }
+  if (quitConfirmed) return; // the system is shutting down meanwhile: that quit goes on without us
   quitConfirmed = true;
   try {
     // Running jobs go back to the queue with their checkpoints.
@@ -334,10 +371,28 @@ async function confirmAndQuit(): Promise<void> {
   app.quit();
 }
 
+/**
+ * The Mac is logging out, restarting or shutting down: no question (it would hold up the logout,
+ * and "Finished lessons are saved" holds anyway), no dialog, and a short wait for the queue
+ * instead of 15 s. Running jobs go back to the queue and resume at the next launch.
+ */
+async function quitForShutdown(): Promise<void> {
+  quitConfirmed = true;
+  if (core) {
+    await closeWithin(core, SHUTDOWN_CLOSE_TIMEOUT_MS).catch((error: unknown) => console.error('FluentPro: the queue did not close before shutdown:', error));
+  }
+  app.quit();
+}
+
+/** The queue's close, started once: a shutdown during a quit waits for the same close. */
+let closing: Promise<void> | undefined;
+
 function closeWithin(target: AppCore, ms: number): Promise<void> {
+  closing ??= target.close();
+  const closed = closing;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the queue did not stop within ${ms / 1000} s`)), ms);
-    target.close().then(
+    closed.then(
       () => (clearTimeout(timer), resolve()),
       (error: unknown) => (clearTimeout(timer), reject(error instanceof Error ? error : new Error(String(error)))),
     );

@@ -2,6 +2,7 @@ import { app, Menu, nativeImage, powerMonitor, shell, Tray, type MenuItemConstru
 import type { AppCore } from '../core/api/app-core.js';
 import { trayMenuModel, trayTitle, type TrayAction, type TrayItem, type TrayState } from '../core/api/tray-menu.js';
 import type { AppPage } from '../shared/api.js';
+import { missedNotices, onDidChangeMissedNotices, type MissedNotices } from './notifications.js';
 
 // The menu bar: thin glue over trayMenuModel (electron/core/api/tray-menu.ts, tested in plain Node).
 
@@ -42,7 +43,11 @@ export function startMenuBar(options: MenuBarOptions): () => void {
       now: Date.now(),
     };
   };
-  const updateTitle = () => tray?.setTitle(trayTitle({ running: core.store.counts().running }));
+  const updateTitle = () => {
+    const missed = missedNotices();
+    tray?.setTitle(withMissed(trayTitle({ running: core.store.counts().running }), missed));
+    tray?.setToolTip(missed.last && missed.count ? `FluentPro: ${missed.last.title}. ${missed.last.body}` : 'FluentPro');
+  };
 
   // Built fresh from state each time it opens. Not setContextMenu: on macOS it takes over the
   // left click, and 'click' stops firing.
@@ -78,6 +83,8 @@ export function startMenuBar(options: MenuBarOptions): () => void {
 
   const offJobs = core.service.onDidChangeJobs(updateTitle);
   const offRemoved = core.service.onDidRemoveJobs(updateTitle);
+  // Notifications macOS refused (an unsigned build): the title says so until the window is opened.
+  const offMissed = onDidChangeMissedNotices(updateTitle);
   updateTitle();
   // Timers do not count time asleep: on wake, fire what was missed (once) and aim again.
   const onResume = () => void core.service.schedules.resume().catch((error: unknown) => console.error('FluentPro: schedules after wake:', error));
@@ -86,10 +93,17 @@ export function startMenuBar(options: MenuBarOptions): () => void {
   return () => {
     offJobs();
     offRemoved();
+    offMissed();
     powerMonitor.removeListener('resume', onResume);
     tray?.destroy();
     tray = undefined;
   };
+}
+
+/** "2 · 1 new" / "1 new": the running count, and the notices macOS did not show. */
+export function withMissed(title: string, missed: Pick<MissedNotices, 'count'>): string {
+  if (!missed.count) return title;
+  return [title, `${missed.count} new`].filter(Boolean).join(' · ');
 }
 
 /** The model as Electron's menu template, each action wired to `run`. */

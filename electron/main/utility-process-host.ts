@@ -43,6 +43,10 @@ class UtilityWorker extends WorkerProcessBase {
     this.#child = utilityProcess.fork(entry, [], { serviceName: name, stdio: 'pipe', env: stringEnv });
     this.watchOutput(); // from the start: a worker that cannot load says why on stderr
     this.#child.on('exit', (code) => {
+      // Right after this listener returns, Electron removes the stdout/stderr listeners and drops
+      // the streams (lib/browser/api/utility-process.ts): what is still in the pipe is never read.
+      // A worker that fails to load says why over parentPort instead (worker-bootstrap.ts).
+      this.outputGone();
       // The real reason of a crash comes from child-process-gone, sometimes after 'exit'
       // (which has reported 0 after a crash, electron#42283, and fired twice, #44012).
       setTimeout(() => this.#exited(code), this.#gone ? 0 : REASON_GRACE_MS);

@@ -72,6 +72,12 @@ export interface AppSettings {
   tpm: number | null;
   /** The host can show a folder in Finder / open files (false in a remote browser). */
   canRevealFiles: boolean;
+  /**
+   * Why macOS refused to show FluentPro's notifications (an unsigned build, or notifications off in
+   * System Settings), as the system said it; absent while they show, and where there are none (serve).
+   * Set by the app, which shows missed notices beside its menu bar icon instead.
+   */
+  notificationProblem?: string;
 }
 
 export interface SettingsPatch {

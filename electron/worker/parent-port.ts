@@ -28,3 +28,20 @@ export function connectToParent(proc: NodeJS.Process = process): ParentPort {
     },
   };
 }
+
+/** How long a last message over Electron's parentPort is given before the process exits (it has no "sent" callback). */
+const LAST_MESSAGE_GRACE_MS = 100;
+
+/**
+ * Sends a last message, then calls `then` (which exits): over Node's IPC channel once the message
+ * is written, over Electron's parentPort after a moment. Exiting at once could drop it.
+ */
+export function postLastMessage(port: ParentPort, message: FromWorker, proc: NodeJS.Process, then: () => void): void {
+  if (typeof proc.send === 'function' && !(proc as unknown as ElectronUtilityProcess).parentPort) {
+    if (!proc.connected) return then();
+    proc.send(message, undefined, {}, () => then());
+    return;
+  }
+  port.postMessage(message);
+  setTimeout(then, LAST_MESSAGE_GRACE_MS);
+}

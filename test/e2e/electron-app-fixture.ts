@@ -99,6 +99,8 @@ export interface LaunchOptions {
   defaultDataDir?: boolean;
   /** More arguments after the app's (spec files). */
   args?: string[];
+  /** More environment (FLUENTPRO_WORKER_ENTRY: a worker of the test's own, development only). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -110,7 +112,7 @@ export interface LaunchOptions {
 export async function launchApp(dirs: AppDirs, options: LaunchOptions = {}): Promise<ElectronApplication> {
   const executablePath = packagedExecutable();
   const answers = options.answers ?? [];
-  const env = appEnv(dirs);
+  const env = appEnv(dirs, options.env);
   if (options.defaultDataDir) delete env.FLUENTPRO_DATA_DIR;
   let preload: string[] = [];
   if (!executablePath) {

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { API_METHODS } from '../../electron/shared/api.js';
 import {
@@ -12,6 +13,7 @@ import {
   mainWindow,
   makeAppDirs,
   openFile,
+  ROOT,
   shownDialogs,
   snap,
   spec,
@@ -154,9 +156,44 @@ test('a damaged queue database: the person is told where it is and can start wit
     const dialogs = await shownDialogs(app);
     expect(dialogs[0]).toMatchObject({ message: 'FluentPro’s queue database is damaged.', buttons: ['Start with a New Queue', 'Show in Finder', 'Quit'], response: 0 });
     expect(dialogs[0]!.detail).toContain(dataDir);
+    // The second start registered nothing twice (Electron throws "Failed to register protocol: app"
+    // on a second protocol.handle): no "could not start" dialog follows, and the app stays up.
+    expect(dialogs).toHaveLength(1);
+    expect(app.process().exitCode).toBeNull();
     expect(existsSync(join(dataDir, 'queue.sqlite'))).toBe(true);
     expect(readdirSync(dataDir).some((f) => /^queue-damaged-\d{8}-\d{6}\.sqlite$/.test(f))).toBe(true);
     await snap(window, '08-fresh-queue');
+
+    // The page and its API work on the new queue: a course is written.
+    await useSettings(window, { outDir: dirs.out });
+    await dropFiles(window, [{ name: 'after.course.yaml', content: spec('After Recovery', 2) }]);
+    await expect(job(window, 'After Recovery', 'Finished')).toBeVisible({ timeout: 60_000 });
+  } finally {
+    await closeApp(app);
+  }
+});
+
+test('a worker that cannot load: the job says why, as the worker told it over parentPort', async () => {
+  // A worker of the test's own, started by the app as its worker (FLUENTPRO_WORKER_ENTRY, read by
+  // the development app only): the real bootstrap, loading a module that does not exist. Electron
+  // drops a utility process's stderr on exit, so only its message over parentPort can say why.
+  test.skip(Boolean(process.env.FLUENTPRO_APP_PATH), 'a packaged app always starts its own worker');
+  const dirs = makeAppDirs();
+  const entry = join(dirs.root, 'broken-worker-entry.mjs');
+  const bootstrap = pathToFileURL(join(ROOT, 'dist', 'electron', 'worker', 'worker-bootstrap.js')).href;
+  writeFileSync(entry, `import { bootstrapWorker } from ${JSON.stringify(bootstrap)};\nvoid bootstrapWorker(() => import('./no-such-worker-module.js'));\n`);
+  const app = await launchApp(dirs, { env: { FLUENTPRO_WORKER_ENTRY: entry } });
+  try {
+    const window = await mainWindow(app);
+    await useSettings(window, { outDir: dirs.out });
+    await dropFiles(window, [{ name: 'doomed.course.yaml', content: spec('Doomed Course', 2) }]);
+    const row = job(window, 'Doomed Course', 'Failed');
+    // Three attempts, each a worker that says why and exits.
+    await expect(row).toBeVisible({ timeout: 90_000 });
+    await expect(row).toContainText('the worker could not start: Cannot find module');
+    await expect(row).toContainText('no-such-worker-module.js');
+    expect(app.process().exitCode).toBeNull(); // the app is still up
+    await snap(window, '09-worker-load-failure');
   } finally {
     await closeApp(app);
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataDirPointerFile, defaultDataDir, moveLegacyData, readDataDirPointer, resolveDataDir, writeDataDirPointer } from '../../electron/core/config/data-dir.js';
 import { dataDirFrom } from '../../electron/cli/open-queue.js';
-import { chooseAppDataDir, userDataOverride } from '../../electron/main/app-paths.js';
+import { chooseAppDataDir, userDataOverride, workerEntryOverride } from '../../electron/main/app-paths.js';
 
 // The app and the command agree on one queue without the shell's environment (an app started
 // from Finder never reads ~/.zshrc): the app records its folder, the command reads it.
@@ -74,5 +74,15 @@ describe('the data folder', () => {
     expect(readDataDirPointer(file)).toBeUndefined();
     writeFileSync(file, 'garbage');
     expect(readDataDirPointer(file)).toBeUndefined();
+  });
+});
+
+describe('the worker entry the app tests may give', () => {
+  it('is used only by a development app, and only as an absolute path', () => {
+    const env = { FLUENTPRO_WORKER_ENTRY: '/tmp/broken-worker-entry.mjs' };
+    expect(workerEntryOverride(env, false)).toBe('/tmp/broken-worker-entry.mjs');
+    expect(workerEntryOverride(env, true)).toBeUndefined(); // a packaged app starts its own worker
+    expect(workerEntryOverride({ FLUENTPRO_WORKER_ENTRY: 'broken.mjs' }, false)).toBeUndefined();
+    expect(workerEntryOverride({}, false)).toBeUndefined();
   });
 });

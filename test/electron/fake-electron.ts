@@ -7,8 +7,10 @@ import { vi } from 'vitest';
 
 export class FakeUtilityProcess extends EventEmitter {
   pid: number | undefined = 4242;
-  stdout = new PassThrough();
-  stderr = new PassThrough();
+  // As Electron's ForkUtilityProcess with stdio 'pipe' (lib/browser/api/utility-process.ts): two
+  // PassThroughs, set to null once the process has exited.
+  stdout: PassThrough | null = new PassThrough();
+  stderr: PassThrough | null = new PassThrough();
   posted: unknown[] = [];
   killed = false;
   constructor(
@@ -23,15 +25,25 @@ export class FakeUtilityProcess extends EventEmitter {
   }
   kill() {
     this.killed = true;
-    this.pid = undefined;
     setImmediate(() => this.exitWith(0));
     return true;
   }
-  /** The process ends as a real one does: its pipes close, then `exit` (which may say 0 after a crash). */
+  /**
+   * The process ends as Electron reports it (lib/browser/api/utility-process.ts, the handle's
+   * `emit` for 'exit'): `exit` is emitted first, then every stdout/stderr listener is removed and
+   * the streams become null. Output still in the pipe at that moment is never read, and the pipes
+   * never send their end to a listener. `pid` is undefined from then on (the handle is gone).
+   */
   exitWith(code: number) {
-    this.stdout.end();
-    this.stderr.end();
-    setImmediate(() => this.emit('exit', code));
+    try {
+      this.emit('exit', code);
+    } finally {
+      this.pid = undefined;
+      this.stdout?.removeAllListeners();
+      this.stdout = null;
+      this.stderr?.removeAllListeners();
+      this.stderr = null;
+    }
   }
 }
 
@@ -86,7 +98,20 @@ export function createFakeElectron() {
       setWindowOpenHandler: vi.fn(),
       send: vi.fn(),
       isDestroyed: () => false,
-      isLoading: vi.fn(() => true),
+      /** True from loadURL until the page has stopped loading. */
+      loading: true,
+      isLoading: vi.fn((): boolean => this.webContents.loading),
+      /**
+       * The page finishes loading in Electron's order: `did-finish-load` while isLoading() is
+       * still true (electron/electron#43370: it turns false only after the event), then
+       * `did-stop-loading` (shell/browser/api/electron_api_web_contents.cc, DidStopLoading) once
+       * it is false.
+       */
+      finishLoad: () => {
+        this.webContents.emit('did-finish-load');
+        this.webContents.loading = false;
+        this.webContents.emit('did-stop-loading');
+      },
       printToPDF: vi.fn(async (_options: Record<string, unknown>) => Buffer.from('%PDF-1.4 printed')),
     });
     /** Loads a file (the PDF printer's page); fails as loadURL does when told. */
@@ -98,6 +123,8 @@ export function createFakeElectron() {
     /** Set by a test: the next window's loadURL rejects with it (a missing or damaged renderer). */
     static failNextLoad: Error | undefined;
     loadURL = vi.fn(async () => {
+      this.webContents.loading = true;
+      this.webContents.emit('did-start-loading');
       const error = FakeBrowserWindow.failNextLoad;
       FakeBrowserWindow.failNextLoad = undefined;
       if (error) throw error;
@@ -137,6 +164,14 @@ export function createFakeElectron() {
       super();
       notifications.push(this);
     }
+    /**
+     * macOS (Electron ≥ 42, UNNotification) refused to show it, as in an unsigned build: Electron
+     * emits `failed` with the error as a string (docs/api/notification.md "Event: 'failed'",
+     * shell/browser/api/electron_api_notification.cc NotificationFailed).
+     */
+    fail(error = 'Notifications are not allowed for this application') {
+      this.emit('failed', { preventDefault: () => {} }, error);
+    }
   }
   const trays: FakeTray[] = [];
   class FakeTray extends EventEmitter {
@@ -158,7 +193,47 @@ export function createFakeElectron() {
       return image;
     }),
   };
-  const powerMonitor = new EventEmitter();
+  /**
+   * macOS logging out, restarting or shutting down (NSWorkspaceWillPowerOffNotification): Electron
+   * emits powerMonitor 'shutdown' (shell/browser/mac/electron_application.mm willPowerOff:, docs/api/
+   * power-monitor.md). If a listener called preventDefault(), the system's terminate is ignored and
+   * the app must quit itself; otherwise terminate quits the app as ⌘Q does (before-quit first).
+   */
+  const powerMonitor = Object.assign(new EventEmitter(), {
+    systemShutdown: () => {
+      let prevented = false;
+      powerMonitor.emit('shutdown', { preventDefault: () => void (prevented = true) });
+      if (!prevented) app.emit('before-quit', { preventDefault: () => {} });
+      return { prevented };
+    },
+  });
+  // ipcMain.handle refuses a second handler for a channel, as Electron's IpcMainImpl does
+  // (lib/browser/ipc-main-impl.ts): "Attempted to register a second handler for '<channel>'".
+  const invokeHandlers = new Map<string, unknown>();
+  const ipcMain = {
+    handlers: invokeHandlers,
+    handle: vi.fn((channel: string, handler: unknown) => {
+      if (invokeHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+      if (typeof handler !== 'function') throw new TypeError(`Expected handler to be a function, but found type '${typeof handler}'`);
+      invokeHandlers.set(channel, handler);
+    }),
+    removeHandler: vi.fn((channel: string) => void invokeHandlers.delete(channel)),
+  };
+  // protocol.handle registers a scheme once per session: the second registration finds it taken
+  // and throws (lib/browser/api/protocol.ts, Protocol.prototype.handle: "Failed to register
+  // protocol: <scheme>"; shell/browser/api/electron_api_protocol.cc returns kRegistered).
+  const handledSchemes = new Set<string>();
+  const protocol = {
+    schemes: handledSchemes,
+    registerSchemesAsPrivileged: vi.fn(),
+    handle: vi.fn((scheme: string, _handler: unknown) => {
+      if (handledSchemes.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+      handledSchemes.add(scheme);
+    }),
+    unhandle: vi.fn((scheme: string) => {
+      if (!handledSchemes.delete(scheme)) throw new Error(`Failed to unhandle protocol: ${scheme}`);
+    }),
+  };
   const session = { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } };
   const ipcRenderer = Object.assign(new EventEmitter(), { invoke: vi.fn() });
   const exposed: Record<string, unknown> = {};
@@ -172,7 +247,7 @@ export function createFakeElectron() {
     notifications,
     safeStorage,
     session,
-    ipcMain: { handle: vi.fn() },
+    ipcMain,
     ipcRenderer,
     contextBridge: { exposeInMainWorld: vi.fn((key: string, value: unknown) => (exposed[key] = value)) },
     exposed,
@@ -184,7 +259,7 @@ export function createFakeElectron() {
       showErrorBox: vi.fn(),
       showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath: string }> => ({ canceled: true, filePath: '' })),
     },
-    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    protocol,
     net: { fetch: vi.fn(async (url: string) => new Response(`file at ${url}`)) },
     Menu: { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() },
     Tray: FakeTray,
@@ -209,6 +284,9 @@ export function resetFakeElectron(fake: FakeElectron): void {
   fake.notifications.length = 0;
   fake.trays.length = 0;
   fake.powerMonitor.removeAllListeners();
+  // A new app: no scheme handled, no IPC handler registered.
+  fake.protocol.schemes.clear();
+  fake.ipcMain.handlers.clear();
   fake.app.loginItem = { openAtLogin: false, status: 'not-registered' };
   fake.Notification.isSupported.mockImplementation(() => true);
   for (const key of Object.keys(fake.app.paths)) delete fake.app.paths[key];

@@ -161,7 +161,7 @@ describe('UtilityProcessHost', () => {
     expect(worker.postMessage({ type: 'shutdown' })).toBe(true);
     expect(child.posted).toEqual([{ type: 'shutdown' }]);
     child.emit('message', { type: 'heartbeat', rss: 1 });
-    child.stderr.write('warning one\nwarning two\n');
+    child.stderr!.write('warning one\nwarning two\n');
     await new Promise((r) => setImmediate(r));
     expect(received).toEqual([{ type: 'heartbeat', rss: 1 }]);
     expect(lines).toEqual(['stderr: warning one', 'stderr: warning two']);
@@ -218,8 +218,8 @@ describe('UtilityProcessHost', () => {
     const exits: { reason: string; detail?: string }[] = [];
     worker.onExit((e) => exits.push(e));
     // No onOutput listener yet (the orchestrator logs output only once a job is assigned).
-    child.stderr.write(Array.from({ length: 30 }, (_, i) => `noise ${i}`).join('\n') + '\n');
-    child.stderr.write("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'openai' imported from /app/worker-entry.js\n");
+    child.stderr!.write(Array.from({ length: 30 }, (_, i) => `noise ${i}`).join('\n') + '\n');
+    child.stderr!.write("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'openai' imported from /app/worker-entry.js\n");
     child.exitWith(1);
     await new Promise((r) => setTimeout(r, 300));
     expect(exits).toHaveLength(1);
@@ -228,6 +228,29 @@ describe('UtilityProcessHost', () => {
     expect(exits[0]!.detail).toContain('noise 29');
     expect(exits[0]!.detail).not.toContain('noise 10 '); // only the last 20 lines are kept
     expect(exits[0]!.detail!.split(' | ')).toHaveLength(20);
+  });
+
+  it('reports a worker that could not load with the reason it sent over parentPort, though stderr is never read after exit', async () => {
+    const { UtilityProcessHost } = await import('../../electron/main/utility-process-host.js');
+    const { spawnWorkerSlot } = await import('../../electron/core/queue/worker-slot.js');
+    const { Admission } = await import('../../electron/core/pacing/admission.js');
+    const exits: { reason: string; detail?: string }[] = [];
+    const slot = spawnWorkerSlot(new UtilityProcessHost('/app/worker-entry.js', {}), 'fluentpro-worker-1', {
+      readyTimeoutMs: 5000,
+      admission: new Admission(),
+      onMessage: () => {},
+      onOutput: () => {},
+      onExit: (_slot, exit) => exits.push(exit),
+      describeExit: (exit) => exit.reason,
+    });
+    const child = fake.forks.at(-1)!;
+    // The bootstrap's last message, then the exit; the error it printed on its way out is still in
+    // the pipe when Electron drops the stream listeners, and the fake never delivers it.
+    child.emit('message', { type: 'load-failed', reason: "Cannot find package 'openai' imported from /app/job-runner.js" });
+    child.exitWith(1);
+    await expect(slot.ready).rejects.toThrow("the worker could not start: Cannot find package 'openai' imported from /app/job-runner.js");
+    await vi.waitFor(() => expect(exits).toEqual([{ reason: 'abnormal-exit', code: 1 }]), { timeout: 1000 });
+    expect(child.stderr).toBeNull(); // as Electron leaves it
   });
 });
 

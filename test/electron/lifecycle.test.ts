@@ -17,6 +17,8 @@ const core = vi.hoisted(() => ({
   /** Thrown by startAppCore, once per entry (a start that fails, then one that works). */
   startErrors: [] as Error[],
   closeError: undefined as Error | undefined,
+  /** close() never ends (workers that do not stop). */
+  closeHangs: false,
   addResults: undefined as ((paths: string[]) => unknown[]) | undefined,
   dataDirs: [] as string[],
   schedules: {
@@ -50,6 +52,7 @@ vi.mock('../../electron/core/api/app-core.js', () => ({
         lessons: { onDidChangeCourse: () => () => {} },
       },
       close: async () => {
+        if (core.closeHangs) await new Promise(() => {});
         if (core.closeError) throw core.closeError;
         core.closed = true;
       },
@@ -64,7 +67,7 @@ beforeEach(async () => {
   resetFakeElectron(fake);
   fake.app.whenReady.mockImplementation(() => Promise.resolve());
   fake.app.isReady.mockImplementation(() => true);
-  Object.assign(core, { runningCount: 0, closed: false, added: [], startErrors: [], closeError: undefined, addResults: undefined, dataDirs: [] });
+  Object.assign(core, { runningCount: 0, closed: false, added: [], startErrors: [], closeError: undefined, closeHangs: false, addResults: undefined, dataDirs: [] });
   // A userData of its own, as tests and development use: nothing of the person's is read or written.
   userData = mkdtempSync(join(tmpdir(), 'fluentpro-userdata-'));
   process.env.FLUENTPRO_USER_DATA_DIR = userData;
@@ -72,6 +75,11 @@ beforeEach(async () => {
   vi.resetModules();
 });
 let userData: string;
+/** Calls the API as our page does, through the handler main registered. */
+async function callApi(method: string, args: unknown[]) {
+  const handler = fake.ipcMain.handlers.get(`fluentpro:${method}`) as (event: unknown, ...a: unknown[]) => Promise<unknown>;
+  return handler({ senderFrame: { url: 'app://fluentpro/index.html', parent: null } }, ...args);
+}
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 async function startApp() {
@@ -181,6 +189,30 @@ describe('the app life cycle', () => {
     expect(fake.app.quit).toHaveBeenCalled();
   });
 
+  it('at logout or restart, closes the queue and quits without asking, though courses are running', async () => {
+    await startApp();
+    core.runningCount = 2;
+    const { prevented } = fake.powerMonitor.systemShutdown();
+    expect(prevented).toBe(true); // macOS waits for FluentPro to quit by itself, not through ⌘Q's question
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
+    expect(core.closed).toBe(true);
+    expect(fake.dialog.showMessageBox).not.toHaveBeenCalled();
+    const event = { preventDefault: vi.fn() };
+    fake.app.emit('before-quit', event);
+    expect(event.preventDefault).not.toHaveBeenCalled(); // the quit goes through
+  });
+
+  it('at logout, does not wait 15 s for a queue that does not stop, and shows no dialog', async () => {
+    await startApp();
+    core.runningCount = 1;
+    core.closeHangs = true;
+    const started = Date.now();
+    fake.powerMonitor.systemShutdown();
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled(), { timeout: 5000, interval: 50 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(fake.dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
   it('resolves relative spec paths of a second instance against the folder it ran in', async () => {
     await startApp();
     fake.app.emit('second-instance', {}, ['/Applications/FluentPro.app/Contents/MacOS/FluentPro', 'specs/c.course.yaml'], '/Users/ana/Courses');
@@ -214,8 +246,23 @@ describe('specs opened from Finder or the Dock that are not added', () => {
     await settle();
     const contents = fake.windows[0]!.webContents;
     expect(contents.send).not.toHaveBeenCalled(); // the page is still loading
-    contents.isLoading.mockReturnValue(false);
-    contents.emit('did-finish-load');
+    contents.finishLoad(); // did-finish-load, while isLoading() is still true (electron#43370)
+    expect(contents.send).toHaveBeenCalledWith('fluentpro:event', { event: 'specsAdded', payload: refused(['/Users/ana/bad.course.yaml']) });
+  });
+
+  it('at a cold launch (opened from Finder before ready) are explained on the first load', async () => {
+    core.addResults = refused;
+    let ready!: () => void;
+    fake.app.whenReady.mockImplementation(() => new Promise<void>((resolve) => (ready = resolve)));
+    await import('../../electron/main/main.js');
+    fake.app.emit('open-file', { preventDefault: vi.fn() }, '/Users/ana/bad.course.yaml'); // before ready
+    ready();
+    await vi.waitFor(() => expect(core.added).toEqual([['/Users/ana/bad.course.yaml']]));
+    await settle();
+    expect(fake.windows).toHaveLength(1);
+    const contents = fake.windows[0]!.webContents;
+    expect(contents.send).not.toHaveBeenCalled();
+    contents.finishLoad();
     expect(contents.send).toHaveBeenCalledWith('fluentpro:event', { event: 'specsAdded', payload: refused(['/Users/ana/bad.course.yaml']) });
   });
 
@@ -229,6 +276,23 @@ describe('specs opened from Finder or the Dock that are not added', () => {
     expect(fake.notifications).toHaveLength(1);
     expect(fake.notifications[0]!.options.title).toBe('/Users/ana/bad.course.yaml was not added');
     expect(fake.notifications[0]!.show).toHaveBeenCalled();
+  });
+});
+
+describe('notifications macOS refuses (an unsigned build)', () => {
+  it('leave the notice in the menu bar and tell Settings why; opening the window clears the menu bar', async () => {
+    core.addResults = (paths) => paths.map((p) => ({ name: p, ok: false, problems: [{ path: 'level', message: 'must be one of A1…C2' }] }));
+    await startApp();
+    await vi.waitFor(() => expect(fake.trays).toHaveLength(1));
+    fake.windows[0]!.isDestroyed.mockReturnValue(true); // no window open
+    fake.app.emit('second-instance', {}, ['FluentPro', '/Users/ana/bad.course.yaml'], '/');
+    fake.windows[1]!.isDestroyed.mockReturnValue(true);
+    await settle();
+    fake.notifications[0]!.fail('Notifications are not allowed for this application');
+    expect(fake.trays[0]!.title).toBe('1 new');
+    expect(await callApi('getSettings', [])).toEqual({ ok: true, result: { outDir: '/nowhere/outside/documents', notificationProblem: 'Notifications are not allowed for this application' } });
+    fake.app.emit('activate'); // the Dock icon: the window opens
+    expect(fake.trays[0]!.title).toBe('');
   });
 });
 
@@ -261,6 +325,25 @@ describe('a start that fails', () => {
     expect(core.dataDirs).toHaveLength(2); // started again…
     expect(fake.windows).toHaveLength(1); // …and this time the window opens
     expect(fake.app.exit).not.toHaveBeenCalled();
+    // The app: scheme and the API were registered once (Electron throws on a second time), and
+    // the page's calls reach the queue that started the second time.
+    expect(fake.protocol.handle).toHaveBeenCalledTimes(1);
+    expect(fake.ipcMain.handle.mock.calls.filter(([channel]) => channel === 'fluentpro:addSpecPaths')).toHaveLength(1);
+    const reply = await callApi('addSpecPaths', [['/Users/ana/a.course.yaml']]);
+    expect(reply).toEqual({ ok: true, result: [] });
+    expect(core.added).toContainEqual(['/Users/ana/a.course.yaml']);
+  });
+
+  it('while the queue is busy: Try Again starts it without registering anything twice', async () => {
+    core.startErrors = [Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })];
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 }); // Try Again
+    await startApp();
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    expect(fake.dialog.showMessageBox.mock.calls[0]![0].buttons![0]).toBe('Try Again');
+    expect(core.dataDirs).toHaveLength(2);
+    expect(fake.app.exit).not.toHaveBeenCalled();
+    expect(fake.protocol.handle).toHaveBeenCalledTimes(1);
+    expect(await callApi('addSpecPaths', [['/Users/ana/b.course.yaml']])).toEqual({ ok: true, result: [] });
   });
 
   it('with a damaged database: Show in Finder selects the file and quits', async () => {
@@ -305,8 +388,20 @@ describe('the menu bar in the app', () => {
     const contents = fake.windows[0]!.webContents;
     openMenu().template.find((i) => i.label === 'Schedules…')!.click!();
     expect(contents.send).not.toHaveBeenCalled(); // still loading
-    contents.isLoading.mockReturnValue(false);
-    contents.emit('did-finish-load');
+    contents.finishLoad();
+    expect(contents.send).toHaveBeenCalledWith('fluentpro:event', { event: 'showPage', payload: 'schedules' });
+  });
+
+  it('“Schedules…” with no window open opens one on the Schedules page', async () => {
+    await startApp();
+    await vi.waitFor(() => expect(fake.trays).toHaveLength(1));
+    fake.windows[0]!.webContents.finishLoad();
+    fake.windows[0]!.isDestroyed.mockReturnValue(true); // the person closed the window
+    openMenu().template.find((i) => i.label === 'Schedules…')!.click!();
+    expect(fake.windows).toHaveLength(2);
+    const contents = fake.windows[1]!.webContents;
+    expect(contents.send).not.toHaveBeenCalled();
+    contents.finishLoad();
     expect(contents.send).toHaveBeenCalledWith('fluentpro:event', { event: 'showPage', payload: 'schedules' });
   });
 

@@ -171,6 +171,31 @@ describe('notifications', () => {
     expect(fake.notifications.map((n) => n.options)).toEqual([{ title: 'Schedule “nightly” finished with problems', body: '1 course written, 1 failed.' }]);
   });
 
+  it('when macOS refuses them (an unsigned build): the menu bar shows what was missed until the window opens, and Settings can say why', async () => {
+    const { jobsChanged, tray } = await start();
+    const { startNotifications, clearMissedNotices, notificationProblem } = await import('../../electron/main/notifications.js');
+    const c = fakeCore();
+    startNotifications(c.core, vi.fn());
+    expect(tray.title).toBe('2');
+    expect(notificationProblem()).toBeUndefined();
+    c.jobsChanged([finished('Spanish for Travellers', 'succeeded')]);
+    await settle();
+    fake.notifications[0]!.fail('Notifications are not allowed for this application');
+    expect(tray.title).toBe('2 · 1 new');
+    expect(tray.setToolTip).toHaveBeenLastCalledWith('FluentPro: Course written. Spanish for Travellers is ready.');
+    expect(notificationProblem()).toBe('Notifications are not allowed for this application');
+    jobsChanged([]); // the running count changes: the missed notice stays in the title
+    expect(tray.title).toBe('2 · 1 new');
+    clearMissedNotices(); // the window was opened
+    expect(tray.title).toBe('2');
+    expect(tray.setToolTip).toHaveBeenLastCalledWith('FluentPro');
+    // Allowed in System Settings since: the next one shows, and Settings stops saying otherwise.
+    c.jobsChanged([finished('German Basics', 'succeeded', 'bbbb2222')]);
+    await settle();
+    fake.notifications[1]!.emit('show', {});
+    expect(notificationProblem()).toBeUndefined();
+  });
+
   it('shows none when Settings turned them off', async () => {
     const { jobsChanged, settings } = await startFeed();
     settings.notifications = false;

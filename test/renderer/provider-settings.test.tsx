@@ -60,3 +60,19 @@ describe('a job waiting for the provider', () => {
     expect(within(row).getByRole('status').textContent).toMatch(/^Waiting for the rate limit, 1[12] s \(429 from the provider\)$/);
   });
 });
+
+describe('Settings for notifications', () => {
+  it('says when macOS does not show them, what it said, and where the notices go instead', async () => {
+    const bridge = new FakeBridge();
+    bridge.settings = { ...bridge.settings, notificationProblem: 'Notifications are not allowed for this application' };
+    const dialog = await openSettings(bridge);
+    const note = within(dialog).getByRole('note', { name: 'Notifications cannot be shown' });
+    expect(note.textContent).toContain('“Notifications are not allowed for this application”');
+    expect(note.textContent).toContain('System Settings › Notifications');
+  });
+
+  it('says nothing while they show', async () => {
+    const dialog = await openSettings(new FakeBridge());
+    expect(within(dialog).queryByRole('note', { name: 'Notifications cannot be shown' })).toBeNull();
+  });
+});

@@ -23,11 +23,22 @@ describe('the worker bundle as the app starts it', () => {
   it('is the file main passes to utilityProcess.fork, and electron-builder packs it', () => {
     // main.ts resolves the entry relative to its own built file: dist/electron/main/main.js.
     const main = readFileSync(join(root, 'electron', 'main', 'main.ts'), 'utf8');
-    expect(main).toMatch(/workerEntry: join\(here, '\.\.', 'worker', 'worker-entry\.js'\)/);
+    expect(main).toMatch(/workerEntry: workerEntryOverride\(process\.env, app\.isPackaged\) \?\? join\(here, '\.\.', 'worker', 'worker-entry\.js'\)/);
     expect(existsSync(entry)).toBe(true);
     const files = (parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { files: string[] }).files;
     expect(files).toContain('dist/electron/**/*.js');
     expect(relative(root, entry)).toMatch(/^dist\/electron\//);
+  });
+
+  it('starts with the bootstrap alone: the engine loads only after the parent channel is watched', () => {
+    // Static imports run before a module's body: had the entry imported job-runner.js, a parent
+    // lost (or a module failing) while the engine loads would go unheard.
+    const staticImports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+    expect(staticImports(entry)).toEqual(['./worker-bootstrap.js']);
+    expect(staticImports(join(root, 'dist', 'electron', 'worker', 'worker-bootstrap.js')).sort()).toEqual(['../core/queue/worker-protocol.js', './parent-port.js']);
+    expect(readFileSync(entry, 'utf8')).toContain("import('./job-runner.js')");
+    // The command's child processes start the same file.
+    expect(readFileSync(join(root, 'electron', 'core', 'queue', 'node-worker-host.ts'), 'utf8')).toContain("new URL('../../worker/worker-entry.js', import.meta.url)");
   });
 
   it('says ready over parentPort, runs a demo job with permits and checkpoints from "the app", and writes the course', async () => {

@@ -375,6 +375,7 @@ export class Orchestrator {
         this.gate.coolDown(message.ms);
         return;
       case 'ready':
+      case 'load-failed': // both handled by the worker slot, before the worker has a job
         return;
     }
     if (!jobId || message.jobId !== jobId) return; // a late message from a job already settled

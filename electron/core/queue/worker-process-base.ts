@@ -95,6 +95,15 @@ export abstract class WorkerProcessBase implements WorkerProcess {
   }
 
   /**
+   * The process's streams were taken away with it: Electron removes a utility process's stdout and
+   * stderr listeners when it reports `exit` (lib/browser/api/utility-process.ts), so their end
+   * never comes. Call before `ended()`; the exit is reported without waiting for output.
+   */
+  protected outputGone(): void {
+    this.#openStreams = 0;
+  }
+
+  /**
    * Reports the exit to every listener, once, however many times the process says it ended.
    * An exit that was not clean carries the last stderr lines in its detail (after the output is
    * read to its end, or a moment at most).

@@ -14,7 +14,8 @@ import type { JobSettings } from '../../shared/jobs.js';
 //    headers; rate-limit-wait and provider-stop are new.
 // 4: start-job carries `target` for a job that regenerates one lesson of a finished course.
 // 5: checkpoints carry drafts of unfinished steps, start-job the usage paid before; step-draft /
-//    draft-saved save what arrived of an unfinished step; request-answered counts every answer.
+//    draft-saved save what arrived of an unfinished step; request-answered counts every answer;
+//    load-failed: the worker's bootstrap could not load or start the worker (sent instead of ready).
 export const WORKER_PROTOCOL_VERSION = 5;
 
 /** How often a worker says it is alive, busy or not. */
@@ -52,6 +53,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready'; protocol: number; pid: number }
+  /** Instead of ready: the worker's modules did not load, or it could not start; the process exits next. */
+  | { type: 'load-failed'; reason: string }
   | { type: 'heartbeat'; rss: number }
   /** `tokens`: what the provider will charge the request (prompt estimate plus `max_completion_tokens`). */
   | { type: 'permit-request'; requestId: number; priority: number; tokens?: number }

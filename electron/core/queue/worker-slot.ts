@@ -29,7 +29,8 @@ export interface WorkerSlotHooks {
 
 /**
  * Starts a worker process and watches its start: it must say `ready` in our protocol version
- * within `readyTimeoutMs`, or it is killed and `ready` rejects with the reason.
+ * within `readyTimeoutMs`, or it is killed and `ready` rejects with the reason. A worker that
+ * could not load says `load-failed` with the reason instead, and `ready` rejects with it.
  */
 export function spawnWorkerSlot(host: WorkerHost, name: string, hooks: WorkerSlotHooks): WorkerSlot {
   const process = host.spawn(name);
@@ -52,6 +53,13 @@ export function spawnWorkerSlot(host: WorkerHost, name: string, hooks: WorkerSlo
   }, hooks.readyTimeoutMs);
   process.onMessage((message) => {
     slot.lastSeen = Date.now();
+    if (message.type === 'load-failed') {
+      // Said over the channel by the worker's bootstrap: in the app, stderr is not read after exit.
+      clearTimeout(readyTimer);
+      readyReject(new Error(`the worker could not start: ${message.reason}`));
+      void process.waitForExit(2000); // it exits by itself; killed if it does not
+      return;
+    }
     if (message.type !== 'ready') return hooks.onMessage(slot, message);
     clearTimeout(readyTimer);
     if (message.protocol !== WORKER_PROTOCOL_VERSION) {

@@ -159,6 +159,12 @@ export function SettingsPanel({ onClose, onSaved }: { onClose: () => void; onSav
         <label className="check">
           <input type="checkbox" checked={value('notifications')} onChange={(e) => set({ notifications: e.target.checked })} /> Notify me when a course or a scheduled batch finishes or fails
         </label>
+        {settings.notificationProblem && (
+          <p className="hint" role="note" aria-label="Notifications cannot be shown">
+            macOS does not show FluentPro’s notifications (it said: “{settings.notificationProblem}”). Meanwhile the menu bar icon counts the notices you missed (“1 new”)
+            until you open this window. To allow them, turn on notifications for FluentPro in System Settings › Notifications; a build that is not signed cannot show any.
+          </p>
+        )}
         {error && <p role="alert">{error}</p>}
         {saved && <p role="status">Saved. New courses use these settings.</p>}
         <div className="settings-buttons">
