@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
-export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'electron', 'cli', 'fluentpro.js');
+// From test/support in the sources (Vitest), or dist/test/support when built (benchmarks).
+const root = join(import.meta.dirname, '..', '..', ...(basename(join(import.meta.dirname, '..', '..')) === 'dist' ? ['..'] : []));
+export const CLI = join(root, 'dist', 'electron', 'cli', 'fluentpro.js');
 
 export interface CliRun {
   code: number | null;

@@ -24,6 +24,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   COURSE_BUSY: 409,
   // A PDF export with no Chromium on this machine.
   CHROMIUM_NOT_FOUND: 501,
+  // A PDF whose text no installed font can draw (the message names the font package): the machine lacks it.
+  MISSING_GLYPHS: 501,
   NOT_SUPPORTED: 501,
   UNAUTHORIZED: 401,
   SCHEDULE_NOT_FOUND: 404,
