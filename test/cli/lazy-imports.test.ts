@@ -65,6 +65,13 @@ describe('a command loads only what it uses', () => {
     for (const heavy of ['openai', 'playwright-core', 'better-sqlite3']) expect(loaded).not.toContain(heavy);
   });
 
+  it('fluentpro doctor --offline loads no OpenAI SDK: it asks no server', async () => {
+    const cwd = tempDir();
+    const run = await runCli(['doctor', '--offline'], { cwd, env: { OPENAI_API_KEY: 'k', NODE_OPTIONS: `--import ${RECORDER}`, FLUENTPRO_MODULE_LOG: join(cwd, 'modules.log') } });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(allPackages(join(cwd, 'modules.log'))).not.toContain('openai');
+  });
+
   it('generate with the demo provider never loads the OpenAI SDK, in the command or its worker; an HTML export never loads playwright-core', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'a.course.yaml'), SPEC);
