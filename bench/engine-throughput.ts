@@ -49,7 +49,7 @@ export async function engineThroughput(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'fluentpro-bench-'));
   try {
     const settings = settingsFor(out, { baseURL: server.baseURL, concurrency: params.concurrency, lessonConcurrency: params.lessonConcurrency, maxInFlightRequests: params.maxInFlight });
-    const provider = createProvider(settings);
+    const provider = await createProvider(settings);
     const batch = (run: number, jobs: number) => Array.from({ length: jobs }, (_, i) => specOf({ title: `Bench ${run}-${i + 1}`, lessons: params.lessons }));
     // The test server stands in for a remote provider: on loopback the engine would otherwise treat
     // it as a server on this Mac and start at one request at a time. Each run gets a fresh admission.

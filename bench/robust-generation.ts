@@ -33,7 +33,7 @@ async function runBatch(batch: { title: string; lessons: number }[], realModel?:
   const out = mkdtempSync(join(tmpdir(), 'fluentpro-bench-'));
   try {
     const settings = settingsFor(out, { baseURL: server.baseURL });
-    const results = await runCourses(batch.map((c) => specOf(c)), { settings, provider: createProvider(settings) });
+    const results = await runCourses(batch.map((c) => specOf(c)), { settings, provider: await createProvider(settings) });
     return { results, requests: [...server.requests] };
   } finally {
     await server.close();

@@ -5,46 +5,44 @@ import { fileURLToPath } from 'node:url';
 import { SettingsError } from '../core/config/settings.js';
 import { VERSION } from '../shared/version.js';
 import { EXIT, UsageError, type CliIo } from './cli-io.js';
-import { checkCommand } from './commands/check.js';
-import { doctorCommand } from './commands/doctor.js';
-import { exportCommand } from './commands/export.js';
-import { generateCommand } from './commands/generate.js';
-import { cancelCommand, jobsCommand, logsCommand, retryCommand, runCommand } from './commands/queue-commands.js';
-import { validateCommand } from './commands/validate.js';
-import { historyCommand, regenerateCommand, undoCommand } from './commands/regenerate.js';
-import { pauseCommand, resumeCommand } from './commands/pause.js';
-import { scheduleCommand } from './commands/schedule.js';
-import { serveCommand } from './commands/serve.js';
-import { setAsideQueueCommand } from './commands/set-aside-queue.js';
-import { DataFolderFullError } from '../core/config/disk-full.js';
-import { QueueFileError } from '../core/store/queue-file.js';
-import { COMMAND_HELP, MAIN_HELP } from './help.js';
 
-const COMMANDS: Record<string, (args: string[], io: CliIo, signal?: AbortSignal) => Promise<number>> = {
-  generate: generateCommand,
-  validate: validateCommand,
-  check: checkCommand,
-  export: exportCommand,
-  regenerate: regenerateCommand,
-  undo: undoCommand,
-  history: historyCommand,
-  doctor: doctorCommand,
-  run: runCommand,
-  jobs: jobsCommand,
-  cancel: cancelCommand,
-  retry: retryCommand,
-  logs: logsCommand,
-  serve: serveCommand,
-  schedule: scheduleCommand,
-  pause: pauseCommand,
-  resume: resumeCommand,
-  'set-aside-queue': setAsideQueueCommand,
+type Command = (args: string[], io: CliIo, signal?: AbortSignal) => Promise<number>;
+
+// Each command's module, and so its dependencies, loads only when that command runs: the
+// OpenAI SDK, SQLite and the export formats cost hundreds of milliseconds to load, and
+// `--version` or `validate` need none of them. test/cli/lazy-imports.test.ts guards this.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  generate: async () => (await import('./commands/generate.js')).generateCommand,
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
+  regenerate: async () => (await import('./commands/regenerate.js')).regenerateCommand,
+  undo: async () => (await import('./commands/regenerate.js')).undoCommand,
+  history: async () => (await import('./commands/regenerate.js')).historyCommand,
+  doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+  run: async () => (await import('./commands/queue-commands.js')).runCommand,
+  jobs: async () => (await import('./commands/queue-commands.js')).jobsCommand,
+  cancel: async () => (await import('./commands/queue-commands.js')).cancelCommand,
+  retry: async () => (await import('./commands/queue-commands.js')).retryCommand,
+  logs: async () => (await import('./commands/queue-commands.js')).logsCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  schedule: async () => (await import('./commands/schedule.js')).scheduleCommand,
+  pause: async () => (await import('./commands/pause.js')).pauseCommand,
+  resume: async () => (await import('./commands/pause.js')).resumeCommand,
+  'set-aside-queue': async () => (await import('./commands/set-aside-queue.js')).setAsideQueueCommand,
 };
+
+/** The help texts quote several commands' own, so they load with those commands' modules: only when help is shown. */
+const loadHelp = () => import('./help.js');
+
+/** Errors about the queue file or the data folder (queue-file.ts, disk-full.ts). */
+const FILE_PROBLEMS = new Set(['QUEUE_DAMAGED', 'QUEUE_UNOPENABLE', 'DATA_FOLDER_FULL']);
 
 /** Runs one command line; returns the exit status. Never throws for a user's mistake. */
 export async function main(argv: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
+    const { COMMAND_HELP, MAIN_HELP } = await loadHelp();
     io.stdout.write(rest[0] && COMMAND_HELP[rest[0]] ? COMMAND_HELP[rest[0]]! : MAIN_HELP);
     return command ? EXIT.ok : EXIT.usage;
   }
@@ -52,16 +50,17 @@ export async function main(argv: string[], io: CliIo, signal?: AbortSignal): Pro
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const run = COMMANDS[command];
-  if (!run) {
-    io.stderr.write(`fluentpro: unknown command "${command}"\n\n${MAIN_HELP}`);
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) {
+    io.stderr.write(`fluentpro: unknown command "${command}"\n\n${(await loadHelp()).MAIN_HELP}`);
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(COMMAND_HELP[command]!);
+    io.stdout.write((await loadHelp()).COMMAND_HELP[command]!);
     return EXIT.ok;
   }
   try {
+    const run = await load();
     return await run(rest, io, signal);
   } catch (error) {
     if (error instanceof UsageError || error instanceof SettingsError) {
@@ -69,8 +68,9 @@ export async function main(argv: string[], io: CliIo, signal?: AbortSignal): Pro
       return EXIT.usage;
     }
     // The queue file or the data folder, not the program: said with the way out, no stack trace.
-    if (error instanceof QueueFileError || error instanceof DataFolderFullError) {
-      io.stderr.write(`fluentpro ${command}: ${error.message}\n`);
+    // (Recognised by code: the error classes live with SQLite, which --version must not load.)
+    if (FILE_PROBLEMS.has(String((error as { code?: unknown })?.code))) {
+      io.stderr.write(`fluentpro ${command}: ${(error as Error).message}\n`);
       return EXIT.failed;
     }
     throw error;

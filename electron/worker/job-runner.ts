@@ -1,13 +1,17 @@
 import { setMaxListeners } from 'node:events';
-import { produceCourse, type ProduceOptions } from '../core/engine/produce-course.js';
-import { regenerateLesson } from '../core/engine/regenerate-lesson.js';
-import { createProvider } from '../core/providers/create-provider.js';
+import type { ProduceOptions } from '../core/engine/produce-course.js';
 import { stepKey, WORKER_HEARTBEAT_MS, WORKER_PROTOCOL_VERSION, type ToWorker } from '../core/queue/worker-protocol.js';
 import type { Checkpoints } from '../core/workflow/generate-course.js';
 import type { ParentPort } from './parent-port.js';
 import { RemotePermits } from './remote-permits.js';
 
 type StartJob = Extract<ToWorker, { type: 'start-job' }>;
+
+// The engine and the provider load when a job starts, and only the kind the job needs: a worker
+// says ready in about the time Node takes to start (issue 16). test/cli/lazy-imports.test.ts guards it.
+const loadProduceCourse = async () => (await import('../core/engine/produce-course.js')).produceCourse;
+const loadRegenerateLesson = async () => (await import('../core/engine/regenerate-lesson.js')).regenerateLesson;
+const loadCreateProvider = async () => (await import('../core/providers/create-provider.js')).createProvider;
 
 /**
  * The worker's whole life: say ready, beat every second, run the jobs it is sent one at a time,
@@ -65,7 +69,8 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
     // Set when the provider refuses in a way that stops every job (no credit left).
     let stopReason: string | undefined;
     try {
-      const provider = createProvider({ ...settings, apiKey: start.apiKey, maxAttempts: settings.maxRequestAttempts, concurrency: 1, maxInFlightRequests: 1 });
+      const createProvider = await loadCreateProvider();
+      const provider = await createProvider({ ...settings, apiKey: start.apiKey, maxAttempts: settings.maxRequestAttempts, concurrency: 1, maxInFlightRequests: 1 });
       const checkpoints: Checkpoints = {
         outlineParts: new Map(start.checkpoints.outlineParts),
         lessons: new Map(start.checkpoints.lessons),
@@ -112,8 +117,8 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
       };
       // The kind of job decides: one lesson of a finished course written again, or a whole course.
       const { outputPath, usage } = start.target
-        ? await regenerateLesson(start.target, options)
-        : await produceCourse(start.spec, options).then(({ outputPath, course }) => ({ outputPath, usage: course.usage }));
+        ? await (await loadRegenerateLesson())(start.target, options)
+        : await (await loadProduceCourse())(start.spec, options).then(({ outputPath, course }) => ({ outputPath, usage: course.usage }));
       port.postMessage({ type: 'job-succeeded', jobId: start.jobId, outputPath, usage });
     } catch (error) {
       if (stopReason !== undefined) port.postMessage({ type: 'job-failed', jobId: start.jobId, reason: stopReason });

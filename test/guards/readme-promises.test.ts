@@ -95,7 +95,7 @@ describe('what README.md promises', () => {
     server = await FakeLlmServer.start({ latencyMs: 20 });
     const settings = settingsFor(join(tempDir(), 'out'), { baseURL: server.baseURL, maxInFlightRequests: 1, concurrency: 2 });
     const specs = ['First', 'Second', 'Third'].map((title) => specOf({ title, lessons: 4 }));
-    const results = await runCourses(specs, { settings, provider: createProvider(settings) });
+    const results = await runCourses(specs, { settings, provider: await createProvider(settings) });
     expect(results.every((r) => r.ok)).toBe(true);
     const order = server.requests.map((r) => r.key);
     // Third starts when First ends, while Second's lessons wait for the one request slot: its

@@ -15,7 +15,7 @@ describe('the demo courses a new user generates first', () => {
   it('every example spec gives a course whose quality report holds without a warning', async () => {
     const specs = await Promise.all(readdirSync(examples).filter((name) => name.includes('.course.')).map((name) => readSpecFile(join(examples, name))));
     const settings = settingsFor(tempDir(), { provider: 'demo', demoDelayMs: 0 });
-    const results = await runCourses(specs, { settings, provider: createProvider(settings) });
+    const results = await runCourses(specs, { settings, provider: await createProvider(settings) });
     expect(results.map((r) => r.ok)).toEqual(specs.map(() => true));
     for (const result of results) {
       const course = courseSchema.parse(JSON.parse(readFileSync(join(result.outputPath!, 'course.json'), 'utf8')));

@@ -55,7 +55,7 @@ export async function runAgainstLimits(options: LimitsRunOptions, title = 'Paced
     const admission = new Admission({ maxInFlight: settings.maxInFlightRequests, rpm: settings.rpm, tpm: settings.tpm });
     const specs = Array.from({ length: options.jobs }, (_, i) => specOf({ title: `${title} ${i + 1}`, lessons: options.lessons }));
     const started = performance.now();
-    const results = await runCourses(specs, { settings, provider: createProvider(settings), admission });
+    const results = await runCourses(specs, { settings, provider: await createProvider(settings), admission });
     const wallMs = performance.now() - started;
     const stats = limits?.stats;
     return {

@@ -22,7 +22,7 @@ async function run(specs: LoadedSpec[], serverOptions: FakeLlmServerOptions, ove
   server = await FakeLlmServer.start(serverOptions);
   const settings = settingsFor(join(tempDir(), 'out'), { baseURL: server.baseURL, ...overrides });
   const events: JobEvent[] = [];
-  const results = await runCourses(specs, { settings, provider: createProvider(settings), onEvent: (e) => events.push(e), signal });
+  const results = await runCourses(specs, { settings, provider: await createProvider(settings), onEvent: (e) => events.push(e), signal });
   return { results, events, server, outDir: settings.outDir };
 }
 

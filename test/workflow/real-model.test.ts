@@ -24,7 +24,7 @@ afterEach(async () => {
 async function run(specs: LoadedSpec[], serverOptions: FakeLlmServerOptions, overrides: Partial<EngineSettings> = {}) {
   server = await FakeLlmServer.start(serverOptions);
   const settings = settingsFor(join(tempDir(), 'out'), { baseURL: server.baseURL, ...overrides });
-  const results = await runCourses(specs, { settings, provider: createProvider(settings) });
+  const results = await runCourses(specs, { settings, provider: await createProvider(settings) });
   const courses = results.map((r) => (r.ok ? courseSchema.parse(JSON.parse(readFileSync(join(r.outputPath!, 'course.json'), 'utf8'))) : undefined));
   return { results, courses, server };
 }

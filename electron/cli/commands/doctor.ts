@@ -1,9 +1,7 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import OpenAI from 'openai';
 import { describeBaseUrl, resolveSettings, type EngineSettings } from '../../core/config/settings.js';
 import { DATA_DIR_OPTION, dataDirFrom } from '../open-queue.js';
-import { toProviderError } from '../../core/providers/openai-provider.js';
 import { localServerOf } from '../../core/providers/local-servers.js';
 import { readRateLimitHeaders } from '../../core/pacing/rate-limit-headers.js';
 import { VERSION } from '../../shared/version.js';
@@ -82,7 +80,14 @@ async function folderCheck(name: string, outDir: string): Promise<Check> {
   }
 }
 
+/** The OpenAI SDK and FluentPro's reading of its errors: loaded only when doctor asks the server (not offline, not for the demo provider). */
+async function loadOpenAi() {
+  const [{ default: OpenAI }, { toProviderError }] = await Promise.all([import('openai'), import('../../core/providers/openai-provider.js')]);
+  return { OpenAI, toProviderError };
+}
+
 async function serverCheck(settings: EngineSettings): Promise<Check> {
+  const { OpenAI, toProviderError } = await loadOpenAi();
   const client = new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseURL, maxRetries: 0, timeout: 10_000 });
   try {
     const models = [];
@@ -108,6 +113,7 @@ function describeLimits(rpm: number | undefined, tpm: number | undefined): strin
  * paces to --rpm/--tpm, or learns from 429s.
  */
 async function limitsCheck(settings: EngineSettings): Promise<Check> {
+  const { OpenAI, toProviderError } = await loadOpenAi();
   const client = new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseURL, maxRetries: 0, timeout: 30_000 });
   try {
     const { response } = await client.chat.completions
