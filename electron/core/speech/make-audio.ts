@@ -1,0 +1,107 @@
+import pLimit from 'p-limit';
+import type { Course } from '../course/course-schema.js';
+import { languageTag } from '../language/index.js';
+import { assignSpeakerVoices, spokenTexts } from './clip-plan.js';
+import { ClipStore, clipFileName, type ClipManifest } from './clip-store.js';
+import { speechToMp3 } from './mp3.js';
+import { ADD_VOICE_HINT } from './say-engine.js';
+import { ESPEAK_INSTALL } from './espeak-engine.js';
+import { SpeechError, checkSpeed, type SpeechEngine } from './speech-engine.js';
+
+export interface MakeAudioOptions {
+  /** The course folder (clips go in its audio/). */
+  folder: string;
+  course: Pick<Course, 'language' | 'lessons'>;
+  engine: SpeechEngine;
+  /** What names the engine in clip hashes, when its model changes the sound ("openai:tts-1"). Default: the engine's name. */
+  engineId?: string;
+  /** The narrator's voice (terms, examples). Default: the engine's first voice for the language. */
+  voice?: string;
+  /** Default 1. */
+  speed?: number;
+  /** Clips made at once. Default 2 (espeak-ng and say are one process each; a server takes more). */
+  concurrency?: number;
+  signal?: AbortSignal;
+  /** After each clip is ready (made or found on disk). */
+  onClip?: (done: number, total: number) => void;
+}
+
+export interface AudioResult {
+  manifest: ClipManifest;
+  /** Texts spoken (several texts may share one clip). */
+  texts: number;
+  /** Distinct clip files the course now has. */
+  clips: number;
+  /** Clips the engine was asked for in this run. */
+  synthesised: number;
+  /** Clips already on disk from an earlier run. */
+  reused: number;
+  /** Orphaned clips removed (no text speaks them any more). */
+  removed: string[];
+  /** Seconds of speech and MP3 bytes written in this run. */
+  bytesWritten: number;
+  warnings: string[];
+}
+
+/**
+ * Adds or refreshes a course's audio: a clip for every term, example, dialogue line and grammar
+ * example, made only when no clip with the same engine, voice, speed and text is on disk; then
+ * the manifest, then the orphans go. A stopped run keeps the clips it finished.
+ */
+export async function makeCourseAudio(options: MakeAudioOptions): Promise<AudioResult> {
+  const { course, engine, folder } = options;
+  const speed = checkSpeed(options.speed ?? 1);
+  const language = languageTag(course.language);
+  if (!language) throw new SpeechError(`${folder}: the course's language "${course.language}" is not one FluentPro knows, so no voice can be chosen for it`, 'NO_VOICE');
+  const voices = (await engine.listVoices(language)).map((v) => v.id);
+  if (voices.length === 0 && !options.voice) throw noVoiceError(engine.name, course.language, language, folder);
+  const narrator = options.voice ?? voices[0]!;
+  const texts = spokenTexts(course);
+  const { speakers, shared } = assignSpeakerVoices(texts, voices, narrator);
+  const warnings = shared ? [`only one ${engine.name} voice speaks ${course.language}: dialogue speakers share it`] : [];
+
+  const engineId = options.engineId ?? engine.name;
+  const manifest: ClipManifest = { formatVersion: 1, engine: engineId, language, speed, voices: { narrator, speakers }, clips: {} };
+  const wanted = new Map<string, { text: string; voice: string }>();
+  for (const t of texts) {
+    const voice = t.speaker !== undefined ? speakers[t.speaker]! : narrator;
+    const file = clipFileName({ engine: engineId, voice, speed, text: t.text });
+    manifest.clips[t.pointer] = { file, text: t.text.trim(), voice, ...(t.speaker !== undefined ? { speaker: t.speaker } : {}) };
+    wanted.set(file, { text: t.text.trim(), voice });
+  }
+
+  const store = new ClipStore(folder);
+  const limit = pLimit(options.concurrency ?? 2);
+  let done = 0;
+  let synthesised = 0;
+  let bytesWritten = 0;
+  await Promise.all(
+    [...wanted].map(([file, clip]) =>
+      limit(async () => {
+        if (options.signal?.aborted) throw new SpeechError('cancelled', 'CANCELLED');
+        if (!(await store.has(file))) {
+          const audio = await engine.synthesize({ text: clip.text, voice: clip.voice, speed, language, signal: options.signal });
+          const mp3 = speechToMp3(audio);
+          await store.write(file, mp3);
+          synthesised++;
+          bytesWritten += mp3.byteLength;
+        }
+        options.onClip?.(++done, wanted.size);
+      }),
+    ),
+  );
+  await store.writeManifest(manifest);
+  const removed = await store.removeOrphans(manifest);
+  return { manifest, texts: texts.length, clips: wanted.size, synthesised, reused: wanted.size - synthesised, removed, bytesWritten, warnings };
+}
+
+/** No voice for the language: where to get one, for each engine. */
+export function noVoiceError(engine: string, name: string, tag: string, folder: string): SpeechError {
+  const fix =
+    engine === 'macos'
+      ? `add a ${name} voice in ${ADD_VOICE_HINT}, then run "fluentpro audio ${folder}" again (or use --speech openai)`
+      : engine === 'espeak-ng'
+        ? `espeak-ng does not speak "${tag}" ("espeak-ng --voices" lists what it speaks; if it lists nothing, ${ESPEAK_INSTALL}); or use --speech macos or --speech openai`
+        : `choose a voice with --voice, or another engine with --speech`;
+  return new SpeechError(`${folder}: no ${engine} voice for ${name} (${tag}) is installed: ${fix}`, 'NO_VOICE');
+}
