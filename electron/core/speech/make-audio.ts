@@ -38,7 +38,7 @@ export interface AudioResult {
   reused: number;
   /** Orphaned clips removed (no text speaks them any more). */
   removed: string[];
-  /** Seconds of speech and MP3 bytes written in this run. */
+  /** MP3 bytes written in this run. */
   bytesWritten: number;
   warnings: string[];
 }
