@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { SettingsError } from '../core/config/settings.js';
 import { VERSION } from '../shared/version.js';
 import { EXIT, UsageError, type CliIo } from './cli-io.js';
+import { audioCommand } from './commands/audio.js';
 import { checkCommand } from './commands/check.js';
 import { doctorCommand } from './commands/doctor.js';
 import { exportCommand } from './commands/export.js';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo, signal?: AbortSignal)
   validate: validateCommand,
   check: checkCommand,
   export: exportCommand,
+  audio: audioCommand,
   regenerate: regenerateCommand,
   undo: undoCommand,
   history: historyCommand,

@@ -48,3 +48,13 @@ export function toneBetweenSilences(sampleRate: number, before: number, tone: nu
   for (let i = 0; i < Math.round(sampleRate * tone); i++) out[start + i] = Math.sin((2 * Math.PI * 440 * i) / sampleRate) * amplitude;
   return out;
 }
+
+/** The error a promise rejects with; fails the test if it resolves. */
+export async function failure<E = Error & { code?: string }>(promise: Promise<unknown>): Promise<E> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as E;
+  }
+  throw new Error('expected a failure, but it succeeded');
+}

@@ -3,7 +3,7 @@ import { decodeAudio, EspeakEngine, OpenAiSpeechEngine, SayEngine, SpeechError }
 import { espeakArgs, parseEspeakVoices } from '../../electron/core/speech/espeak-engine.js';
 import { parseSayVoices, sayArgs, voicesFor } from '../../electron/core/speech/say-engine.js';
 import { FakeLlmServer } from '../support/fake-llm-server.js';
-import { HAS_ESPEAK } from './audio-probe.js';
+import { failure, HAS_ESPEAK } from './audio-probe.js';
 
 // `say -v '?'` as macOS 14 prints it (names with spaces and parentheses, ar_001, novelty voices).
 const SAY_VOICES = `Albert              en_US    # Hello! My name is Albert.
@@ -49,12 +49,12 @@ describe('macOS say', () => {
 
   it('says where to add a voice when none speaks the language (the list comes from a stand-in say)', async () => {
     const engine = new SayEngine({ command: 'true' }); // prints no voices
-    const error = await engine.synthesize({ text: '안녕하세요', language: 'ko' }).catch((e: SpeechError) => e);
+    const error = await failure<SpeechError>(engine.synthesize({ text: '안녕하세요', language: 'ko' }));
     expect([error.code, error.message]).toEqual(['NO_VOICE', 'no macOS voice for "ko" is installed: add one in System Settings › Accessibility › Spoken Content › System Voice › Manage Voices…']);
   });
 
   it('says the macos engine needs a Mac when there is no say', async () => {
-    const error = await new SayEngine({ command: 'fluentpro-no-such-say' }).listVoices('ja').catch((e: SpeechError) => e);
+    const error = await failure<SpeechError>(new SayEngine({ command: 'fluentpro-no-such-say' }).listVoices('ja'));
     expect(error.code).toBe('ENGINE_MISSING');
     expect(error.message).toContain('use --speech espeak-ng or --speech openai');
   });
@@ -83,7 +83,7 @@ describe('espeak-ng', () => {
   });
 
   it('names the package to install when espeak-ng is missing', async () => {
-    const error = await new EspeakEngine({ command: 'fluentpro-no-such-espeak' }).listVoices('es').catch((e: SpeechError) => e);
+    const error = await failure<SpeechError>(new EspeakEngine({ command: 'fluentpro-no-such-espeak' }).listVoices('es'));
     expect([error.code, error.message]).toEqual([
       'ENGINE_MISSING',
       'espeak-ng is not installed (no "fluentpro-no-such-espeak" on PATH): install it with "sudo apt-get install espeak-ng" (Debian, Ubuntu) or "brew install espeak-ng" (macOS)',
@@ -118,7 +118,7 @@ describe('espeak-ng', () => {
     });
 
     it('reports a voice it does not have with espeak-ng\'s own words', async () => {
-      const error = await new EspeakEngine().synthesize({ text: 'hola', voice: 'xx', language: 'es' }).catch((e: SpeechError) => e);
+      const error = await failure<SpeechError>(new EspeakEngine().synthesize({ text: 'hola', voice: 'xx', language: 'es' }));
       expect([error.code, error.message]).toEqual(['SYNTHESIS_FAILED', 'espeak-ng failed (exit 1): Error: The specified espeak-ng voice does not exist.']);
     });
   });
@@ -142,7 +142,7 @@ describe('OpenAI-compatible speech against the test server', () => {
     const server = await FakeLlmServer.start({ fault: () => ({ kind: 'unauthorized' }) });
     try {
       const engine = new OpenAiSpeechEngine({ apiKey: 'wrong', baseURL: server.baseURL, maxRetries: 0 });
-      const error = await engine.synthesize({ text: 'Hola', language: 'es' }).catch((e: SpeechError) => e);
+      const error = await failure<SpeechError>(engine.synthesize({ text: 'Hola', language: 'es' }));
       expect(error.code).toBe('SYNTHESIS_FAILED');
       expect(error.message).toMatch(/^the speech server answered 401: .*Incorrect API key provided: check OPENAI_API_KEY$/);
     } finally {

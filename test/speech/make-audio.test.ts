@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClipStore, EspeakEngine, makeCourseAudio, spokenTexts, SpeechError, type SpeechEngine } from '../../electron/core/speech/index.js';
 import { useTempDir } from '../support/temp-dir.js';
-import { HAS_ESPEAK, HAS_FFPROBE, probe } from './audio-probe.js';
+import { failure, HAS_ESPEAK, HAS_FFPROBE, probe } from './audio-probe.js';
 import { countingEngine, speechCourse } from './speech-fixtures.js';
 
 const tempDir = useTempDir('fluentpro-audio-');
@@ -110,7 +110,7 @@ describe.skipIf(!HAS_ESPEAK || !HAS_FFPROBE)('makeCourseAudio with espeak-ng (CI
 describe('when no voice speaks the language', () => {
   it('names the folder and where to get a voice, for each engine', async () => {
     const silent = (name: SpeechEngine['name']): SpeechEngine => ({ name, listVoices: async () => [], synthesize: async () => ({ bytes: new Uint8Array(), format: 'wav' }) });
-    const error = (name: SpeechEngine['name']) => makeCourseAudio({ folder: '/courses/korean', course: { ...speechCourse('Spanish'), language: 'Korean' }, engine: silent(name) }).catch((e: SpeechError) => e.message);
+    const error = (name: SpeechEngine['name']) => failure<SpeechError>(makeCourseAudio({ folder: '/courses/korean', course: { ...speechCourse('Spanish'), language: 'Korean' }, engine: silent(name) })).then((e) => e.message);
     expect(await error('macos')).toBe(
       '/courses/korean: no macos voice for Korean (ko) is installed: add a Korean voice in System Settings › Accessibility › Spoken Content › System Voice › Manage Voices…, then run "fluentpro audio /courses/korean" again (or use --speech openai)',
     );

@@ -40,6 +40,8 @@ export interface AudioResult {
   removed: string[];
   /** MP3 bytes written in this run. */
   bytesWritten: number;
+  /** Characters sent to the engine in this run (what OpenAI's speech is priced by). */
+  charactersSynthesised: number;
   warnings: string[];
 }
 
@@ -75,6 +77,7 @@ export async function makeCourseAudio(options: MakeAudioOptions): Promise<AudioR
   let done = 0;
   let synthesised = 0;
   let bytesWritten = 0;
+  let charactersSynthesised = 0;
   await Promise.all(
     [...wanted].map(([file, clip]) =>
       limit(async () => {
@@ -84,6 +87,7 @@ export async function makeCourseAudio(options: MakeAudioOptions): Promise<AudioR
           const mp3 = speechToMp3(audio);
           await store.write(file, mp3);
           synthesised++;
+          charactersSynthesised += clip.text.length;
           bytesWritten += mp3.byteLength;
         }
         options.onClip?.(++done, wanted.size);
@@ -92,7 +96,7 @@ export async function makeCourseAudio(options: MakeAudioOptions): Promise<AudioR
   );
   await store.writeManifest(manifest);
   const removed = await store.removeOrphans(manifest);
-  return { manifest, texts: texts.length, clips: wanted.size, synthesised, reused: wanted.size - synthesised, removed, bytesWritten, warnings };
+  return { manifest, texts: texts.length, clips: wanted.size, synthesised, reused: wanted.size - synthesised, removed, bytesWritten, charactersSynthesised, warnings };
 }
 
 /** No voice for the language: where to get one, for each engine. */
