@@ -26,6 +26,11 @@ describe('languageFacts: script, region and direction from ICU', () => {
   it('reads direction from a script subtag a tag names (Kurdish in Arabic letters)', () => {
     expect([textDirection('ku'), textDirection('ku-Arab')]).toEqual(['ltr', 'rtl']);
   });
+
+  it('knows a region can change the script: Punjabi in Pakistan and Azerbaijani in Iran are written right to left', () => {
+    expect([textDirection('pa'), textDirection('pa-PK'), textDirection('az'), textDirection('az-IR')]).toEqual(['ltr', 'rtl', 'ltr', 'rtl']);
+    expect(languageFacts('pa-PK')).toMatchObject({ script: 'Arab', region: 'PK', direction: 'rtl' });
+  });
 });
 
 describe('gender and articles: asked for only where the language has them', () => {
