@@ -85,6 +85,8 @@ describe('fluentpro audio', () => {
     const run = await runCli(['audio', folder, '--speech', 'none'], { cwd: tempDir() });
     expect([run.code, run.stderr]).toEqual([0, `fluentpro audio: no audio made for ${folder} (--speech none)\n`]);
     expect(await new ClipStore(folder).files()).toEqual([]);
+    const fromEnv = await runCli(['audio', folder], { cwd: tempDir(), env: { FLUENTPRO_SPEECH: 'none' } });
+    expect([fromEnv.code, fromEnv.stderr]).toEqual([0, `fluentpro audio: no audio made for ${folder} (--speech none)\n`]);
   });
 
   it('is listed in fluentpro --help and has its own help', async () => {
