@@ -5,6 +5,7 @@ export { AUDIO_FOLDER, ClipStore, clipFileName, clipManifestSchema, MANIFEST_FIL
 export { createSpeechEngine, defaultSpeechEngine, NoSpeechEngine, type SpeechSettings } from './create-engine.js';
 export { EspeakEngine } from './espeak-engine.js';
 export { makeCourseAudio, noVoiceError, type AudioResult, type MakeAudioOptions } from './make-audio.js';
+export { createMp3Encoder, inThreadEncoder, Mp3Pool, type Mp3Encoder } from './mp3-pool.js';
 export { encodeMp3, normalise, speechToMp3, trimSilence, type Mp3Options } from './mp3.js';
 export { OpenAiSpeechEngine, OPENAI_VOICES } from './openai-speech-engine.js';
 export { AudioFormatError, decodeAiff, decodeAudio, decodeWav, type Pcm } from './pcm.js';

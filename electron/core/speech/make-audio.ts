@@ -3,7 +3,7 @@ import type { Course } from '../course/course-schema.js';
 import { languageTag } from '../language/index.js';
 import { assignSpeakerVoices, spokenTexts } from './clip-plan.js';
 import { ClipStore, clipFileName, type ClipManifest } from './clip-store.js';
-import { speechToMp3 } from './mp3.js';
+import { createMp3Encoder, type Mp3Encoder } from './mp3-pool.js';
 import { ADD_VOICE_HINT } from './say-engine.js';
 import { ESPEAK_INSTALL } from './espeak-engine.js';
 import { SpeechError, checkSpeed, type SpeechEngine } from './speech-engine.js';
@@ -22,6 +22,8 @@ export interface MakeAudioOptions {
   /** Clips made at once. Default 2 (espeak-ng and say are one process each; a server takes more). */
   concurrency?: number;
   signal?: AbortSignal;
+  /** Turns the engine's audio into MP3. Default: a pool of worker threads made for this run (closed after it). */
+  encoder?: Mp3Encoder;
   /** After each clip is ready (made or found on disk). */
   onClip?: (done: number, total: number) => void;
 }
@@ -74,26 +76,31 @@ export async function makeCourseAudio(options: MakeAudioOptions): Promise<AudioR
 
   const store = new ClipStore(folder);
   const limit = pLimit(options.concurrency ?? 2);
+  const encoder = options.encoder ?? createMp3Encoder();
   let done = 0;
   let synthesised = 0;
   let bytesWritten = 0;
   let charactersSynthesised = 0;
-  await Promise.all(
-    [...wanted].map(([file, clip]) =>
-      limit(async () => {
-        if (options.signal?.aborted) throw new SpeechError('cancelled', 'CANCELLED');
-        if (!(await store.has(file))) {
-          const audio = await engine.synthesize({ text: clip.text, voice: clip.voice, speed, language, signal: options.signal });
-          const mp3 = speechToMp3(audio);
-          await store.write(file, mp3);
-          synthesised++;
-          charactersSynthesised += clip.text.length;
-          bytesWritten += mp3.byteLength;
-        }
-        options.onClip?.(++done, wanted.size);
-      }),
-    ),
-  );
+  try {
+    await Promise.all(
+      [...wanted].map(([file, clip]) =>
+        limit(async () => {
+          if (options.signal?.aborted) throw new SpeechError('cancelled', 'CANCELLED');
+          if (!(await store.has(file))) {
+            const audio = await engine.synthesize({ text: clip.text, voice: clip.voice, speed, language, signal: options.signal });
+            const mp3 = await encoder.encode(audio);
+            await store.write(file, mp3);
+            synthesised++;
+            charactersSynthesised += clip.text.length;
+            bytesWritten += mp3.byteLength;
+          }
+          options.onClip?.(++done, wanted.size);
+        }),
+      ),
+    );
+  } finally {
+    if (!options.encoder) await encoder.close();
+  }
   await store.writeManifest(manifest);
   const removed = await store.removeOrphans(manifest);
   return { manifest, texts: texts.length, clips: wanted.size, synthesised, reused: wanted.size - synthesised, removed, bytesWritten, charactersSynthesised, warnings };
