@@ -97,6 +97,9 @@ describe('espeak-ng', () => {
       ['ja', 'ja'],
       ['ar', 'ar'],
       ['zh', 'cmn'],
+      ['pt-BR', 'pt-br'],
+      ['es-MX', 'es-419'],
+      ['en-US', 'en-us'],
     ])('speaks %s with its own voice (%s), never an MBROLA one that is not installed, and variants for speakers', async (language, voice) => {
       const voices = await new EspeakEngine().listVoices(language);
       expect(voices[0]!.id).toBe(voice);

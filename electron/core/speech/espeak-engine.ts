@@ -52,19 +52,21 @@ export class EspeakEngine implements SpeechEngine {
   }
 
   listVoices(language: string): Promise<Voice[]> {
-    const primary = language.split('-')[0]!.toLowerCase();
-    let voices = this.#voices.get(primary);
+    // The whole tag: espeak-ng ranks a region's own voice first (pt-br for pt-BR, es-419 for es-MX).
+    const tag = language.toLowerCase();
+    let voices = this.#voices.get(tag);
     if (!voices) {
-      voices = this.#run(['--voices=' + primary]).then((output) => {
-        // MBROLA voices are listed even when their databases are not installed, and then fail.
-        const own = parseEspeakVoices(output).filter((v) => !v.file.startsWith('mb/') && !/-latn-/i.test(v.language));
+      voices = this.#run(['--voices=' + tag]).then((output) => {
+        // MBROLA voices are listed even when their databases are not installed, and then fail;
+        // variants ("!v/…") are not voices of a language on their own.
+        const own = parseEspeakVoices(output).filter((v) => !v.file.startsWith('mb/') && !v.file.startsWith('!v/') && !/-latn-/i.test(v.language));
         const [first, ...rest] = own;
         if (!first) return [];
         const named = (id: string, name: string): Voice => ({ id, name, locale: first.language });
         return [named(first.language, first.name), ...VARIANTS.map((v) => named(`${first.language}+${v}`, `${first.name} (${v})`)), ...rest.map((v) => ({ id: v.language, name: v.name, locale: v.language }))];
       });
-      voices.catch(() => this.#voices.delete(primary));
-      this.#voices.set(primary, voices);
+      voices.catch(() => this.#voices.delete(tag));
+      this.#voices.set(tag, voices);
     }
     return voices;
   }
