@@ -116,4 +116,10 @@ describe('when no voice speaks the language', () => {
     );
     expect(await error('espeak-ng')).toContain('espeak-ng does not speak "ko"');
   });
+
+  it('names the macOS voices a language has when --voice names another', async () => {
+    const mac: SpeechEngine = { name: 'macos', listVoices: async () => [{ id: 'Kyoko', name: 'Kyoko (ja_JP)' }], synthesize: async () => ({ bytes: new Uint8Array(), format: 'aiff' }) };
+    const error = await failure<SpeechError>(makeCourseAudio({ folder: '/courses/japanese', course: speechCourse('Japanese'), engine: mac, voice: 'Kyoto' }));
+    expect([error.code, error.message]).toEqual(['NO_VOICE', '/courses/japanese: no macOS voice named "Kyoto" speaks Japanese; installed for it: Kyoko (add voices in System Settings › Accessibility › Spoken Content › System Voice › Manage Voices…)']);
+  });
 });

@@ -59,6 +59,12 @@ export async function makeCourseAudio(options: MakeAudioOptions): Promise<AudioR
   if (!language) throw new SpeechError(`${folder}: the course's language "${course.language}" is not one FluentPro knows, so no voice can be chosen for it`, 'NO_VOICE');
   const voices = (await engine.listVoices(language)).map((v) => v.id);
   if (voices.length === 0 && !options.voice) throw noVoiceError(engine.name, course.language, language, folder);
+  // macOS voices are a fixed set per Mac: a name not among the language's is a typo or a voice not
+  // downloaded, and say would only say "not found" for each clip. (espeak-ng takes any variant,
+  // and OpenAI-compatible servers have voices of their own, so theirs are not checked.)
+  if (options.voice && engine.name === 'macos' && !voices.includes(options.voice)) {
+    throw new SpeechError(`${folder}: no macOS voice named "${options.voice}" speaks ${course.language}; installed for it: ${voices.join(', ') || 'none'} (add voices in ${ADD_VOICE_HINT})`, 'NO_VOICE');
+  }
   const narrator = options.voice ?? voices[0]!;
   const texts = spokenTexts(course);
   const { speakers, shared } = assignSpeakerVoices(texts, voices, narrator);
