@@ -72,6 +72,7 @@ async function measure(engine: SpeechEngine, concurrency: number): Promise<Engin
   const timed: SpeechEngine = {
     name: engine.name,
     listVoices: (l) => engine.listVoices(l),
+    ...(engine.cannotSay ? { cannotSay: engine.cannotSay.bind(engine) } : {}),
     synthesize: async (r) => {
       const started = performance.now();
       try {

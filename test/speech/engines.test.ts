@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAudio, EspeakEngine, OpenAiSpeechEngine, SayEngine, SpeechError } from '../../electron/core/speech/index.js';
+import { spawnSync } from 'node:child_process';
 import { espeakArgs, parseEspeakVoices } from '../../electron/core/speech/espeak-engine.js';
+import { spellsOutInEnglish } from '../../electron/core/speech/espeak-text.js';
 import { parseSayVoices, sayArgs, voicesFor } from '../../electron/core/speech/say-engine.js';
 import { FakeLlmServer } from '../support/fake-llm-server.js';
 import { failure, HAS_ESPEAK } from './audio-probe.js';
@@ -80,6 +82,27 @@ describe('espeak-ng', () => {
       { priority: 5, language: 'zh', gender: 'M', name: 'chinese-mb-cn1', file: 'mb/mb-cn1' },
     ]);
     expect(espeakArgs('es+f3', 1.5, '/tmp/o.wav')).toEqual(['-v', 'es+f3', '-s', '263', '-w', '/tmp/o.wav', '--stdin']);
+  });
+
+  it('takes a switch to English in the phonemes of a non-Latin-script language as letters spelt out', () => {
+    expect(spellsOutInEnglish("w'o21_| (en)jeI44@11fo@11_|", 'zh')).toBe(true);
+    expect(spellsOutInEnglish("s'idZ;aN,e g'ajo", 'ko')).toBe(false);
+    expect(spellsOutInEnglish("(en)k'Vmpju:t@(de) ...", 'de')).toBe(false); // an English loanword in German is said in English, rightly
+  });
+
+  it.skipIf(!HAS_ESPEAK)('will not say Japanese with kanji ("Chinese letter", in English), but says kana, Arabic and Korean', async () => {
+    const engine = new EspeakEngine();
+    const phonemes = (text: string) => spawnSync('espeak-ng', ['-v', 'ja', '-q', '-x', text], { encoding: 'utf8' }).stdout;
+    expect(phonemes('コーヒーをお願いします')).toContain('(en)');
+    expect(await engine.cannotSay({ text: 'コーヒーをお願いします', language: 'ja' })).toBe('espeak-ng reads Japanese kana only, not kanji');
+    expect(await engine.cannotSay({ text: 'コーヒーをください', language: 'ja' })).toBeUndefined();
+    expect(await engine.cannotSay({ text: 'أين السوق؟', language: 'ar' })).toBeUndefined();
+    expect(await engine.cannotSay({ text: '시장에 가요', language: 'ko' })).toBeUndefined();
+  });
+
+  it.skipIf(!HAS_ESPEAK)('will not say Chinese its dictionary spells out in English (as Debian\'s espeak-ng-data does for many hanzi)', async () => {
+    const spelt = spawnSync('espeak-ng', ['-v', 'cmn', '-q', '-x', '我要一杯咖啡。'], { encoding: 'utf8' }).stdout.includes('(en)');
+    expect(await new EspeakEngine().cannotSay({ text: '我要一杯咖啡。', language: 'zh' })).toBe(spelt ? "espeak-ng's zh dictionary lacks words in them and would spell them out in English" : undefined);
   });
 
   it('names the package to install when espeak-ng is missing', async () => {

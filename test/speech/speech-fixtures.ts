@@ -60,6 +60,7 @@ export function countingEngine(engine: SpeechEngine): SpeechEngine & { calls: Sp
     name: engine.name,
     calls,
     listVoices: (language) => engine.listVoices(language),
+    ...(engine.cannotSay ? { cannotSay: engine.cannotSay.bind(engine) } : {}),
     synthesize: (request) => {
       calls.push(request);
       return engine.synthesize(request);

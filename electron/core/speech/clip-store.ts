@@ -47,6 +47,8 @@ export const clipManifestSchema = z.strictObject({
   voices: z.strictObject({ narrator: z.string(), speakers: z.record(z.string(), z.string()) }),
   /** By JSON Pointer (RFC 6901) to the text in course.json: "/lessons/0/vocabulary/2/term". */
   clips: z.record(z.string(), clipEntrySchema),
+  /** Texts the engine cannot speak right (espeak-ng and kanji), which have no clip: pointer → why. */
+  unspoken: z.record(z.string(), z.string()).optional(),
 });
 export type ClipEntry = z.output<typeof clipEntrySchema>;
 export type ClipManifest = z.output<typeof clipManifestSchema>;

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { espeakCannotSayOffhand, mayBeSpeltOut, spellsOutInEnglish } from './espeak-text.js';
 import { runProgram } from './run-program.js';
 import { NORMAL_WPM, SpeechError, type SpeechAudio, type SpeechEngine, type SpeechRequest, type Voice } from './speech-engine.js';
 
@@ -69,6 +70,17 @@ export class EspeakEngine implements SpeechEngine {
       this.#voices.set(tag, voices);
     }
     return voices;
+  }
+
+  /** Asks espeak-ng for the phonemes first (`-q -x`, no audio): see espeak-text.ts. */
+  async cannotSay(request: SpeechRequest): Promise<string | undefined> {
+    const offhand = espeakCannotSayOffhand(request.text, request.language);
+    if (offhand) return offhand;
+    if (!mayBeSpeltOut(request.language)) return undefined; // a Latin-script language: nothing to ask
+    const voice = request.voice ?? (await this.listVoices(request.language))[0]?.id;
+    if (!voice) return undefined; // synthesize says why
+    const phonemes = await this.#run(['-v', voice, '-q', '-x', '--stdin'], request.text, request.signal);
+    return spellsOutInEnglish(phonemes, request.language) ? `espeak-ng's ${request.language} dictionary lacks words in them and would spell them out in English` : undefined;
   }
 
   async synthesize(request: SpeechRequest): Promise<SpeechAudio> {

@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import type { Course } from '../course/course-schema.js';
 import { languageTag } from '../language/index.js';
 import { assignSpeakerVoices, spokenTexts } from './clip-plan.js';
-import { ClipStore, clipFileName, type ClipManifest } from './clip-store.js';
+import { ClipStore, clipFileName, type ClipEntry, type ClipManifest } from './clip-store.js';
 import { createMp3Encoder, type Mp3Encoder } from './mp3-pool.js';
 import { ADD_VOICE_HINT } from './say-engine.js';
 import { ESPEAK_INSTALL } from './espeak-engine.js';
@@ -32,6 +32,8 @@ export interface AudioResult {
   manifest: ClipManifest;
   /** Texts spoken (several texts may share one clip). */
   texts: number;
+  /** Texts the engine cannot speak right, which have no clip: pointer → why. */
+  unspoken: Record<string, string>;
   /** Distinct clip files the course now has. */
   clips: number;
   /** Clips the engine was asked for in this run. */
@@ -71,14 +73,14 @@ export async function makeCourseAudio(options: MakeAudioOptions): Promise<AudioR
   const warnings = shared ? [`only one ${engine.name} voice speaks ${course.language}: dialogue speakers share it`] : [];
 
   const engineId = options.engineId ?? engine.name;
-  const manifest: ClipManifest = { formatVersion: 1, engine: engineId, language, speed, voices: { narrator, speakers }, clips: {} };
-  const wanted = new Map<string, { text: string; voice: string }>();
-  for (const t of texts) {
+  const entries: [string, ClipEntry][] = texts.map((t) => {
     const voice = t.speaker !== undefined ? speakers[t.speaker]! : narrator;
     const file = clipFileName({ engine: engineId, voice, speed, text: t.text });
-    manifest.clips[t.pointer] = { file, text: t.text.trim(), voice, ...(t.speaker !== undefined ? { speaker: t.speaker } : {}) };
-    wanted.set(file, { text: t.text.trim(), voice });
-  }
+    return [t.pointer, { file, text: t.text.trim(), voice, ...(t.speaker !== undefined ? { speaker: t.speaker } : {}) }];
+  });
+  const wanted = new Map(entries.map(([, e]) => [e.file, { text: e.text, voice: e.voice }]));
+  /** Clip files the engine cannot say right, and why (no clip is made for them). */
+  const cannot = new Map<string, string>();
 
   const store = new ClipStore(folder);
   const limit = pLimit(options.concurrency ?? 2);
@@ -93,6 +95,12 @@ export async function makeCourseAudio(options: MakeAudioOptions): Promise<AudioR
         limit(async () => {
           if (options.signal?.aborted) throw new SpeechError('cancelled', 'CANCELLED');
           if (!(await store.has(file))) {
+            const reason = await engine.cannotSay?.({ text: clip.text, voice: clip.voice, speed, language, signal: options.signal });
+            if (reason) {
+              cannot.set(file, reason);
+              options.onClip?.(++done, wanted.size);
+              return;
+            }
             const audio = await engine.synthesize({ text: clip.text, voice: clip.voice, speed, language, signal: options.signal });
             const mp3 = await encoder.encode(audio);
             await store.write(file, mp3);
@@ -107,9 +115,21 @@ export async function makeCourseAudio(options: MakeAudioOptions): Promise<AudioR
   } finally {
     if (!options.encoder) await encoder.close();
   }
+  const unspoken: Record<string, string> = {};
+  const manifest: ClipManifest = { formatVersion: 1, engine: engineId, language, speed, voices: { narrator, speakers }, clips: {} };
+  for (const [pointer, entry] of entries) {
+    const reason = cannot.get(entry.file);
+    if (reason) unspoken[pointer] = reason;
+    else manifest.clips[pointer] = entry;
+  }
+  const reasons = [...new Set(Object.values(unspoken))];
+  if (reasons.length) {
+    manifest.unspoken = unspoken;
+    warnings.push(`${Object.keys(unspoken).length} texts have no clip (${reasons.join('; ')}): use --speech macos or --speech openai for this course`);
+  }
   await store.writeManifest(manifest);
   const removed = await store.removeOrphans(manifest);
-  return { manifest, texts: texts.length, clips: wanted.size, synthesised, reused: wanted.size - synthesised, removed, bytesWritten, charactersSynthesised, warnings };
+  return { manifest, texts: texts.length - Object.keys(unspoken).length, unspoken, clips: wanted.size - cannot.size, synthesised, reused: wanted.size - cannot.size - synthesised, removed, bytesWritten, charactersSynthesised, warnings };
 }
 
 /** No voice for the language: where to get one, for each engine. */

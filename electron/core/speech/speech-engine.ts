@@ -35,6 +35,11 @@ export interface SpeechEngine {
   /** The voices that speak this language (BCP-47 tag), best first; empty when none is installed. */
   listVoices(language: string): Promise<Voice[]>;
   synthesize(request: SpeechRequest): Promise<SpeechAudio>;
+  /**
+   * Why the engine cannot speak a text right (espeak-ng and kanji), or undefined when it can. Such
+   * a text gets no clip: silence teaches nothing, but a wrong sound teaches something wrong.
+   */
+  cannotSay?(request: SpeechRequest): Promise<string | undefined>;
 }
 
 export type SpeechErrorCode =
