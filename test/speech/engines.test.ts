@@ -13,6 +13,7 @@ Bad News            en_US    # Hello! My name is Bad News.
 Eddy (German (Germany)) de_DE    # Hallo! Ich heiße Eddy.
 Anna                de_DE    # Hallo! Ich heiße Anna.
 Kyoko               ja_JP    # こんにちは! 私の名前はKyokoです。
+Kyoko (Enhanced)    ja_JP    # こんにちは! 私の名前はKyokoです。
 Majed               ar_001   # مرحبًا! اسمي ماجد.
 Mónica              es_ES    # ¡Hola! Me llamo Mónica.
 Paulina             es_MX    # ¡Hola! Me llamo Paulina.
@@ -28,12 +29,14 @@ describe('macOS say', () => {
       ['Eddy (German (Germany))', 'de_DE'],
       ['Anna', 'de_DE'],
       ['Kyoko', 'ja_JP'],
+      ['Kyoko (Enhanced)', 'ja_JP'],
       ['Majed', 'ar_001'],
       ['Mónica', 'es_ES'],
       ['Paulina', 'es_MX'],
       ['Fiona', 'en-scotland'],
     ]);
     expect(voices[4]!.sample).toBe('こんにちは! 私の名前はKyokoです。');
+    expect(voicesFor(voices, 'ja').map((v) => v.name)).toEqual(['Kyoko', 'Kyoko (Enhanced)']);
   });
 
   it('offers the voices of a language, its likely region first, no novelty voices', () => {
@@ -159,6 +162,17 @@ describe('OpenAI-compatible speech against the test server', () => {
       expect(audio.format).toBe('wav');
       expect(decodeAudio(audio.bytes, 'wav').sampleRate).toBe(24000);
       expect(server.speechRequests).toEqual([{ status: 200, keys: ['input', 'model', 'response_format', 'speed', 'voice'], model: 'tts-1', input: 'Hola', voice: 'nova', responseFormat: 'wav', speed: 0.75 }]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('waits out a 429 with Retry-After and gets the clip (the SDK retries it)', async () => {
+    const server = await FakeLlmServer.start({ fault: ({ attempt }) => (attempt === 0 ? { kind: 'rate-limit', retryAfterMs: 50 } : undefined) });
+    try {
+      const audio = await new OpenAiSpeechEngine({ apiKey: 'test', baseURL: server.baseURL }).synthesize({ text: 'Hola', language: 'es' });
+      expect(audio.format).toBe('wav');
+      expect(server.speechRequests.map((r) => r.status)).toEqual([429, 200]);
     } finally {
       await server.close();
     }

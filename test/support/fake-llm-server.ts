@@ -231,9 +231,19 @@ export class FakeLlmServer {
       served.status = status;
       json(res, status, { error: { message, type: 'invalid_request_error', param, code } });
     };
-    const fault = this.#options.fault?.({ key: `speech|${served.input ?? ''}`, attempt: 0, index: this.#arrivals++, model: served.model ?? '' });
+    const key = `speech|${served.input ?? ''}`;
+    const attempt = this.#attempts.get(key) ?? 0;
+    this.#attempts.set(key, attempt + 1);
+    const fault = this.#options.fault?.({ key, attempt, index: this.#arrivals++, model: served.model ?? '' });
     if (fault?.kind === 'unauthorized') return refuse(401, 'Incorrect API key provided', null, 'invalid_api_key');
     if (fault?.kind === 'server-error') return refuse(500, 'The server had an error', null);
+    if (fault?.kind === 'rate-limit' || fault?.kind === 'status') {
+      const headers: Record<string, string> = fault.kind === 'status' ? { ...fault.headers } : {};
+      if (fault.kind === 'rate-limit' && fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+      if (fault.kind === 'rate-limit' && fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
+      served.status = fault.kind === 'status' ? fault.status : 429;
+      return json(res, served.status, { error: { message: fault.kind === 'status' ? `status ${fault.status} from the test server` : 'Rate limit reached', type: 'requests' } }, headers);
+    }
     await delay(fault?.kind === 'slow' ? fault.ms : (this.#options.latencyMs ?? 0), res);
     if (res.destroyed) return;
     if (!served.model) return refuse(400, "Missing required parameter: 'model'.", 'model', 'missing_required_parameter');

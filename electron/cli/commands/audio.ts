@@ -44,6 +44,8 @@ export async function audioCommand(args: string[], io: CliIo, signal?: AbortSign
   }
 
   const started = performance.now();
+  const showProgress = !values.json && 'isTTY' in io.stderr && io.stderr.isTTY === true;
+  let progressShown = false;
   try {
     const { engine, engineId } = createSpeechEngine({
       engine: engineName as SpeechEngineName,
@@ -62,11 +64,14 @@ export async function audioCommand(args: string[], io: CliIo, signal?: AbortSign
       concurrency: engineName === 'openai' ? 4 : Math.max(1, Math.min(4, availableParallelism())),
       signal,
       onClip: (done, total) => {
-        if (!values.json && 'isTTY' in io.stderr && io.stderr.isTTY) io.stderr.write(`\raudio: ${done}/${total} clips`);
+        if (!showProgress) return;
+        io.stderr.write(`\raudio: ${done}/${total} clips`);
+        progressShown = true;
       },
     });
+    if (progressShown) io.stderr.write('\n');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    for (const warning of result.warnings) io.stderr.write(`\nfluentpro audio: warning: ${warning}\n`);
+    for (const warning of result.warnings) io.stderr.write(`fluentpro audio: warning: ${warning}\n`);
     if (values.json) {
       const { manifest, ...summary } = result;
       io.stdout.write(JSON.stringify({ folder: loaded.folder, engine: manifest.engine, voices: manifest.voices, ...summary, seconds: Number(seconds) }) + '\n');
@@ -77,13 +82,14 @@ export async function audioCommand(args: string[], io: CliIo, signal?: AbortSign
     return EXIT.ok;
   } catch (error) {
     const code = (error as { code?: string }).code;
+    if (progressShown) io.stderr.write('\n');
     if (code === 'CANCELLED') {
-      io.stderr.write(`\nfluentpro audio: stopped; the clips already made are kept ("fluentpro audio ${positionals[0]}" goes on)\n`);
+      io.stderr.write(`fluentpro audio: stopped; the clips already made are kept ("fluentpro audio ${positionals[0]}" goes on)\n`);
       return EXIT.interrupted;
     }
     if (code === 'NO_VOICE' || code === 'ENGINE_MISSING' || code === 'SYNTHESIS_FAILED' || code === 'AUDIO_FORMAT') {
       const message = (error as Error).message;
-      io.stderr.write(`\nfluentpro audio: ${message.startsWith(loaded.folder) ? message : `${loaded.folder}: ${message}`}\n`);
+      io.stderr.write(`fluentpro audio: ${message.startsWith(loaded.folder) ? message : `${loaded.folder}: ${message}`}\n`);
       return EXIT.failed;
     }
     throw error;
