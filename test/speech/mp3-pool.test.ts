@@ -41,6 +41,7 @@ describe.skipIf(!existsSync(built))('the MP3 pool (worker threads; needs "npm ru
       }, 5);
       await pool.encode(long);
       clearInterval(timer);
+      longestGap = Math.max(longestGap, performance.now() - last); // the stretch since the last tick counts too
       expect(longestGap).toBeLessThan(onThisThread / 2);
     } finally {
       await pool.close();
