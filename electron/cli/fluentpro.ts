@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   check: async () => (await import('./commands/check.js')).checkCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
+  audio: async () => (await import('./commands/audio.js')).audioCommand,
   regenerate: async () => (await import('./commands/regenerate.js')).regenerateCommand,
   undo: async () => (await import('./commands/regenerate.js')).undoCommand,
   history: async () => (await import('./commands/regenerate.js')).historyCommand,

@@ -1,4 +1,5 @@
 import { DEFAULTS } from '../core/config/settings.js';
+import { AUDIO_HELP } from './commands/audio-help.js';
 import { EXPORT_HELP } from './commands/export.js';
 import { PAUSE_HELP, RESUME_HELP } from './commands/pause.js';
 import { SET_ASIDE_QUEUE_HELP } from './commands/set-aside-queue.js';
@@ -15,6 +16,7 @@ Commands
   validate <spec...>   Check spec files without generating anything
   check <course>       Check a generated course and print its quality report
   export <course>      Export a course: anki, html, pdf, scorm, gift or moodle-xml
+  audio <course>       Add or refresh a course's audio (--speech macos|openai|espeak-ng|none)
   regenerate <course>  Write one lesson again (--lesson N [--note TEXT]); the other lessons stay
   undo <course>        Bring back a lesson's previous version (--lesson N)
   history <course>     List a lesson's earlier versions (--lesson N)
@@ -62,6 +64,7 @@ const DATA_DIR_FLAG = `  --data-dir DIR            Folder of the queue database 
 export const COMMAND_HELP: Record<string, string> = {
   schedule: SCHEDULE_HELP,
   export: EXPORT_HELP,
+  audio: AUDIO_HELP,
   regenerate: REGENERATE_HELP,
   undo: UNDO_HELP,
   history: HISTORY_HELP,

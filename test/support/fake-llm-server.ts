@@ -3,8 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { estimateRequest, type ProviderLimits } from './provider-limits.js';
 import { imperfectAnswer, type RealModelOptions } from './real-model.js';
+import { encodeMp3 } from '../../electron/core/speech/mp3.js';
+import { decodeWav } from '../../electron/core/speech/pcm.js';
 
-// An OpenAI-compatible Chat Completions server for tests and benchmarks. It answers every
+// An OpenAI-compatible Chat Completions (and speech) server for tests and benchmarks. It answers every
 // Structured Outputs request with JSON made from the request's own JSON schema, and can be told
 // to misbehave per request: 429 with Retry-After, 500, slow, cut-off or garbage answers.
 
@@ -64,8 +66,21 @@ export interface ServedRequest extends RequestInfo {
   endedAt: number;
 }
 
+/** One request to /v1/audio/speech, as the server read it. */
+export interface ServedSpeechRequest {
+  status: number;
+  model?: string;
+  input?: string;
+  voice?: string;
+  responseFormat?: string;
+  speed?: number;
+  /** The body's keys, to check the request's shape against OpenAI's. */
+  keys: string[];
+}
+
 export class FakeLlmServer {
   readonly requests: ServedRequest[] = [];
+  readonly speechRequests: ServedSpeechRequest[] = [];
   /** What real-model mode spoiled, request by request ("lesson 3|T: quiz question 2 index out of range"). */
   readonly flaws: string[] = [];
   #server: Server;
@@ -120,6 +135,7 @@ export class FakeLlmServer {
     if (req.method === 'GET' && req.url?.endsWith('/models')) {
       return json(res, 200, { object: 'list', data: (this.#options.models ?? ['gpt-4o-mini', 'test-model']).map((id) => ({ id, object: 'model', created: 0, owned_by: 'test' })) });
     }
+    if (req.method === 'POST' && req.url?.endsWith('/audio/speech')) return this.#speech(req, res);
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) return json(res, 404, { error: { message: 'not found' } });
     const body = JSON.parse(await readBody(req)) as ChatRequest;
     const key = requestKey(body);
@@ -200,6 +216,93 @@ export class FakeLlmServer {
     record(200, content.length >> 2);
     json(res, 200, completion(body, content, finish), rateHeaders);
   }
+
+  async #speech(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+    } catch {
+      return json(res, 400, { error: { message: 'We could not parse the JSON body of your request.', type: 'invalid_request_error', param: null, code: null } });
+    }
+    const served: ServedSpeechRequest = {
+      status: 200,
+      keys: Object.keys(body).sort(),
+      ...(typeof body.model === 'string' ? { model: body.model } : {}),
+      ...(typeof body.input === 'string' ? { input: body.input } : {}),
+      ...(typeof body.voice === 'string' ? { voice: body.voice } : {}),
+      ...(typeof body.response_format === 'string' ? { responseFormat: body.response_format } : {}),
+      ...(typeof body.speed === 'number' ? { speed: body.speed } : {}),
+    };
+    this.speechRequests.push(served);
+    const refuse = (status: number, message: string, param: string | null, code: string | null = null) => {
+      served.status = status;
+      json(res, status, { error: { message, type: 'invalid_request_error', param, code } });
+    };
+    const key = `speech|${served.input ?? ''}`;
+    const attempt = this.#attempts.get(key) ?? 0;
+    this.#attempts.set(key, attempt + 1);
+    const fault = this.#options.fault?.({ key, attempt, index: this.#arrivals++, model: served.model ?? '' });
+    if (fault?.kind === 'unauthorized') return refuse(401, 'Incorrect API key provided', null, 'invalid_api_key');
+    if (fault?.kind === 'server-error') return refuse(500, 'The server had an error', null);
+    if (fault?.kind === 'rate-limit' || fault?.kind === 'status') {
+      const headers: Record<string, string> = fault.kind === 'status' ? { ...fault.headers } : {};
+      if (fault.kind === 'rate-limit' && fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+      if (fault.kind === 'rate-limit' && fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
+      served.status = fault.kind === 'status' ? fault.status : 429;
+      return json(res, served.status, { error: { message: fault.kind === 'status' ? `status ${fault.status} from the test server` : 'Rate limit reached', type: 'requests' } }, headers);
+    }
+    await delay(fault?.kind === 'slow' ? fault.ms : (this.#options.latencyMs ?? 0), res);
+    if (res.destroyed) return;
+    if (!served.model) return refuse(400, "Missing required parameter: 'model'.", 'model', 'missing_required_parameter');
+    if (served.input === undefined) return refuse(400, "Missing required parameter: 'input'.", 'input', 'missing_required_parameter');
+    if (served.input.length > 4096) return refuse(400, `'input' is too long: ${served.input.length} characters, the maximum is 4096.`, 'input', 'string_above_max_length');
+    if (!served.voice) return refuse(400, "Missing required parameter: 'voice'.", 'voice', 'missing_required_parameter');
+    const speed = served.speed ?? 1;
+    if (speed < 0.25 || speed > 4) return refuse(400, `${speed} is not between 0.25 and 4.0 - 'speed'`, 'speed');
+    const format = served.responseFormat ?? 'mp3';
+    if (format !== 'wav' && format !== 'pcm' && format !== 'mp3') return refuse(400, `this test server makes wav, pcm and mp3, not "${format}"`, 'response_format');
+    res.writeHead(200, { 'content-type': format === 'mp3' ? 'audio/mpeg' : format === 'wav' ? 'audio/wav' : 'audio/pcm' });
+    res.end(speechAudio(served.input, speed, format));
+  }
+}
+
+/**
+ * `POST /v1/audio/speech` as OpenAI's API reference describes it ("Create speech",
+ * https://platform.openai.com/docs/api-reference/audio/createSpeech; the SDK's
+ * src/resources/audio/speech.ts): a JSON body with `model`, `input` (at most 4096 characters) and
+ * `voice` required, `response_format` (mp3 by default; wav, pcm here too) and `speed` (0.25–4,
+ * default 1) optional; the answer is the audio file itself. A missing or bad field is a 400 with
+ * an OpenAI-style error naming the `param`. The audio is a real one: a 220 Hz tone, 60 ms per
+ * character of input (at most 3 s) divided by the speed, between 200 ms of silence on each side,
+ * as a real voice starts and ends, at 24 kHz mono 16-bit as OpenAI's is.
+ */
+export function speechAudio(input: string, speed: number, format: 'wav' | 'pcm' | 'mp3'): Uint8Array {
+  const rate = 24_000;
+  const pad = Math.round(rate * 0.2);
+  const tone = Math.round((rate * Math.min(3, 0.06 * Math.max(1, input.length))) / speed);
+  const samples = new Int16Array(pad + tone + pad);
+  for (let i = 0; i < tone; i++) samples[pad + i] = Math.round(Math.sin((2 * Math.PI * 220 * i) / rate) * 8000);
+  const pcm = new Uint8Array(samples.buffer);
+  if (format === 'pcm') return pcm;
+  const wav = new Uint8Array(44 + pcm.byteLength);
+  const view = new DataView(wav.buffer);
+  const ascii = (at: number, text: string) => [...text].forEach((c, i) => (wav[at + i] = c.charCodeAt(0)));
+  ascii(0, 'RIFF');
+  view.setUint32(4, 36 + pcm.byteLength, true);
+  ascii(8, 'WAVE');
+  ascii(12, 'fmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true); // PCM
+  view.setUint16(22, 1, true); // mono
+  view.setUint32(24, rate, true);
+  view.setUint32(28, rate * 2, true);
+  view.setUint16(32, 2, true);
+  view.setUint16(34, 16, true);
+  ascii(36, 'data');
+  view.setUint32(40, pcm.byteLength, true);
+  wav.set(pcm, 44);
+  if (format === 'wav') return wav;
+  return encodeMp3(decodeWav(wav));
 }
 
 export interface ChatRequest {

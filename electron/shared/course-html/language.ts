@@ -1,5 +1,9 @@
 // BCP-47 tags for a course's languages, so text carries `lang` (fonts, hyphenation, screen
 // readers) and right-to-left scripts get `dir="rtl"`.
+//
+// The language facts the renderer needs live here, in the shared layer it may import; everything
+// else about a language (gender, articles, readings, script checks) is in electron/core/language/,
+// which re-exports these so core code has one place to ask.
 
 const NAMES: Record<string, string> = {
   afrikaans: 'af', albanian: 'sq', amharic: 'am', arabic: 'ar', armenian: 'hy', azerbaijani: 'az',
@@ -25,9 +29,26 @@ const NAMES: Record<string, string> = {
   xhosa: 'xh', yiddish: 'yi', yoruba: 'yo', zulu: 'zu', dhivehi: 'dv', divehi: 'dv',
 };
 
-/** Primary subtags (and scripts) written right to left. */
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ku-arab', 'prs', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
-const RTL_SCRIPTS = new Set(['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm', 'rohg']);
+/**
+ * ISO 15924 scripts written right to left (Unicode's bidi class R/AL). The script of a tag comes
+ * from ICU (`Intl.Locale#maximize`), so no language needs listing here: ar, fa, ur, ps, ckb, sd,
+ * ug → Arab; he, yi → Hebr; dv → Thaa; syr → Syrc.
+ */
+export const RTL_SCRIPTS: ReadonlySet<string> = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg', 'Samr', 'Mand']);
+
+/**
+ * The script a language is written in, as ICU's likely-subtags data says (`ja` → `Jpan`,
+ * `zh` → `Hans`, `zh-TW` → `Hant`, `sr` → `Cyrl`); the tag's own script subtag wins. Undefined
+ * for a tag ICU cannot read. Node and Electron (and every browser) ship full ICU.
+ */
+export function scriptOf(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  try {
+    return new Intl.Locale(tag).maximize().script;
+  } catch {
+    return undefined;
+  }
+}
 
 const TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 
@@ -47,12 +68,10 @@ export function languageTag(language: string): string | undefined {
     .join('-');
 }
 
-/** 'rtl' for a tag whose language or script is written right to left, else 'ltr'. */
+/** 'rtl' for a tag whose script (given, or the likely one) is written right to left, else 'ltr'. */
 export function textDirection(tag: string | undefined): 'ltr' | 'rtl' {
-  if (!tag) return 'ltr';
-  const parts = tag.toLowerCase().split('-');
-  if (parts.slice(1).some((p) => p.length === 4)) return parts.slice(1).some((p) => RTL_SCRIPTS.has(p)) ? 'rtl' : 'ltr';
-  return RTL_LANGUAGES.has(parts[0]!) ? 'rtl' : 'ltr';
+  const script = scriptOf(tag);
+  return script !== undefined && RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
 }
 
 /**

@@ -1,0 +1,144 @@
+import pLimit from 'p-limit';
+import type { Course } from '../course/course-schema.js';
+import { languageTag } from '../language/index.js';
+import { assignSpeakerVoices, spokenTexts } from './clip-plan.js';
+import { ClipStore, clipFileName, type ClipEntry, type ClipManifest } from './clip-store.js';
+import { createMp3Encoder, type Mp3Encoder } from './mp3-pool.js';
+import { ADD_VOICE_HINT } from './say-engine.js';
+import { ESPEAK_INSTALL } from './espeak-engine.js';
+import { SpeechError, checkSpeed, type SpeechEngine } from './speech-engine.js';
+
+export interface MakeAudioOptions {
+  /** The course folder (clips go in its audio/). */
+  folder: string;
+  course: Pick<Course, 'language' | 'lessons'>;
+  engine: SpeechEngine;
+  /** What names the engine in clip hashes, when its model changes the sound ("openai:tts-1"). Default: the engine's name. */
+  engineId?: string;
+  /** The narrator's voice (terms, examples). Default: the engine's first voice for the language. */
+  voice?: string;
+  /** Default 1. */
+  speed?: number;
+  /** Clips made at once. Default 2 (espeak-ng and say are one process each; a server takes more). */
+  concurrency?: number;
+  signal?: AbortSignal;
+  /** Turns the engine's audio into MP3. Default: a pool of worker threads made for this run (closed after it). */
+  encoder?: Mp3Encoder;
+  /** After each clip is ready (made or found on disk). */
+  onClip?: (done: number, total: number) => void;
+}
+
+export interface AudioResult {
+  manifest: ClipManifest;
+  /** Texts spoken (several texts may share one clip). */
+  texts: number;
+  /** Texts the engine cannot speak right, which have no clip: pointer → why. */
+  unspoken: Record<string, string>;
+  /** Distinct clip files the course now has. */
+  clips: number;
+  /** Clips the engine was asked for in this run. */
+  synthesised: number;
+  /** Clips already on disk from an earlier run. */
+  reused: number;
+  /** Orphaned clips removed (no text speaks them any more). */
+  removed: string[];
+  /** MP3 bytes written in this run. */
+  bytesWritten: number;
+  /** Characters sent to the engine in this run (what OpenAI's speech is priced by). */
+  charactersSynthesised: number;
+  warnings: string[];
+}
+
+/**
+ * Adds or refreshes a course's audio: a clip for every term, example, dialogue line and grammar
+ * example, made only when no clip with the same engine, voice, speed and text is on disk; then
+ * the manifest, then the orphans go. A stopped run keeps the clips it finished.
+ */
+export async function makeCourseAudio(options: MakeAudioOptions): Promise<AudioResult> {
+  const { course, engine, folder } = options;
+  const speed = checkSpeed(options.speed ?? 1);
+  const language = languageTag(course.language);
+  if (!language) throw new SpeechError(`${folder}: the course's language "${course.language}" is not one FluentPro knows, so no voice can be chosen for it`, 'NO_VOICE');
+  const voices = (await engine.listVoices(language)).map((v) => v.id);
+  if (voices.length === 0 && !options.voice) throw noVoiceError(engine.name, course.language, language, folder);
+  // macOS voices are a fixed set per Mac: a name not among the language's is a typo or a voice not
+  // downloaded, and say would only say "not found" for each clip. (espeak-ng takes any variant,
+  // and OpenAI-compatible servers have voices of their own, so theirs are not checked.)
+  if (options.voice && engine.name === 'macos' && !voices.includes(options.voice)) {
+    throw new SpeechError(`${folder}: no macOS voice named "${options.voice}" speaks ${course.language}; installed for it: ${voices.join(', ') || 'none'} (add voices in ${ADD_VOICE_HINT})`, 'NO_VOICE');
+  }
+  const narrator = options.voice ?? voices[0]!;
+  const texts = spokenTexts(course);
+  const { speakers, shared } = assignSpeakerVoices(texts, voices, narrator);
+  const warnings = shared ? [`only one ${engine.name} voice speaks ${course.language}: dialogue speakers share it`] : [];
+
+  const engineId = options.engineId ?? engine.name;
+  const entries: [string, ClipEntry][] = texts.map((t) => {
+    const voice = t.speaker !== undefined ? speakers[t.speaker]! : narrator;
+    const file = clipFileName({ engine: engineId, voice, speed, text: t.text });
+    return [t.pointer, { file, text: t.text.trim(), voice, ...(t.speaker !== undefined ? { speaker: t.speaker } : {}) }];
+  });
+  const wanted = new Map(entries.map(([, e]) => [e.file, { text: e.text, voice: e.voice }]));
+  /** Clip files the engine cannot say right, and why (no clip is made for them). */
+  const cannot = new Map<string, string>();
+
+  const store = new ClipStore(folder);
+  const limit = pLimit(options.concurrency ?? 2);
+  const encoder = options.encoder ?? createMp3Encoder();
+  let done = 0;
+  let synthesised = 0;
+  let bytesWritten = 0;
+  let charactersSynthesised = 0;
+  try {
+    await Promise.all(
+      [...wanted].map(([file, clip]) =>
+        limit(async () => {
+          if (options.signal?.aborted) throw new SpeechError('cancelled', 'CANCELLED');
+          if (!(await store.has(file))) {
+            const reason = await engine.cannotSay?.({ text: clip.text, voice: clip.voice, speed, language, signal: options.signal });
+            if (reason) {
+              cannot.set(file, reason);
+              options.onClip?.(++done, wanted.size);
+              return;
+            }
+            const audio = await engine.synthesize({ text: clip.text, voice: clip.voice, speed, language, signal: options.signal });
+            const mp3 = await encoder.encode(audio);
+            await store.write(file, mp3);
+            synthesised++;
+            charactersSynthesised += clip.text.length;
+            bytesWritten += mp3.byteLength;
+          }
+          options.onClip?.(++done, wanted.size);
+        }),
+      ),
+    );
+  } finally {
+    if (!options.encoder) await encoder.close();
+  }
+  const unspoken: Record<string, string> = {};
+  const manifest: ClipManifest = { formatVersion: 1, engine: engineId, language, speed, voices: { narrator, speakers }, clips: {} };
+  for (const [pointer, entry] of entries) {
+    const reason = cannot.get(entry.file);
+    if (reason) unspoken[pointer] = reason;
+    else manifest.clips[pointer] = entry;
+  }
+  const reasons = [...new Set(Object.values(unspoken))];
+  if (reasons.length) {
+    manifest.unspoken = unspoken;
+    warnings.push(`${Object.keys(unspoken).length} texts have no clip (${reasons.join('; ')}): use --speech macos or --speech openai for this course`);
+  }
+  await store.writeManifest(manifest);
+  const removed = await store.removeOrphans(manifest);
+  return { manifest, texts: texts.length - Object.keys(unspoken).length, unspoken, clips: wanted.size - cannot.size, synthesised, reused: wanted.size - cannot.size - synthesised, removed, bytesWritten, charactersSynthesised, warnings };
+}
+
+/** No voice for the language: where to get one, for each engine. */
+export function noVoiceError(engine: string, name: string, tag: string, folder: string): SpeechError {
+  const fix =
+    engine === 'macos'
+      ? `add a ${name} voice in ${ADD_VOICE_HINT}, then run "fluentpro audio ${folder}" again (or use --speech openai)`
+      : engine === 'espeak-ng'
+        ? `espeak-ng does not speak "${tag}" ("espeak-ng --voices" lists what it speaks; if it lists nothing, ${ESPEAK_INSTALL}); or use --speech macos or --speech openai`
+        : `choose a voice with --voice, or another engine with --speech`;
+  return new SpeechError(`${folder}: no ${engine} voice for ${name} (${tag}) is installed: ${fix}`, 'NO_VOICE');
+}
