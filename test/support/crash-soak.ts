@@ -115,14 +115,17 @@ export async function runCrashSoak(options: CrashSoakOptions): Promise<CrashSoak
     // Every worker ever started is looked for at the end.
     sampler = setInterval(() => workersOf(runner.child), 100);
     while (queued() < files.length) await sleep(20);
+    let respawned = false;
     for (let k = 0; k < options.kills; k++) {
-      const startUp = random() < 0.25;
+      // Start-up kills: a runner just started (its workers loading, its first requests going out).
+      const startUp = respawned && random() < 0.5;
       await sleep(startUp ? 20 + random() * 150 : 300 + random() * 1700);
       const ended = await Promise.race([runner.exited.then(() => true), sleep(0).then(() => false)]);
       if (ended) {
         // Everything was done before this kill: nothing left to kill.
         if ((await finishedJobs(folder)) === files.length) break;
         runner = spawnRunner(['run', ...common]);
+        respawned = true;
         continue;
       }
       seen.add(runner.child.pid!);
@@ -138,7 +141,8 @@ export async function runCrashSoak(options: CrashSoakOptions): Promise<CrashSoak
       }
       kills.push(kill);
       options.onKill?.(kill);
-      if (victim !== 'worker') {
+      respawned = victim !== 'worker';
+      if (respawned) {
         await runner.exited;
         runner = spawnRunner(['run', ...common]);
       }
