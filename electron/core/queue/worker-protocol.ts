@@ -1,4 +1,5 @@
 import type { Outcome } from '../pacing/admission.js';
+import type { AnswerRoomRequest } from '../pacing/answer-sizes.js';
 import type { LessonContent, OutlinePart, Usage } from '../course/course-schema.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 import type { LessonTarget } from '../store/lesson-jobs.js';
@@ -13,7 +14,9 @@ import type { JobSettings } from '../../shared/jobs.js';
 // 3: permit-request carries the request's tokens; permit-release its outcome and x-ratelimit-*
 //    headers; rate-limit-wait and provider-stop are new.
 // 4: start-job carries `target` for a job that regenerates one lesson of a finished course.
-export const WORKER_PROTOCOL_VERSION = 4;
+// 5: permit-request may carry `answer` (the room is then the admission's, learned from answers),
+//    permit-granted the room given, permit-release the answer's completion tokens and whether it was cut off.
+export const WORKER_PROTOCOL_VERSION = 5;
 
 /** How often a worker says it is alive, busy or not. */
 export const WORKER_HEARTBEAT_MS = 1000;
@@ -38,7 +41,8 @@ export type ToWorker =
       /** Write this lesson of a finished course again instead of a whole course from `spec`. */
       target?: LessonTarget;
     }
-  | { type: 'permit-granted'; requestId: number }
+  /** `maxCompletionTokens`: the room the admission gave the answer, when the request asked for it. */
+  | { type: 'permit-granted'; requestId: number; maxCompletionTokens?: number }
   | { type: 'step-saved'; stepKey: string }
   | { type: 'cancel-job'; jobId: string }
   | { type: 'shutdown' };
@@ -46,12 +50,15 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; protocol: number; pid: number }
   | { type: 'heartbeat'; rss: number }
-  /** `tokens`: what the provider will charge the request (prompt estimate plus `max_completion_tokens`). */
-  | { type: 'permit-request'; requestId: number; priority: number; tokens?: number }
+  /**
+   * `tokens`: what the provider will charge the request (prompt estimate plus `max_completion_tokens`);
+   * with `answer`, the prompt's estimate, and the admission adds the room it gives.
+   */
+  | { type: 'permit-request'; requestId: number; priority: number; tokens?: number; answer?: AnswerRoomRequest }
   /** The request was cancelled while waiting: forget it. */
   | { type: 'permit-abandon'; requestId: number }
   /** How the request went, for the shared admission: `headers` holds the answer's `x-ratelimit-*` values. */
-  | { type: 'permit-release'; requestId: number; outcome?: Outcome; actualTokens?: number; headers?: Record<string, string> }
+  | { type: 'permit-release'; requestId: number; outcome?: Outcome; actualTokens?: number; headers?: Record<string, string>; completionTokens?: number; cutOff?: boolean }
   | { type: 'cool-down'; ms: number }
   | { type: 'workflow-event'; jobId: string; event: Exclude<WorkflowEvent, { type: 'step-done' }> }
   /** A request of the job waits `ms` for the provider's rate limit (for the job's log). */
