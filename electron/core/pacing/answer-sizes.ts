@@ -144,7 +144,7 @@ export class AnswerSizes {
     const sorted = [...samples].sort((a, b) => a - b);
     // Nearest rank: the smallest size at least `percentile` of the answers fit in.
     const high = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(this.#percentile * sorted.length) - 1))]!;
-    return Math.ceil(high * (1 + this.#margin + 1 / samples.length));
+    return Math.ceil(high * (1 + this.#margin + 1 / samples.length) - 1e-9); // 1,000 × 1.2 is 1,200, not 1,201
   }
 }
 
