@@ -191,9 +191,7 @@ export class AdaptiveLimit {
       // limit stays, unless another refusal comes before an answer sent at that level or above
       // comes back fine (a cap refuses every request above it; a spike, one).
       const first = this.#suspect;
-      // Only a level that answered fine lately can have a spike: a refusal above every such level
-      // is that level being refused (slow start overshooting a cap), and is acted on at once.
-      if (!first && inFlight <= this.#goodLevel()) {
+      if (!first) {
         this.#suspect = { level: inFlight, cutsWhenSent };
         return false;
       }
@@ -243,13 +241,6 @@ export class AdaptiveLimit {
   #remember(level: number, dropped: boolean): void {
     this.#recent.push({ level, dropped });
     if (this.#recent.length > RECENT_OUTCOMES) this.#recent.shift();
-  }
-
-  /** The highest level a recent answer came back fine at (0 when none). */
-  #goodLevel(): number {
-    let good = 0;
-    for (const outcome of this.#recent) if (!outcome.dropped && outcome.level > good) good = outcome.level;
-    return good;
   }
 
   /** Of the recent outcomes sent at `level` or above, the share refused. */
