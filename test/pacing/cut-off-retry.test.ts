@@ -28,7 +28,7 @@ class SizedModel implements LlmProvider {
 }
 
 const spec = specOf({ title: 'Room', lessons: 3 }).spec;
-const plan = { number: 1, title: 'One', goals: ['g'], grammar: 'g', vocabulary: ['uno', 'dos', 'tres'] };
+const plan = { number: 1, title: 'One', goals: ['g'], grammarPoint: 'g', vocabulary: ['uno', 'dos', 'tres'] };
 
 function ask(ctx: AskContext) {
   return askStructured(ctx, {
