@@ -159,9 +159,10 @@ export class AdaptiveLimit {
 
   /**
    * A request came back fine; `inFlight` is how many were in flight when it was sent, itself
-   * included; `changesWhenSent` is `changes` as read then (without it, every success may grow).
+   * included; `changesWhenSent` is `changes` as read then (without it, every success may grow);
+   * `limitWhenSent` the limit then (slow start grows on answers of requests that filled it).
    */
-  onSuccess(inFlight: number, changesWhenSent?: number): void {
+  onSuccess(inFlight: number, changesWhenSent?: number, limitWhenSent?: number): void {
     this.#remember(inFlight, false);
     if (this.#suspect && inFlight >= this.#suspect.level) this.#suspect = undefined; // it was a spike
     this.#successesSinceCut++;
@@ -172,7 +173,7 @@ export class AdaptiveLimit {
     // only while the window is full, RFC 7661); answers that come back together from a part-used
     // limit add one, so a cap is overshot by a request or two, not by a doubled round.
     // Otherwise (and always after the first cut): one more per round trip.
-    const slowStartGrowth = this.#slowStart && inFlight >= this.#limit;
+    const slowStartGrowth = this.#slowStart && inFlight >= (limitWhenSent ?? this.#limit);
     if (!slowStartGrowth && changesWhenSent !== undefined && changesWhenSent < this.#changes) return;
     let next = Math.min(this.#max, this.#limit + 1);
     if (this.#ceiling !== undefined && next >= this.#ceiling && this.#successesSinceCut < this.#patience) next = this.#ceiling - 1;

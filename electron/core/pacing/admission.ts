@@ -264,6 +264,7 @@ export class Admission {
     const inFlightWhenSent = this.#inFlight;
     const cutsWhenSent = this.#limit.cuts;
     const changesWhenSent = this.#limit.changes;
+    const limitWhenSent = this.#limit.limit;
     let released = false;
     const release: Release = (report: ReleaseReport = {}) => {
       if (released) return;
@@ -272,20 +273,20 @@ export class Admission {
       if (answer && report.completionTokens !== undefined && (report.outcome ?? 'ok') === 'ok') {
         this.#answerSizes.record(answer.model, answer.kind, report.completionTokens, report.cutOff === true);
       }
-      this.#learn(report, { cost, mark, inFlightWhenSent, cutsWhenSent, changesWhenSent, burstingWhenSent });
+      this.#learn(report, { cost, mark, inFlightWhenSent, cutsWhenSent, changesWhenSent, limitWhenSent, burstingWhenSent });
       this.#drain();
     };
     return room === undefined ? release : Object.assign(release, { maxCompletionTokens: room });
   }
 
   #learn(report: ReleaseReport, sent: SentRequest): void {
-    const { cost, mark, inFlightWhenSent, cutsWhenSent, changesWhenSent } = sent;
+    const { cost, mark, inFlightWhenSent, cutsWhenSent, changesWhenSent, limitWhenSent } = sent;
     const now = this.#now();
     if (report.headers) this.#budget.updateFromHeaders(readRateLimitHeaders(report.headers), now, mark);
     const actual = report.actualTokens;
     if (actual !== undefined && Number.isFinite(actual) && actual >= 0 && (actual > cost || this.#refund)) this.#budget.settle(cost, actual, now);
     const outcome = report.outcome ?? 'ok';
-    if (outcome === 'ok') this.#limit.onSuccess(inFlightWhenSent, changesWhenSent);
+    if (outcome === 'ok') this.#limit.onSuccess(inFlightWhenSent, changesWhenSent, limitWhenSent);
     else if (outcome === 'rate-limited') {
       // A 429 that comes while the budget is what holds requests back, or whose headers show the
       // provider's bucket a second's slice down, is the budget's: its headers correct the budget,
@@ -307,6 +308,7 @@ interface SentRequest {
   inFlightWhenSent: number;
   cutsWhenSent: number;
   changesWhenSent: number;
+  limitWhenSent: number;
   /** The budget held a burst when the request went: a refusal says the provider does not allow it. */
   burstingWhenSent: boolean;
 }
