@@ -1,4 +1,5 @@
 import { runAgainstLimits, type LimitsRun, type LimitsRunOptions } from '../test/support/provider-limits-run.js';
+import { closeToTheLimit } from './close-to-the-limit.js';
 import { idealMs } from './engine-throughput.js';
 import { report, type Figure } from './report.js';
 
@@ -29,7 +30,17 @@ async function scenario(options: Omit<LimitsRunOptions, 'jobs' | 'lessons'>, tit
   return run;
 }
 
+/**
+ * Issue 17's scenarios against the Celery original (close-to-the-limit.ts), then issue 8's.
+ * `PROVIDER_LIMITS=17` or `=8` runs one set.
+ */
 export async function providerLimits(): Promise<void> {
+  const set = process.env.PROVIDER_LIMITS;
+  if (set !== '8') await closeToTheLimit();
+  if (set !== '17') await issue8Scenarios();
+}
+
+async function issue8Scenarios(): Promise<void> {
   console.log(`\nprovider-limits: ${JOBS} courses × ${LESSONS} lessons`);
   const a = await scenario({ latencyMs: 200, limits: { tpm: TPM } }, '(a) tpm');
   const b = await scenario({ latencyMs: 200, limits: { rpm: RPM } }, '(b) rpm');

@@ -40,7 +40,7 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
         void runJob(message);
         break;
       case 'permit-granted':
-        permits.granted(message.requestId);
+        permits.granted(message.requestId, message.maxCompletionTokens);
         break;
       case 'step-saved':
         pendingSaves.get(message.stepKey)?.();

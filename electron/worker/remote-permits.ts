@@ -1,6 +1,6 @@
 import { pickRateLimitHeaders } from '../core/pacing/rate-limit-headers.js';
 import type { FromWorker } from '../core/queue/worker-protocol.js';
-import type { Release, ReleaseReport, RequestPermits } from '../core/workflow/request-gate.js';
+import type { AnswerRoomRequest, Permit, Release, ReleaseReport, RequestPermits } from '../core/workflow/request-gate.js';
 
 /**
  * Request permits borrowed from the orchestrator's one `Admission` over the port, so the
@@ -10,14 +10,14 @@ import type { Release, ReleaseReport, RequestPermits } from '../core/workflow/re
  */
 export class RemotePermits implements RequestPermits {
   #next = 1;
-  readonly #waiting = new Map<number, (release: Release) => void>();
+  readonly #waiting = new Map<number, (permit: Permit) => void>();
 
   constructor(private readonly send: (message: FromWorker) => void) {}
 
-  acquire(priority: number, signal?: AbortSignal, tokens?: number): Promise<Release> {
+  acquire(priority: number, signal?: AbortSignal, tokens?: number, answer?: AnswerRoomRequest): Promise<Permit> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     const requestId = this.#next++;
-    return new Promise<Release>((resolve, reject) => {
+    return new Promise<Permit>((resolve, reject) => {
       const onAbort = () => {
         this.#waiting.delete(requestId);
         this.send({ type: 'permit-abandon', requestId });
@@ -28,7 +28,7 @@ export class RemotePermits implements RequestPermits {
         signal?.removeEventListener('abort', onAbort);
         resolve(release);
       });
-      this.send({ type: 'permit-request', requestId, priority, ...(tokens ? { tokens } : {}) });
+      this.send({ type: 'permit-request', requestId, priority, ...(tokens ? { tokens } : {}), ...(answer ? { answer } : {}) });
     });
   }
 
@@ -36,8 +36,8 @@ export class RemotePermits implements RequestPermits {
     this.send({ type: 'cool-down', ms });
   }
 
-  /** Called when the orchestrator grants a permit. */
-  granted(requestId: number): void {
+  /** Called when the orchestrator grants a permit, with the room it gave the answer when asked. */
+  granted(requestId: number, maxCompletionTokens?: number): void {
     const resolve = this.#waiting.get(requestId);
     if (!resolve) {
       // Abandoned meanwhile: hand it straight back, as a request that was never sent.
@@ -46,7 +46,7 @@ export class RemotePermits implements RequestPermits {
     }
     this.#waiting.delete(requestId);
     let released = false;
-    resolve((report: ReleaseReport = {}) => {
+    const release: Release = (report: ReleaseReport = {}) => {
       if (released) return;
       released = true;
       const headers = pickRateLimitHeaders(report.headers);
@@ -56,7 +56,10 @@ export class RemotePermits implements RequestPermits {
         ...(report.outcome ? { outcome: report.outcome } : {}),
         ...(report.actualTokens !== undefined ? { actualTokens: report.actualTokens } : {}),
         ...(headers ? { headers } : {}),
+        ...(report.completionTokens !== undefined ? { completionTokens: report.completionTokens } : {}),
+        ...(report.cutOff ? { cutOff: true } : {}),
       });
-    });
+    };
+    resolve(maxCompletionTokens === undefined ? release : Object.assign(release, { maxCompletionTokens }));
   }
 }

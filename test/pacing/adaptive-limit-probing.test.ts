@@ -15,6 +15,7 @@ describe('AdaptiveLimit: growth once per round trip, and the level that was refu
 
   it('remembers the level that was refused and does not grow back to it until it has had enough answers', () => {
     const limit = new AdaptiveLimit({ initial: 5, max: 8, probeAfterSuccesses: 10 });
+    expect(limit.onDrop(limit.cuts, 5)).toBe(false); // a lone refusal: a spike until another follows
     expect(limit.onDrop(limit.cuts, 5)).toBe(true);
     expect(limit.limit).toBe(4);
     expect(limit.ceiling).toBe(5);
@@ -27,9 +28,11 @@ describe('AdaptiveLimit: growth once per round trip, and the level that was refu
   it('waits twice as long before probing a level that was refused again', () => {
     const limit = new AdaptiveLimit({ initial: 5, max: 8, probeAfterSuccesses: 10 });
     limit.onDrop(limit.cuts, 5);
+    limit.onDrop(limit.cuts, 5);
     for (let i = 0; i < 10; i++) limit.onSuccess(4, limit.changes);
     expect(limit.limit).toBe(5);
     limit.onDrop(limit.cuts, 5); // refused there again
+    limit.onDrop(limit.cuts, 5);
     expect(limit.limit).toBe(4);
     for (let i = 0; i < 19; i++) limit.onSuccess(4, limit.changes);
     expect(limit.limit).toBe(4);
@@ -39,6 +42,7 @@ describe('AdaptiveLimit: growth once per round trip, and the level that was refu
 
   it('forgets the ceiling once it has grown past it', () => {
     const limit = new AdaptiveLimit({ initial: 5, max: 8, probeAfterSuccesses: 1 });
+    limit.onDrop(limit.cuts, 5);
     limit.onDrop(limit.cuts, 5);
     limit.onSuccess(4, limit.changes); // → 5
     limit.onSuccess(5, limit.changes); // a round trip at 5 went fine → 6

@@ -48,7 +48,7 @@ describe('Admission', () => {
     asks[0]!.release!(); // sent with 1 in flight, under half the limit: no growth, one more goes
     await settle();
     expect(admission.inFlight).toBe(3);
-    asks[2]!.release!(); // sent with 3 in flight: the limit grows to 4, two more go
+    asks[2]!.release!(); // sent with 3 in flight: slow start adds one per answer, so the limit is 4, two more go
     await settle();
     expect(admission.limit).toBe(4);
     expect(admission.inFlight).toBe(4);
@@ -132,8 +132,10 @@ describe('Admission', () => {
     const releases = await Promise.all(Array.from({ length: 8 }, () => admission.acquire(0)));
     for (const release of releases) release({ outcome: 'rate-limited' });
     expect(admission.limit).toBe(7);
-    const later = await admission.acquire(0);
-    later({ outcome: 'rate-limited' });
+    const later = await Promise.all([admission.acquire(0), admission.acquire(0)]);
+    later[0]!({ outcome: 'rate-limited' }); // alone, a spike...
+    expect(admission.limit).toBe(7);
+    later[1]!({ outcome: 'rate-limited' }); // ...but another follows before any answer comes back fine
     expect(admission.limit).toBe(6);
   });
 
@@ -143,12 +145,11 @@ describe('Admission', () => {
     const next = ask();
     refused!({ outcome: 'rate-limited', headers: rateLimitHeaders({ 'retry-after': '20' }) });
     await settle();
-    expect(admission.limit).toBe(3); // one fewer in flight...
-    expect(admission.waitingForRateLimitUntil).toBeUndefined(); // ...but no pause for everyone
+    expect(admission.limit).toBe(4); // a lone 429 is a spike: the limit stays...
+    expect(admission.waitingForRateLimitUntil).toBeUndefined(); // ...and there is no pause for everyone:
+    expect(next.at).toBe(0); // the refused request's place goes to the next at once
     await time.advance(10);
     answered!();
-    await settle();
-    expect(next.at).toBe(10);
   });
 
   it('grows the limit on answers while it is in use, up to maxInFlight', async () => {
@@ -173,13 +174,17 @@ describe('Admission', () => {
     const release = await admission.acquire(0, undefined, 1000);
     release({ headers: rateLimitHeaders({ 'x-ratelimit-limit-tokens': '60000', 'x-ratelimit-remaining-tokens': '59000', 'x-ratelimit-reset-tokens': '1s' }) });
     expect(admission.budget.reportedLimits).toEqual({ tpm: 60_000 });
+    // The provider's bucket lacks 1,000 (the first request, sent before the limit was known): a
+    // whole second's slice, so the next waits a second, and the one after it another.
     const a = ask(0, 1000);
     const b = ask(0, 1000);
     await time.advance(0);
-    expect(a.at).toBe(0);
+    expect(a.at).toBeUndefined();
     expect(admission.waitingForRateLimitUntil).toBe(1000);
     await time.advance(1000);
-    expect(b.at).toBe(1000);
+    expect(a.at).toBe(1000);
+    await time.advance(1000);
+    expect(b.at).toBe(2000);
   });
 
   it('charges a request that used more tokens than reserved; refunds unused ones only when told the provider bills usage', async () => {

@@ -23,9 +23,10 @@ async function setup(limits: ProviderLimits) {
   // What the workers ask the shared admission for: every request says its tokens.
   const asked: number[] = [];
   const acquire = orchestrator.gate.acquire.bind(orchestrator.gate);
-  orchestrator.gate.acquire = (priority, signal, tokens) => {
-    asked.push(tokens ?? 0);
-    return acquire(priority, signal, tokens);
+  orchestrator.gate.acquire = async (priority, signal, tokens, answer) => {
+    const permit = await acquire(priority, signal, tokens, answer);
+    asked.push((tokens ?? 0) + (permit.maxCompletionTokens ?? 0)); // the prompt, plus the room the answer was given
+    return permit;
   };
   const settings = { provider: 'openai' as const, model: 'test-model', baseURL: llm.baseURL };
   const enqueue = (title: string, lessons: number) => orchestrator.enqueue(enqueueInput(title, join(tempDir(), 'out'), { lessons, settings })).job.id;

@@ -49,6 +49,12 @@ export interface FakeLlmServerOptions {
   limits?: ProviderLimits;
   /** Answers schema-valid but imperfect the way real models' are (real-model.ts). Default: perfect answers. */
   realModel?: RealModelOptions;
+  /**
+   * How many tokens (characters ÷ 4, as `usage.completion_tokens` counts them here) the answer to a
+   * request writes: the JSON is led by whitespace up to that size, so a lesson can be as long as a
+   * real one (~2,000 tokens). Undefined, or less than the JSON: the JSON as it is. Default: none.
+   */
+  answerTokens?: (request: RequestInfo) => number | undefined;
 }
 
 export interface ServedRequest extends RequestInfo {
@@ -57,6 +63,10 @@ export interface ServedRequest extends RequestInfo {
   promptTokens: number;
   /** The answer's usage.completion_tokens (0 when there was no complete answer). */
   completionTokens: number;
+  /** The request's max_completion_tokens (or max_tokens), when it set one. */
+  maxCompletionTokens?: number;
+  /** The answer's finish_reason, when it was a complete HTTP answer with content ("stop", or "length" when cut off). */
+  finishReason?: string;
   /** The user message, for tests that check what a prompt carries. */
   prompt: string;
   /** A hash of everything the request asked (messages and schema): the same hash answered twice is the same answer paid twice. */
@@ -144,8 +154,21 @@ export class FakeLlmServer {
     const info: RequestInfo = { key, attempt, index: this.#arrivals++, model: body.model };
     const startedAt = Date.now();
     const fault = this.#options.fault?.(info);
-    const record = (status: number, completionTokens = 0): void => {
-      this.requests.push({ ...info, status, fault: fault?.kind, startedAt, endedAt: Date.now(), promptTokens: promptTokensOf(body), completionTokens, prompt: firstUserMessage(body), bodyHash: bodyHashOf(body) });
+    const maxCompletionTokens = body.max_completion_tokens ?? body.max_tokens ?? undefined;
+    const record = (status: number, completionTokens = 0, finishReason?: string): void => {
+      this.requests.push({
+        ...info,
+        status,
+        fault: fault?.kind,
+        startedAt,
+        endedAt: Date.now(),
+        promptTokens: promptTokensOf(body),
+        completionTokens,
+        prompt: firstUserMessage(body),
+        bodyHash: bodyHashOf(body),
+        ...(maxCompletionTokens != null ? { maxCompletionTokens } : {}),
+        ...(finishReason ? { finishReason } : {}),
+      });
     };
 
     // The provider's limits decide first, on arrival: a refusal is answered at once, with no latency.
@@ -213,7 +236,16 @@ export class FakeLlmServer {
       finish = 'length';
     }
     if (fault?.kind === 'wrong-shape') content = JSON.stringify({ answer: 'I am not sure what you want' });
-    record(200, content.length >> 2);
+    const size = this.#options.answerTokens?.(info);
+    if (size !== undefined && size * 4 > content.length) content = ' '.repeat(size * 4 - content.length) + content;
+    // The model stops at max_completion_tokens (or max_tokens): the answer is cut there, with
+    // finish_reason "length" (OpenAI's Chat Completions; openai-node's parse() then throws
+    // LengthFinishReasonError).
+    if (maxCompletionTokens != null && content.length >> 2 > maxCompletionTokens) {
+      content = content.slice(0, maxCompletionTokens * 4);
+      finish = 'length';
+    }
+    record(200, content.length >> 2, finish);
     json(res, 200, completion(body, content, finish), rateHeaders);
   }
 

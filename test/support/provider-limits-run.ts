@@ -6,7 +6,7 @@ import { Admission } from '../../electron/core/pacing/admission.js';
 import { runCourses, type CourseRunResult } from '../../electron/core/engine/run-courses.js';
 import { createProvider } from '../../electron/core/providers/create-provider.js';
 import { settingsFor, specOf } from './engine-fixtures.js';
-import { FakeLlmServer } from './fake-llm-server.js';
+import { FakeLlmServer, type FakeLlmServerOptions } from './fake-llm-server.js';
 import { ProviderLimits, type ProviderLimitsOptions } from './provider-limits.js';
 
 // One run of `jobs` courses of `lessons` lessons through the in-process engine against the fake
@@ -19,6 +19,10 @@ export interface LimitsRunOptions {
   latencyMs: number;
   limits?: ProviderLimitsOptions;
   settings?: Partial<EngineSettings>;
+  /** Passed to the fake server: answer sizes, faults. */
+  server?: Pick<FakeLlmServerOptions, 'answerTokens' | 'fault'>;
+  /** The admission to use (one carried over from an earlier run keeps what it learned). Default a new one from the settings. */
+  admission?: Admission;
 }
 
 export interface LimitsRun {
@@ -34,6 +38,7 @@ export interface LimitsRun {
   peakConcurrent: number;
   /** The adaptive in-flight limit at the end. */
   finalLimit: number;
+  admission: Admission;
   server: FakeLlmServer;
 }
 
@@ -48,11 +53,11 @@ export async function runAgainstLimits(options: LimitsRunOptions, title = 'Paced
       return answer;
     };
   }
-  const server = await FakeLlmServer.start({ latencyMs: options.latencyMs, limits });
+  const server = await FakeLlmServer.start({ latencyMs: options.latencyMs, limits, ...options.server });
   const out = mkdtempSync(join(tmpdir(), 'fluentpro-limits-'));
   try {
     const settings = settingsFor(out, { baseURL: server.baseURL, ...options.settings });
-    const admission = new Admission({ maxInFlight: settings.maxInFlightRequests, rpm: settings.rpm, tpm: settings.tpm });
+    const admission = options.admission ?? new Admission({ maxInFlight: settings.maxInFlightRequests, rpm: settings.rpm, tpm: settings.tpm });
     const specs = Array.from({ length: options.jobs }, (_, i) => specOf({ title: `${title} ${i + 1}`, lessons: options.lessons }));
     const started = performance.now();
     const results = await runCourses(specs, { settings, provider: await createProvider(settings), admission });
@@ -68,6 +73,7 @@ export async function runAgainstLimits(options: LimitsRunOptions, title = 'Paced
       wallMs,
       peakConcurrent: stats?.peakConcurrent ?? server.maxInFlight,
       finalLimit: admission.limit,
+      admission,
       server,
     };
   } finally {

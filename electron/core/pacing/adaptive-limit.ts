@@ -41,8 +41,9 @@ export interface AdaptiveLimitOptions {
    */
   lossTolerance?: number;
   /**
-   * Until the first cut, grow by half the limit per round trip instead of by one (TCP's slow start,
-   * gentler): 4, 6, 9… so an app with no cap reaches `max` in two or three round trips. Default false.
+   * Until the first cut, grow by one per answer instead of one per round trip (TCP's slow start,
+   * RFC 5681): the limit doubles each round trip, 4, 8, 16…, so an app with no cap reaches `max`
+   * in a round trip or two. Default false.
    */
   slowStart?: boolean;
   /** The clock. Default `Date.now`. */
@@ -67,8 +68,10 @@ export interface AdaptiveLimitOptions {
  *   during a cut were sent at the old limit, so their 429s are the same congestion, as TCP counts
  *   one cut per window of data (RFC 5681). A drop that does not say (`undefined`) cuts at most
  *   once per `windowMs`. A drop that says its in-flight level (`onDrop(cuts, inFlight)`) cuts only
- *   when more than `lossTolerance` of the recent answers sent at that level or above were refused:
- *   a random 429 among many answers at that level is noise; a cap refuses most of them.
+ *   when another refusal follows before an answer sent at that level or above comes back fine,
+ *   and more than `lossTolerance` of the recent answers sent at that level or above were refused:
+ *   a lone 429, or a random one among many answers at that level, is a spike on the provider's
+ *   side (the request waits its own retry-after); a cap refuses most of them.
  */
 export class AdaptiveLimit {
   #limit: number;
@@ -88,6 +91,8 @@ export class AdaptiveLimit {
   #patience = 0;
   #successesSinceCut = 0;
   #slowStart: boolean;
+  /** A refusal not yet judged: a spike if an answer at its level or above comes back fine before another refusal. */
+  #suspect: { level: number; cutsWhenSent: number | undefined } | undefined;
   /** The last outcomes, newest last: the level each was sent at, and whether it was refused. */
   #recent: { level: number; dropped: boolean }[] = [];
 
@@ -154,15 +159,23 @@ export class AdaptiveLimit {
 
   /**
    * A request came back fine; `inFlight` is how many were in flight when it was sent, itself
-   * included; `changesWhenSent` is `changes` as read then (without it, every success may grow).
+   * included; `changesWhenSent` is `changes` as read then (without it, every success may grow);
+   * `limitWhenSent` the limit then (slow start grows on answers of requests that filled it).
    */
-  onSuccess(inFlight: number, changesWhenSent?: number): void {
+  onSuccess(inFlight: number, changesWhenSent?: number, limitWhenSent?: number): void {
     this.#remember(inFlight, false);
+    if (this.#suspect && inFlight >= this.#suspect.level) this.#suspect = undefined; // it was a spike
     this.#successesSinceCut++;
     if (this.#ceiling !== undefined && this.#limit > this.#ceiling) this.#ceiling = undefined;
     if (inFlight * 2 < this.#limit || this.#limit >= this.#max) return;
-    if (changesWhenSent !== undefined && changesWhenSent < this.#changes) return; // once per round trip
-    let next = Math.min(this.#max, this.#limit + (this.#slowStart ? Math.max(1, Math.floor(this.#limit / 2)) : 1));
+    // Slow start: one more per answer of a request sent with the limit in full use, which doubles
+    // the limit per round trip while requests wait (TCP adds one segment per ACK, RFC 5681, and
+    // only while the window is full, RFC 7661); answers that come back together from a part-used
+    // limit add one, so a cap is overshot by a request or two, not by a doubled round.
+    // Otherwise (and always after the first cut): one more per round trip.
+    const slowStartGrowth = this.#slowStart && inFlight >= (limitWhenSent ?? this.#limit);
+    if (!slowStartGrowth && changesWhenSent !== undefined && changesWhenSent < this.#changes) return;
+    let next = Math.min(this.#max, this.#limit + 1);
     if (this.#ceiling !== undefined && next >= this.#ceiling && this.#successesSinceCut < this.#patience) next = this.#ceiling - 1;
     if (next > this.#limit) this.#set(next, 'grow');
   }
@@ -175,6 +188,19 @@ export class AdaptiveLimit {
     const now = this.#now();
     if (inFlight !== undefined && cause === 'load') {
       this.#remember(inFlight, true);
+      // A lone refusal is a spike on the provider's side: the request waits its retry-after, and the
+      // limit stays, unless another refusal comes before an answer sent at that level or above
+      // comes back fine (a cap refuses every request above it; a spike, one).
+      const first = this.#suspect;
+      if (!first) {
+        this.#suspect = { level: inFlight, cutsWhenSent };
+        return false;
+      }
+      this.#suspect = undefined;
+      if (first) {
+        inFlight = Math.min(first.level, inFlight);
+        if (cutsWhenSent !== undefined && first.cutsWhenSent !== undefined) cutsWhenSent = Math.min(cutsWhenSent, first.cutsWhenSent);
+      }
       if (this.#dropShare(inFlight) <= this.#lossTolerance) return false; // noise, not congestion
     }
     const sameRoundTrip = cutsWhenSent === undefined ? now - this.#lastCutAt < this.#windowMs : cutsWhenSent < this.#cuts;

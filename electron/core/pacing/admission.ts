@@ -1,6 +1,7 @@
 import { AdaptiveLimit } from './adaptive-limit.js';
+import { AnswerSizes, type AnswerRoomRequest } from './answer-sizes.js';
 import { ProviderBudget, type BudgetLimits, type BudgetMark } from './budget.js';
-import { readRateLimitHeaders, type HeadersLike } from './rate-limit-headers.js';
+import { readRateLimitHeaders, type HeadersLike, type RateLimitHeaders } from './rate-limit-headers.js';
 
 /** How a request ended, as far as pacing cares. */
 export type Outcome =
@@ -18,6 +19,10 @@ export interface ReleaseReport {
   actualTokens?: number;
   /** The answer's headers, 429s included: their `x-ratelimit-*` teach the budget. */
   headers?: HeadersLike;
+  /** The answer's `usage.completion_tokens`: teaches the room its kind of request needs (`AnswerSizes`). */
+  completionTokens?: number;
+  /** The answer was cut off for lack of room (`finish_reason: 'length'`): counted, not learned from. */
+  cutOff?: boolean;
 }
 
 /**
@@ -25,6 +30,12 @@ export interface ReleaseReport {
  * nothing). A plain `release()` is an `'ok'` with nothing learned.
  */
 export type Release = (report?: ReleaseReport) => void;
+
+/**
+ * A permit: its release, and, when the request asked for room for its answer, the room given
+ * (send it as `max_completion_tokens`: it is what the request was charged for).
+ */
+export type Permit = Release & { readonly maxCompletionTokens?: number };
 
 /** The timer functions the gate uses, so a test can run it on a fake clock. */
 export interface Timers {
@@ -49,6 +60,8 @@ export interface AdmissionOptions extends BudgetLimits {
    * its reservation is always charged the rest.) Default false.
    */
   refundUnusedTokens?: boolean;
+  /** What answers of each kind have needed, for the room each request gets. Default a new one. */
+  answerSizes?: AnswerSizes;
   /** The clock. Default `Date.now`. */
   now?: () => number;
   /** Default the global `setTimeout` / `clearTimeout`. */
@@ -61,8 +74,10 @@ const BUDGET_BOUND_MS = 1000;
 interface Waiter {
   priority: number;
   order: number;
-  cost: number;
-  resolve: (release: Release) => void;
+  /** The prompt's tokens, or the whole charge when `answer` is not given. */
+  tokens: number;
+  answer?: AnswerRoomRequest;
+  resolve: (permit: Permit) => void;
   reject: (reason: unknown) => void;
   signal?: AbortSignal;
   onAbort?: () => void;
@@ -85,6 +100,7 @@ interface Waiter {
 export class Admission {
   #budget: ProviderBudget;
   #limit: AdaptiveLimit;
+  #answerSizes: AnswerSizes;
   #refund: boolean;
   #now: () => number;
   #timers: Timers;
@@ -112,6 +128,7 @@ export class Admission {
     this.#limit = new AdaptiveLimit({ initial, min: 1, max: maxInFlight, now: this.#now, slowStart: options.slowStart ?? true });
     this.#budget = new ProviderBudget({ rpm: options.rpm, tpm: options.tpm, headroom: options.headroom, burstMs: options.burstMs, now: this.#now });
     this.#refund = options.refundUnusedTokens ?? false;
+    this.#answerSizes = options.answerSizes ?? new AnswerSizes();
   }
 
   /** Requests in flight now. */
@@ -133,6 +150,10 @@ export class Admission {
   /** The adaptive limit itself: `onDidChangeLimit` for the job log. */
   get adaptiveLimit(): AdaptiveLimit {
     return this.#limit;
+  }
+  /** What answers have needed: the room each request gets, remembered across runs by the orchestrator. */
+  get answerSizes(): AnswerSizes {
+    return this.#answerSizes;
   }
   /** The budget itself: `reportedLimits` for `doctor`. */
   get budget(): ProviderBudget {
@@ -170,15 +191,18 @@ export class Admission {
   /**
    * Resolves with a permit when the request may go. Lower `priority` goes first. `tokens` is what
    * the provider will charge it (`requestCost`); without it only the request budget applies.
+   * With `answer`, `tokens` is the prompt's estimate only: the admission gives the answer its room
+   * (`AnswerSizes.room`, decided when the request goes, from every answer learned by then), charges
+   * it, and the permit says it (`maxCompletionTokens`); its release teaches the answer's size.
    * An abort while waiting rejects with the signal's reason and takes nothing.
    */
-  acquire(priority: number, signal?: AbortSignal, tokens = 0): Promise<Release> {
+  acquire(priority: number, signal?: AbortSignal, tokens = 0, answer?: AnswerRoomRequest): Promise<Permit> {
     if (typeof tokens !== 'number' || !Number.isFinite(tokens) || tokens < 0) {
       return Promise.reject(new TypeError(`Expected \`tokens\` to be a number from 0 and up, got \`${String(tokens)}\` (${typeof tokens})`));
     }
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<Release>((resolve, reject) => {
-      const waiter: Waiter = { priority, order: this.#order++, cost: tokens, resolve, reject, signal };
+    return new Promise<Permit>((resolve, reject) => {
+      const waiter: Waiter = { priority, order: this.#order++, tokens, ...(answer ? { answer } : {}), resolve, reject, signal };
       if (signal) {
         waiter.onAbort = () => {
           this.#waiting = this.#waiting.filter((w) => w !== waiter);
@@ -213,7 +237,9 @@ export class Admission {
     const now = this.#now();
     while (this.#waiting.length > 0 && this.#inFlight < this.#limit.limit) {
       const head = this.#waiting[0]!;
-      let wait = this.#budget.waitTimeMs(head.cost, now);
+      const room = head.answer ? this.#answerSizes.room(head.answer) : undefined;
+      const cost = head.tokens + (room ?? 0);
+      let wait = this.#budget.waitTimeMs(cost, now);
       if (wait > 0) this.#budgetHeldAt = now;
       if (!this.#budget.isKnown) wait = Math.max(wait, this.#coolUntil - now);
       if (wait > 0) {
@@ -226,43 +252,74 @@ export class Admission {
       }
       this.#waiting.shift();
       if (head.onAbort) head.signal?.removeEventListener('abort', head.onAbort);
-      head.resolve(this.#admit(head.cost, now));
+      head.resolve(this.#admit(cost, now, head.answer, room));
     }
   }
 
-  #admit(cost: number, now: number): Release {
+  #admit(cost: number, now: number, answer: AnswerRoomRequest | undefined, room: number | undefined): Permit {
+    const burstingWhenSent = this.#budget.bursting;
     const mark = this.#budget.take(cost, now);
     this.#inFlight++;
     this.#peakInFlight = Math.max(this.#peakInFlight, this.#inFlight);
     const inFlightWhenSent = this.#inFlight;
     const cutsWhenSent = this.#limit.cuts;
     const changesWhenSent = this.#limit.changes;
+    const limitWhenSent = this.#limit.limit;
     let released = false;
-    return (report: ReleaseReport = {}) => {
+    const release: Release = (report: ReleaseReport = {}) => {
       if (released) return;
       released = true;
       this.#inFlight--;
-      this.#learn(report, cost, mark, inFlightWhenSent, cutsWhenSent, changesWhenSent);
+      if (answer && report.completionTokens !== undefined && (report.outcome ?? 'ok') === 'ok') {
+        this.#answerSizes.record(answer.model, answer.kind, report.completionTokens, report.cutOff === true);
+      }
+      this.#learn(report, { cost, mark, inFlightWhenSent, cutsWhenSent, changesWhenSent, limitWhenSent, burstingWhenSent });
       this.#drain();
     };
+    return room === undefined ? release : Object.assign(release, { maxCompletionTokens: room });
   }
 
-  #learn(report: ReleaseReport, cost: number, mark: BudgetMark, inFlightWhenSent: number, cutsWhenSent: number, changesWhenSent: number): void {
+  #learn(report: ReleaseReport, sent: SentRequest): void {
+    const { cost, mark, inFlightWhenSent, cutsWhenSent, changesWhenSent, limitWhenSent } = sent;
     const now = this.#now();
     if (report.headers) this.#budget.updateFromHeaders(readRateLimitHeaders(report.headers), now, mark);
     const actual = report.actualTokens;
     if (actual !== undefined && Number.isFinite(actual) && actual >= 0 && (actual > cost || this.#refund)) this.#budget.settle(cost, actual, now);
     const outcome = report.outcome ?? 'ok';
-    if (outcome === 'ok') this.#limit.onSuccess(inFlightWhenSent, changesWhenSent);
+    if (outcome === 'ok') this.#limit.onSuccess(inFlightWhenSent, changesWhenSent, limitWhenSent);
     else if (outcome === 'rate-limited') {
-      // A 429 that reports the provider's budgets, or comes while the budget is what holds requests
-      // back, is the budget's: its headers correct the budget, which paces the next ones. Otherwise
-      // (no budget in sight: a concurrency cap, a local server's full queue) it is about how many
-      // are open, and the level it was sent at is remembered as the ceiling.
+      // A 429 that comes while the budget is what holds requests back, or whose headers show the
+      // provider's bucket a second's slice down, is the budget's: its headers correct the budget,
+      // which paces the next ones (and a burst the provider refused is not tried again). Otherwise
+      // the budget had room: a concurrency cap, a local server's full queue, or a spike on the
+      // provider's side, which the adaptive limit tells apart (a lone refusal, followed by answers
+      // at its level, is a spike: the request waits its own retry-after and the limit stays).
       const reported = report.headers ? readRateLimitHeaders(report.headers) : {};
-      const reportsBudget = reported.limitRequests !== undefined || reported.limitTokens !== undefined;
-      const budgetBound = reportsBudget || (this.#budget.isKnown && now - this.#budgetHeldAt <= BUDGET_BOUND_MS);
+      const budgetBound = providerShort(reported, cost) || (this.#budget.isKnown && now - this.#budgetHeldAt <= BUDGET_BOUND_MS);
+      if (budgetBound && sent.burstingWhenSent) this.#budget.dropReportedBurst(now);
       this.#limit.onDrop(cutsWhenSent, inFlightWhenSent, budgetBound ? 'budget' : 'load');
     }
   }
+}
+
+interface SentRequest {
+  cost: number;
+  mark: BudgetMark;
+  inFlightWhenSent: number;
+  cutsWhenSent: number;
+  changesWhenSent: number;
+  limitWhenSent: number;
+  /** The budget held a burst when the request went: a refusal says the provider does not allow it. */
+  burstingWhenSent: boolean;
+}
+
+/**
+ * Whether a refusal's headers show the provider's bucket too low for the request: a limit and
+ * what remains of it, with more than one second's slice of the minute used (a provider enforcing
+ * "a minute's limit per second" refuses there, while `remaining` still looks far from zero).
+ */
+function providerShort(reported: RateLimitHeaders, cost: number): boolean {
+  const short = (limit: number | undefined, remaining: number | undefined, need: number) =>
+    limit !== undefined && remaining !== undefined && remaining < limit - limit / 60 + need;
+  return short(reported.limitRequests, reported.remainingRequests, 1) || short(reported.limitTokens, reported.remainingTokens, cost);
 }

@@ -23,6 +23,14 @@ export interface ProviderBudgetOptions extends BudgetLimits {
    * cookbook's minute-sized bucket. Default 0.
    */
   burstMs?: number;
+  /**
+   * The burst allowed, as ms of refill, once the provider's `x-ratelimit-remaining-*` headers show
+   * its bucket: then only what they show free is used, so a burst no longer risks a refusal the
+   * way a blind one does. 1000 is one second's slice, what a provider that enforces "a minute's
+   * limit per second" lets through at once. 0 spreads evenly whatever the headers say.
+   * `dropReportedBurst()` turns it off (the provider refused a burst). Default 1000.
+   */
+  reportedBurstMs?: number;
   /** The clock. Default `Date.now`. */
   now?: () => number;
 }
@@ -122,6 +130,9 @@ export class ProviderBudget {
   #reported: BudgetLimits = {};
   #headroom: number;
   #burstMs: number;
+  #reportedBurstMs: number;
+  /** Which buckets the provider's `remaining` headers have shown: those may burst. */
+  #shown = { requests: false, tokens: false };
   #now: () => number;
   #requests: Bucket | undefined;
   #tokens: Bucket | undefined;
@@ -130,7 +141,8 @@ export class ProviderBudget {
 
   constructor(options: ProviderBudgetOptions = {}) {
     this.#headroom = checkHeadroom(options.headroom ?? 0.95);
-    this.#burstMs = checkBurstMs(options.burstMs ?? 0);
+    this.#burstMs = checkBurstMs('burstMs', options.burstMs ?? 0);
+    this.#reportedBurstMs = checkBurstMs('reportedBurstMs', options.reportedBurstMs ?? 1000);
     this.#now = options.now ?? Date.now;
     this.#hand = checkLimits({ rpm: options.rpm, tpm: options.tpm });
     this.#resize(this.#now());
@@ -159,6 +171,21 @@ export class ProviderBudget {
   /** Whether any limit is known (set by hand or reported). Without one, the budget admits everything at once. */
   get isKnown(): boolean {
     return this.#requests !== undefined || this.#tokens !== undefined;
+  }
+
+  /** Whether a bucket bursts on what the provider's headers show free (see `reportedBurstMs`). */
+  get bursting(): boolean {
+    return this.#reportedBurstMs > this.#burstMs && (this.#shown.requests || this.#shown.tokens);
+  }
+
+  /**
+   * The provider refused what the budget let through: spread evenly from now on (`burstMs`), as
+   * a provider that enforces fixed slices may refuse a burst its headers seemed to allow.
+   */
+  dropReportedBurst(now = this.#now()): void {
+    if (this.#reportedBurstMs <= this.#burstMs) return;
+    this.#reportedBurstMs = this.#burstMs;
+    this.#resize(now);
   }
 
   /** Where the budget stands now; `take` returns one too. */
@@ -202,6 +229,11 @@ export class ProviderBudget {
    * can only lower the local bucket, never raise it: the local count already holds every request
    * sent, and only refill adds room. Pass the request's `BudgetMark` as `since` so that the
    * requests sent after it (which `remaining` cannot know) and the refill meanwhile are counted.
+   *
+   * Once a bucket's `remaining` is shown, the bucket may hold a burst (`reportedBurstMs`), starting
+   * with only what the provider shows free: its capacity less what the provider's bucket lacks to
+   * be full. The first answers of a run say the provider's bucket is full, so the next requests go
+   * at once instead of one refill-interval apart.
    */
   updateFromHeaders(headers: RateLimitHeaders, now = this.#now(), since?: BudgetMark): void {
     let resized = false;
@@ -213,24 +245,40 @@ export class ProviderBudget {
       this.#reported.tpm = headers.limitTokens;
       resized = true;
     }
-    if (resized) this.#resize(now);
+    const firstShown = { requests: headers.remainingRequests !== undefined && !this.#shown.requests, tokens: headers.remainingTokens !== undefined && !this.#shown.tokens };
+    if (firstShown.requests) this.#shown.requests = true;
+    if (firstShown.tokens) this.#shown.tokens = true;
+    if (resized || firstShown.requests || firstShown.tokens) this.#resize(now);
     const limits = this.effectiveLimits;
-    const requestsLeft = serverLevel(headers.remainingRequests, headers.resetRequestsMs, this.#reported.rpm ?? limits.rpm, now, since, since && this.#requestsTaken - since.requests);
-    const tokensLeft = serverLevel(headers.remainingTokens, headers.resetTokensMs, this.#reported.tpm ?? limits.tpm, now, since, since && this.#tokensTaken - since.tokens);
-    if (requestsLeft !== undefined) this.#requests?.lowerTo(requestsLeft, now);
-    if (tokensLeft !== undefined) this.#tokens?.lowerTo(tokensLeft, now);
+    const requestLimit = this.#reported.rpm ?? limits.rpm;
+    const tokenLimit = this.#reported.tpm ?? limits.tpm;
+    const requestsLeft = serverLevel(headers.remainingRequests, headers.resetRequestsMs, requestLimit, now, since, since && this.#requestsTaken - since.requests);
+    const tokensLeft = serverLevel(headers.remainingTokens, headers.resetTokensMs, tokenLimit, now, since, since && this.#tokensTaken - since.tokens);
+    // `remaining` is out of the minute's limit: only a reported limit says how full that is.
+    if (requestsLeft !== undefined) this.#requests?.lowerTo(firstShown.requests ? this.#free(this.#requests, requestsLeft, this.#reported.rpm) : requestsLeft, now);
+    if (tokensLeft !== undefined) this.#tokens?.lowerTo(firstShown.tokens ? this.#free(this.#tokens, tokensLeft, this.#reported.tpm) : tokensLeft, now);
+  }
+
+  /**
+   * When a bucket first holds a burst, what it may hold: its capacity less what the provider's
+   * bucket lacks to be full (the requests sent before the limit was known, another client on the
+   * same key). From then on the local count holds every request sent, and `remaining` only caps it.
+   */
+  #free(bucket: Bucket | undefined, providerLevel: number, limit: number | undefined): number {
+    if (!bucket || bucket.capacity <= 0 || limit === undefined) return providerLevel;
+    return Math.min(providerLevel, bucket.capacity - Math.max(0, limit - providerLevel));
   }
 
   #resize(now: number): void {
     const { rpm, tpm } = this.effectiveLimits;
-    this.#requests = this.#bucket(this.#requests, rpm, now);
-    this.#tokens = this.#bucket(this.#tokens, tpm, now);
+    this.#requests = this.#bucket(this.#requests, rpm, this.#shown.requests, now);
+    this.#tokens = this.#bucket(this.#tokens, tpm, this.#shown.tokens, now);
   }
 
-  #bucket(bucket: Bucket | undefined, perMinute: number | undefined, now: number): Bucket | undefined {
+  #bucket(bucket: Bucket | undefined, perMinute: number | undefined, shown: boolean, now: number): Bucket | undefined {
     if (perMinute === undefined) return undefined;
     const perMs = (perMinute * this.#headroom) / 60_000;
-    const capacity = perMs * this.#burstMs;
+    const capacity = perMs * (shown ? Math.max(this.#burstMs, this.#reportedBurstMs) : this.#burstMs);
     if (!bucket) return new Bucket(capacity, perMs);
     bucket.resize(capacity, perMs, now);
     return bucket;
@@ -272,9 +320,9 @@ function checkHeadroom(value: number): number {
   return value;
 }
 
-function checkBurstMs(value: number): number {
+function checkBurstMs(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 0 || value > 60_000) {
-    throw new TypeError(`Expected \`burstMs\` to be a whole number from 0 to 60000, got \`${String(value)}\` (${typeof value})`);
+    throw new TypeError(`Expected \`${name}\` to be a whole number from 0 to 60000, got \`${String(value)}\` (${typeof value})`);
   }
   return value;
 }

@@ -8,6 +8,7 @@ import type { LessonJobInput } from '../store/lesson-jobs.js';
 import { Admission } from '../pacing/admission.js';
 import { DataFolderFullError, isDiskFull } from '../config/disk-full.js';
 import { sweepStaleWritingFolders } from '../output/write-course.js';
+import { rememberAnswerSizes } from '../store/answer-size-store.js';
 import { followedJobEvents, type BareJobEvent } from './followed-job-events.js';
 import { spawnWorkerSlot, type WorkerSlot } from './worker-slot.js';
 import { Emitter } from './emitter.js';
@@ -114,6 +115,8 @@ export class Orchestrator {
     this.#only = options.onlyJobIds;
     this.#limit = pLimit(checkWhole('concurrency', options.concurrency ?? 4));
     this.gate = new Admission({ maxInFlight: options.maxInFlightRequests ?? 8, initialInFlight: options.initialInFlight, rpm: options.rpm, tpm: options.tpm });
+    // The room answers get is learned from them, per model, and kept across runs.
+    rememberAnswerSizes(this.gate.answerSizes, options.store.db);
     this.#options = {
       maxAttempts: checkWhole('maxAttempts', options.maxAttempts ?? 3),
       recycleAfterJobs: checkWhole('recycleAfterJobs', options.recycleAfterJobs ?? 20),

@@ -1,4 +1,4 @@
-import type { Admission, Release } from '../pacing/admission.js';
+import type { Admission, Permit } from '../pacing/admission.js';
 import { headersFromValues } from '../pacing/rate-limit-headers.js';
 import type { FromWorker } from './worker-protocol.js';
 
@@ -11,14 +11,14 @@ type PermitMessage = Extract<FromWorker, { type: 'permit-request' | 'permit-aban
  * waits for goes back when it dies, or the app would slowly run out of permits.
  */
 export class PermitLender {
-  readonly #held = new Map<number, Release>();
+  readonly #held = new Map<number, Permit>();
   readonly #waiting = new Map<number, AbortController>();
   #closed = false;
 
   constructor(
     private readonly admission: Admission,
-    /** Tells the worker its permit is granted; false when the worker is gone. */
-    private readonly grant: (requestId: number) => void,
+    /** Tells the worker its permit is granted, with the room its answer was given; false when the worker is gone. */
+    private readonly grant: (requestId: number, maxCompletionTokens?: number) => void,
   ) {}
 
   handle(message: PermitMessage): void {
@@ -26,12 +26,12 @@ export class PermitLender {
       case 'permit-request': {
         const controller = new AbortController();
         this.#waiting.set(message.requestId, controller);
-        this.admission.acquire(message.priority, controller.signal, message.tokens ?? 0).then(
-          (release) => {
+        this.admission.acquire(message.priority, controller.signal, message.tokens ?? 0, message.answer).then(
+          (permit) => {
             this.#waiting.delete(message.requestId);
-            if (this.#closed) return release(); // the worker died while waiting
-            this.#held.set(message.requestId, release);
-            this.grant(message.requestId);
+            if (this.#closed) return permit(); // the worker died while waiting
+            this.#held.set(message.requestId, permit);
+            this.grant(message.requestId, permit.maxCompletionTokens);
           },
           () => this.#waiting.delete(message.requestId),
         );
@@ -41,7 +41,13 @@ export class PermitLender {
         this.#waiting.get(message.requestId)?.abort();
         return;
       case 'permit-release':
-        this.#held.get(message.requestId)?.({ outcome: message.outcome, actualTokens: message.actualTokens, headers: message.headers && headersFromValues(message.headers) });
+        this.#held.get(message.requestId)?.({
+          outcome: message.outcome,
+          actualTokens: message.actualTokens,
+          headers: message.headers && headersFromValues(message.headers),
+          completionTokens: message.completionTokens,
+          cutOff: message.cutOff,
+        });
         this.#held.delete(message.requestId);
     }
   }

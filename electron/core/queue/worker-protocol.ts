@@ -1,4 +1,5 @@
 import type { Outcome } from '../pacing/admission.js';
+import type { AnswerRoomRequest } from '../pacing/answer-sizes.js';
 import type { LessonContent, OutlinePart, Usage } from '../course/course-schema.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 import type { LessonTarget } from '../store/lesson-jobs.js';
@@ -16,6 +17,8 @@ import type { JobSettings } from '../../shared/jobs.js';
 // 5: checkpoints carry drafts of unfinished steps, start-job the usage paid before; step-draft /
 //    draft-saved save what arrived of an unfinished step; request-answered counts every answer;
 //    load-failed: the worker's bootstrap could not load or start the worker (sent instead of ready).
+//    permit-request may carry `answer` (the room is then the admission's, learned from answers),
+//    permit-granted the room given, permit-release the answer's completion tokens and whether it was cut off.
 export const WORKER_PROTOCOL_VERSION = 5;
 
 /** How often a worker says it is alive, busy or not. */
@@ -45,7 +48,8 @@ export type ToWorker =
       /** What earlier runs of the job paid, every answer counted: the course's usage starts from it. */
       usageBefore?: Usage;
     }
-  | { type: 'permit-granted'; requestId: number }
+  /** `maxCompletionTokens`: the room the admission gave the answer, when the request asked for it. */
+  | { type: 'permit-granted'; requestId: number; maxCompletionTokens?: number }
   | { type: 'step-saved'; stepKey: string }
   | { type: 'draft-saved'; saveId: number }
   | { type: 'cancel-job'; jobId: string }
@@ -56,12 +60,15 @@ export type FromWorker =
   /** Instead of ready: the worker's modules did not load, or it could not start; the process exits next. */
   | { type: 'load-failed'; reason: string }
   | { type: 'heartbeat'; rss: number }
-  /** `tokens`: what the provider will charge the request (prompt estimate plus `max_completion_tokens`). */
-  | { type: 'permit-request'; requestId: number; priority: number; tokens?: number }
+  /**
+   * `tokens`: what the provider will charge the request (prompt estimate plus `max_completion_tokens`);
+   * with `answer`, the prompt's estimate, and the admission adds the room it gives.
+   */
+  | { type: 'permit-request'; requestId: number; priority: number; tokens?: number; answer?: AnswerRoomRequest }
   /** The request was cancelled while waiting: forget it. */
   | { type: 'permit-abandon'; requestId: number }
   /** How the request went, for the shared admission: `headers` holds the answer's `x-ratelimit-*` values. */
-  | { type: 'permit-release'; requestId: number; outcome?: Outcome; actualTokens?: number; headers?: Record<string, string> }
+  | { type: 'permit-release'; requestId: number; outcome?: Outcome; actualTokens?: number; headers?: Record<string, string>; completionTokens?: number; cutOff?: boolean }
   | { type: 'cool-down'; ms: number }
   | { type: 'workflow-event'; jobId: string; event: Exclude<WorkflowEvent, { type: 'step-done' }> }
   /** A request of the job waits `ms` for the provider's rate limit (for the job's log). */

@@ -44,7 +44,8 @@ export function spawnWorkerSlot(host: WorkerHost, name: string, hooks: WorkerSlo
     }),
     jobsRun: 0,
     lastSeen: Date.now(),
-    permits: new PermitLender(hooks.admission, (requestId) => void process.postMessage({ type: 'permit-granted', requestId })),
+    permits: new PermitLender(hooks.admission, (requestId, maxCompletionTokens) =>
+      void process.postMessage({ type: 'permit-granted', requestId, ...(maxCompletionTokens !== undefined ? { maxCompletionTokens } : {}) })),
   };
   slot.ready.catch(() => {}); // handled by whoever awaits it
   const readyTimer = setTimeout(() => {

@@ -204,6 +204,22 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ALTER TABLE jobs ADD COLUMN losses INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 9,
+    name: 'what answers have needed',
+    sql: `
+      -- The sizes of recent answers (usage.completion_tokens), per model and kind of request
+      -- ('lesson', 'outline-part', …), newest last: the room each request gets is learned from
+      -- them (core/pacing/answer-sizes.ts), and a new run starts with what the last one learned.
+      CREATE TABLE answer_sizes (
+        model TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        samples_json TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (model, kind)
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { Usage } from '../course/course-schema.js';
 import type { JsonSchemaFormat } from '../course/structured-output.js';
+import { smallestAnswerTokens } from '../pacing/answer-sizes.js';
 import { headersFromValues } from '../pacing/rate-limit-headers.js';
-import { estimatePromptTokens, requestCost } from '../pacing/token-estimate.js';
+import { estimatePromptTokens } from '../pacing/token-estimate.js';
 import { ProviderError, type LlmAnswer, type LlmMessage, type LlmProvider, type LlmTask } from '../providers/provider.js';
 import type { ReleaseReport, RequestPermits } from './request-gate.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
@@ -62,11 +63,13 @@ export interface RateLimitWait {
 }
 
 /**
- * The longest answer each kind of request may get (`max_completion_tokens`). The provider charges
- * it on admission, so it is the answer's part of the token estimate; generous, so that a complete
- * answer is never cut (a cut one, `finish_reason: 'length'`, is asked again). A lesson with all its
- * sections runs 1,500–3,000 tokens; an outline part (up to a dozen lessons' plans) 1,000–2,500; a
- * list of new terms and one repaired lesson part a few hundred.
+ * The longest answer each kind of request may get (`max_completion_tokens`): the cap of the room
+ * the admission gives (`pacing/answer-sizes.ts`), which is learned from the answers, because the
+ * provider charges the room on admission and a lesson given 4,000 that writes 2,000 runs at half
+ * the rate a token limit allows. Until a few answers of a kind are in, the cap is the room;
+ * generous, so that a complete answer is not cut. A lesson with all its sections runs 1,500–3,000
+ * tokens; an outline part (up to a dozen lessons' plans) 1,000–2,500; a list of new terms and one
+ * repaired lesson part a few hundred.
  */
 export const MAX_COMPLETION_TOKENS: Readonly<Record<LlmTask['kind'], number>> = {
   'outline-part': 4000,
@@ -105,13 +108,23 @@ export async function askStructured<T, U = T>(ctx: AskContext, request: AskReque
   const usage: Usage = { requests: 0, promptTokens: 0, completionTokens: 0 };
   const messages = [...request.messages];
   const maxRepairs = ctx.maxRepairs ?? 2;
+  const cap = MAX_COMPLETION_TOKENS[request.task.kind];
   let problems: string[] = [];
+  let atLeast = 0;
   for (let round = 0; round <= maxRepairs; round++) {
-    const answer = await completeWithRetry(ctx, { ...request, messages });
+    const answer = await completeWithRetry(ctx, { ...request, messages }, atLeast);
     usage.requests++;
     usage.promptTokens += answer.promptTokens;
     usage.completionTokens += answer.completionTokens;
     ctx.onAnswered?.({ requests: 1, promptTokens: answer.promptTokens, completionTokens: answer.completionTokens });
+    if (answer.finishReason === 'length' && answer.room < cap) {
+      // Cut off for lack of the room it was given, not for anything the model did: the same
+      // question again with twice the room (at most the cap), using no repair round. Paid, and
+      // counted by the admission (`answerSizes.stats.cutOff`).
+      atLeast = Math.min(cap, answer.room * 2);
+      round--;
+      continue;
+    }
     const outcome = validate(answer.text, answer.finishReason, request);
     if (outcome.ok) return { value: outcome.value, usage };
     problems = outcome.problems;
@@ -154,11 +167,14 @@ function validate<T, U>(text: string, finishReason: string, request: AskRequest<
  *   shared admission, taught by the answer's headers, paces everyone else.
  * - A 429 `insufficient_quota` is never retried: `onProviderStop` is told, and it is thrown.
  * - Server errors, timeouts, cut connections and unreadable answers have `maxAttempts` in all.
- * Every permit is released with what the request taught: its outcome, headers and tokens.
+ * Every permit is released with what the request taught: its outcome, headers and tokens, and the
+ * answer's size. The room for the answer (`max_completion_tokens`) is the permit's: learned from
+ * earlier answers of this kind on this model, at least `atLeast`, at most the kind's cap.
  */
-async function completeWithRetry(ctx: AskContext, request: Pick<AskRequest<unknown>, 'task' | 'messages' | 'format'>): Promise<LlmAnswer> {
-  const maxCompletionTokens = MAX_COMPLETION_TOKENS[request.task.kind];
-  const tokens = requestCost({ promptTokens: estimatePromptTokens(request.messages), maxCompletionTokens });
+async function completeWithRetry(ctx: AskContext, request: Pick<AskRequest<unknown>, 'task' | 'messages' | 'format'>, atLeast = 0): Promise<LlmAnswer & { room: number }> {
+  const cap = MAX_COMPLETION_TOKENS[request.task.kind];
+  const promptTokens = estimatePromptTokens(request.messages);
+  const room = { kind: request.task.kind, model: ctx.provider.model, cap, floor: smallestAnswerTokens(request.format.schema), atLeast };
   const deadline = Date.now() + (ctx.retry.rateLimitDeadlineMs ?? DEFAULT_RETRY_POLICY.rateLimitDeadlineMs);
   let failures = 0;
   let waits = 0;
@@ -166,15 +182,22 @@ async function completeWithRetry(ctx: AskContext, request: Pick<AskRequest<unkno
     if (ctx.signal?.aborted) throw new CancelledError();
     let release;
     try {
-      release = await ctx.permits.acquire(ctx.priority, ctx.signal, tokens);
+      release = await ctx.permits.acquire(ctx.priority, ctx.signal, promptTokens, room);
     } catch {
       throw new CancelledError();
     }
+    const maxCompletionTokens = release.maxCompletionTokens ?? cap;
     let error: ProviderError;
     try {
       const answer = await ctx.provider.complete({ ...request, maxCompletionTokens, signal: ctx.signal });
-      release({ outcome: 'ok', headers: asHeaders(answer.rateLimitHeaders), actualTokens: answer.promptTokens + answer.completionTokens });
-      return answer;
+      release({
+        outcome: 'ok',
+        headers: asHeaders(answer.rateLimitHeaders),
+        actualTokens: answer.promptTokens + answer.completionTokens,
+        completionTokens: answer.completionTokens,
+        cutOff: answer.finishReason === 'length',
+      });
+      return { ...answer, room: maxCompletionTokens };
     } catch (caught) {
       const failure = caught instanceof ProviderError ? caught.failure : undefined;
       const report: ReleaseReport = { outcome: failure === 'rate-limit' ? 'rate-limited' : 'error' };

@@ -1,6 +1,7 @@
-import type { Release, ReleaseReport } from '../pacing/admission.js';
+import type { Permit, Release, ReleaseReport } from '../pacing/admission.js';
+import type { AnswerRoomRequest } from '../pacing/answer-sizes.js';
 
-export type { Release, ReleaseReport };
+export type { AnswerRoomRequest, Permit, Release, ReleaseReport };
 
 /**
  * Admission to the LLM provider, shared by every job in the app. The app's is the pacing
@@ -10,9 +11,11 @@ export type { Release, ReleaseReport };
 export interface RequestPermits {
   /**
    * Resolves when the request may go. Lower `priority` goes first. `tokens` is what the provider
-   * will charge it (prompt estimate plus `max_completion_tokens`); 0 when unknown.
+   * will charge it (prompt estimate plus `max_completion_tokens`); 0 when unknown. With `answer`,
+   * `tokens` is the prompt's estimate and the permit gives the answer its room
+   * (`permit.maxCompletionTokens`, learned from earlier answers; the cap when it does not say).
    */
-  acquire(priority: number, signal?: AbortSignal, tokens?: number): Promise<Release>;
+  acquire(priority: number, signal?: AbortSignal, tokens?: number, answer?: AnswerRoomRequest): Promise<Permit>;
   /** Holds new requests back for `ms` (see `Admission.coolDown`: only while no limit is known). */
   coolDown(ms: number): void;
 }
