@@ -231,6 +231,11 @@ async function openCore(dir: string): Promise<void> {
     ...(paths.sqliteBinding && existsSync(paths.sqliteBinding) ? { sqliteBinding: paths.sqliteBinding } : {}),
   });
   forwardEvents(core.service, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  // The queue can no longer be written (the data folder's disk is full): the workers were stopped,
+  // what was saved is kept; say so and the way out, instead of jobs that silently stand still.
+  core.orchestrator.onDidFail((error) => {
+    void dialog.showMessageBox({ type: 'error', message: 'FluentPro stopped writing courses.', detail: `${error.message.replace('run "fluentpro run"', 'quit and open FluentPro again')}.`, buttons: ['OK'] });
+  });
   stopMenuBar?.();
   const menuBar = startMenuBar({ core, iconPath: paths.trayIcon, showWindow, addSpecs, quit: () => app.quit() });
   const notifications = startNotifications(core, () => showWindow());
