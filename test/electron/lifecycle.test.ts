@@ -21,6 +21,8 @@ const core = vi.hoisted(() => ({
   closeHangs: false,
   addResults: undefined as ((paths: string[]) => unknown[]) | undefined,
   dataDirs: [] as string[],
+  /** Listeners of the orchestrator's onDidFail (the queue could no longer be written). */
+  failListeners: [] as ((error: Error) => void)[],
   schedules: {
     onDidChangeSchedules: () => () => {},
     onDidChangeQueuePause: () => () => {},
@@ -42,6 +44,7 @@ vi.mock('../../electron/core/api/app-core.js', () => ({
         get runningCount() {
           return core.runningCount;
         },
+        onDidFail: (listener: (error: Error) => void) => (core.failListeners.push(listener), () => {}),
       },
       service: {
         addSpecPaths: async (paths: string[]) => (core.added.push(paths), core.addResults?.(paths) ?? []),
@@ -67,7 +70,7 @@ beforeEach(async () => {
   resetFakeElectron(fake);
   fake.app.whenReady.mockImplementation(() => Promise.resolve());
   fake.app.isReady.mockImplementation(() => true);
-  Object.assign(core, { runningCount: 0, closed: false, added: [], startErrors: [], closeError: undefined, closeHangs: false, addResults: undefined, dataDirs: [] });
+  Object.assign(core, { runningCount: 0, closed: false, added: [], startErrors: [], closeError: undefined, closeHangs: false, addResults: undefined, dataDirs: [], failListeners: [] });
   // A userData of its own, as tests and development use: nothing of the person's is read or written.
   userData = mkdtempSync(join(tmpdir(), 'fluentpro-userdata-'));
   process.env.FLUENTPRO_USER_DATA_DIR = userData;
@@ -111,6 +114,20 @@ describe('the app life cycle', () => {
     help[0]!.click!();
     help[1]!.click!();
     expect(fake.shell.openPath.mock.calls.map((call) => String((call as unknown[])[0]))).toEqual([expect.stringMatching(/README\.md$/), expect.stringMatching(/examples[\\/]COURSE-SPEC\.md$/)]);
+  });
+
+  it('a data folder that fills up mid-run: says what stopped and the way out in the app\'s words', async () => {
+    await startApp();
+    fake.dialog.showMessageBox.mockClear();
+    const { DataFolderFullError } = await import('../../electron/core/config/disk-full.js');
+    for (const listener of core.failListeners) listener(new DataFolderFullError('/Users/ana/Library/Application Support/FluentPro/Data'));
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({
+        type: 'error',
+        message: 'FluentPro stopped writing courses.',
+        detail: 'the data folder /Users/ana/Library/Application Support/FluentPro/Data is full (no space left on the disk): free some space, then quit and open FluentPro again to go on where the jobs stopped.',
+      }),
+    );
   });
 
   it('takes the spec files a second instance was opened with, and shows its window', async () => {
