@@ -1,3 +1,4 @@
+import { mulberry32 } from '../test/support/real-model.js';
 import { Admission } from '../electron/core/pacing/admission.js';
 import { AnswerSizes, type LearnedSizes } from '../electron/core/pacing/answer-sizes.js';
 import type { Fault, RequestInfo, ServedRequest } from '../test/support/fake-llm-server.js';
@@ -97,7 +98,7 @@ export async function closeToTheLimit(): Promise<void> {
     if (!scenario.firstRunEver) answerSizes.restore(learned);
     const admission = new Admission({ maxInFlight: 8, answerSizes });
     const title = `Limit ${scenario.name}`;
-    const fluentRandom = seeded(SEED);
+    const fluentRandom = mulberry32(SEED);
     const fluentLimits = scenario.limits?.(fluentRandom);
     const run = await runAgainstLimits(
       {
@@ -106,7 +107,7 @@ export async function closeToTheLimit(): Promise<void> {
         latencyMs: LATENCY_MS,
         ...(fluentLimits ? { limits: fluentLimits } : {}),
         settings: { maxInFlightRequests: 8 },
-        server: { answerTokens, ...(scenario.fault ? { fault: scenario.fault(seeded(SEED + 1)) } : {}) },
+        server: { answerTokens, ...(scenario.fault ? { fault: scenario.fault(mulberry32(SEED + 1)) } : {}) },
         admission,
       },
       title,
@@ -149,15 +150,15 @@ export async function closeToTheLimit(): Promise<void> {
 }
 
 async function runCelery(scenario: Scenario, titles: string[], promptTokens: { outline: number; lesson: number }): Promise<Measured> {
-  const limitsOptions = scenario.limits?.(seeded(SEED));
+  const limitsOptions = scenario.limits?.(mulberry32(SEED));
   const server = await FakeLlmServer.start({
     latencyMs: LATENCY_MS,
     ...(limitsOptions ? { limits: new ProviderLimits(limitsOptions) } : {}),
     answerTokens,
-    ...(scenario.fault ? { fault: scenario.fault(seeded(SEED + 1)) } : {}),
+    ...(scenario.fault ? { fault: scenario.fault(mulberry32(SEED + 1)) } : {}),
   });
   try {
-    const run = await runCeleryOriginal({ baseURL: server.baseURL, jobs: scenario.jobs, lessons: scenario.lessons, titles, promptTokens, random: seeded(SEED + 2) });
+    const run = await runCeleryOriginal({ baseURL: server.baseURL, jobs: scenario.jobs, lessons: scenario.lessons, titles, promptTokens, random: mulberry32(SEED + 2) });
     return measure(server.requests, run.failed);
   } finally {
     await server.close();
@@ -212,17 +213,6 @@ function idealFor(scenario: Scenario, requests: readonly ServedRequest[]): numbe
   return Math.max(makespan, byRate + LATENCY_MS);
 }
 
-function seeded(seed: number): () => number {
-  // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function hash(text: string): number {
   let h = 2_166_136_261;

@@ -1,11 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JobStore } from '../../electron/core/store/job-store.js';
 import { isAlive } from '../support/child-processes.js';
 import { CLI, runCli, type CliRun } from '../support/run-cli.js';
+import { CAN_MOUNT_SMALL_DISK, useSmallDisk } from '../support/small-disk.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 // Issue 15, items 6, 7 and 9, as a person meets them in a terminal: a damaged or emptied queue
@@ -75,26 +75,17 @@ describe('a damaged queue database', () => {
   });
 });
 
-const canMount = process.platform === 'linux' && process.getuid?.() === 0;
-describe.skipIf(!canMount)('a full data disk at start (a tmpfs filled up; needs root on Linux to mount it)', () => {
-  let mountPoint: string | undefined;
-  afterEach(() => {
-    if (!mountPoint) return;
-    execFileSync('umount', [mountPoint]);
-    rmSync(mountPoint, { recursive: true, force: true });
-    mountPoint = undefined;
-  });
+describe.skipIf(!CAN_MOUNT_SMALL_DISK)('a full data disk at start (a tmpfs filled up; needs root on Linux to mount it)', () => {
+  const smallDisk = useSmallDisk();
 
   it('says the data folder is full and what to do, exit 1, no stack trace', async () => {
-    mountPoint = mkdtempSync(join(tmpdir(), 'fluentpro-data-full-'));
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mountPoint]);
+    const mountPoint = smallDisk('256k');
     try {
       writeFileSync(join(mountPoint, 'filler'), Buffer.alloc(1024 * 1024));
     } catch {
       // ENOSPC: the disk is full now, as wanted.
     }
-    const cwd = tempDir();
-    const result = await runCli(['jobs', '--data-dir', mountPoint], { cwd });
+    const result = await runCli(['jobs', '--data-dir', mountPoint], { cwd: tempDir() });
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toBe(`fluentpro jobs: the data folder ${mountPoint} is full (no space left on the disk): free some space, then run "fluentpro run" to go on where the jobs stopped\n`);
   });

@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { assembleCourse } from '../../electron/core/output/assemble-course.js';
+import { describe, expect, it } from 'vitest';
 import { JOB_MARKER, sweepStaleWritingFolders, writeCourse, WRITING_PREFIX } from '../../electron/core/output/write-course.js';
-import { demoLesson, demoOutline } from '../../electron/core/providers/demo-content.js';
-import { specOf } from '../support/engine-fixtures.js';
+import { demoCourse } from '../export/export-fixtures.js';
+import { CAN_MOUNT_SMALL_DISK, useSmallDisk } from '../support/small-disk.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 // Issue 15, items 2, 3, 8 and 11: the course folder under faults — a kill between the rename
@@ -15,19 +12,8 @@ import { useTempDir } from '../support/temp-dir.js';
 
 const tempDir = useTempDir();
 
-function course(title: string, lessons = 2) {
-  const spec = specOf({ title, lessons }).spec;
-  const outline = demoOutline(spec);
-  return assembleCourse({
-    spec,
-    outline,
-    lessons: outline.lessons.map((l) => demoLesson(spec, outline, l.number)),
-    repairs: [],
-    usage: { requests: 3, promptTokens: 10, completionTokens: 20 },
-    provider: { name: 'demo', model: 'demo', demo: true },
-    version: '0.0.0-test',
-  });
-}
+/** A demo course with this title (the export tests' fixture). */
+const course = (title: string, lessons = 2) => demoCourse(lessons, { title });
 
 describe('a course folder belongs to its job', () => {
   it('a job that already renamed its course into place (then was killed) finds it instead of writing <slug>-2', async () => {
@@ -79,21 +65,11 @@ describe('sweeping temporary folders of killed runs', () => {
   });
 });
 
-// A real full disk: a 64 KiB tmpfs. Mounting needs root on Linux (as CI runs); elsewhere the
-// test says why it cannot run.
-const canMount = process.platform === 'linux' && process.getuid?.() === 0;
-describe.skipIf(!canMount)('a full output disk (a small tmpfs; needs root on Linux to mount it)', () => {
-  let mountPoint: string | undefined;
-  afterEach(() => {
-    if (!mountPoint) return;
-    execFileSync('umount', [mountPoint]);
-    rmSync(mountPoint, { recursive: true, force: true });
-    mountPoint = undefined;
-  });
+describe.skipIf(!CAN_MOUNT_SMALL_DISK)('a full output disk (a 64 KiB tmpfs; needs root on Linux to mount it)', () => {
+  const smallDisk = useSmallDisk();
 
   it('fails with the folder and the way out, and leaves no temporary folder behind', async () => {
-    mountPoint = mkdtempSync(join(tmpdir(), 'fluentpro-full-'));
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mountPoint]);
+    const mountPoint = smallDisk('64k');
     const error = await writeCourse(course('Too Big', 60), mountPoint, { jobId: 'job00005' }).catch((e: unknown) => e as Error);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe(
