@@ -146,7 +146,7 @@ export class FakeBatchServer {
   async #upload(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     // The SDK sends multipart/form-data (files.ts: multipartFormRequestOptions); undici parses it.
     const raw = await readRaw(req);
-    const form = await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: raw }).formData();
+    const form = await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: new Uint8Array(raw) }).formData();
     const file = form.get('file');
     const purpose = form.get('purpose');
     if (typeof purpose !== 'string' || !purpose) return invalid(res, "Missing required parameter: 'purpose'.", 'purpose');
@@ -266,14 +266,15 @@ export class FakeBatchServer {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, o.lineConcurrency ?? 8) }, worker));
-    if (record.batch.status === 'cancelling') {
+    // Read again: a cancel may have come while the lines ran.
+    if ((record.batch.status as BatchStatus) === 'cancelling') {
       await sleep(o.finalizingMs ?? 5);
       return this.#finish(record, 'cancelled');
     }
     if (expired || this.#now() >= expiresAt) return this.#finish(record, 'expired');
     this.#set(record, 'finalizing');
     await sleep(o.finalizingMs ?? 5);
-    this.#finish(record, record.batch.status === 'cancelling' ? 'cancelled' : 'completed');
+    this.#finish(record, (record.batch.status as BatchStatus) === 'cancelling' ? 'cancelled' : 'completed');
   }
 
   /** The first reason the input file cannot run, as `errors.data` names it; sets the batch's lines. */
