@@ -249,6 +249,16 @@ export class BatchStore {
     })();
   }
 
+  /** The custom_ids still waiting in a batch: what its result files are read for. */
+  linesOfBatch(id: string): string[] {
+    return this.#db.prepare(`SELECT custom_id FROM batch_lines WHERE batch_id = ? AND state = 'submitted' ORDER BY rowid`).pluck().all(id) as string[];
+  }
+
+  /** Batches at the provider whose results are not read yet. */
+  openBatches(): StoredBatch[] {
+    return (this.#db.prepare(`SELECT * FROM batches WHERE provider_batch_id IS NOT NULL AND results_read_at IS NULL ORDER BY created_at`).all() as BatchRow[]).map(batchOf);
+  }
+
   /** Batches whose next poll is due (a poll after quit, sleep or a reboot is simply overdue). */
   dueForPoll(now = this.#now()): StoredBatch[] {
     const rows = this.#db
