@@ -138,6 +138,21 @@ describe('BatchDriver', () => {
     expect([...server!.paidCounts().values()].every((n) => n === 1)).toBe(true);
   });
 
+  it('cancels a job mid-batch: its lines are dropped and its batch cancelled; the other job\'s batch runs on', async () => {
+    await start({ batch: { lineMs: 20, lineConcurrency: 1 } });
+    const jobs = setUp();
+    const clock = { now: 1_000_000 };
+    const { store, driver } = driverFor(jobs, clock, { limits: { maxLines: 6 } });
+    const [keep, drop] = addCourses(jobs, store, ['Keep', 'Drop'], 6);
+    await driver.tick();
+    expect(server!.batch.batches).toHaveLength(2);
+    expect(await driver.cancelJob(drop!)).toEqual([server!.batch.batches[1]!.id]);
+    await runUntil(driver, clock, () => store.progress(keep!).answered === 6);
+    expect(server!.batch.batches.map((b) => b.status)).toEqual(['completed', 'cancelled']);
+    expect(store.progress(drop!).lines).toBe(0);
+    expect(store.openBatches()).toEqual([]);
+  });
+
   it('hands every line to the live path when the provider has no Batch API', async () => {
     await start({ batch: { mode: 'absent' } });
     const jobs = setUp();
@@ -155,5 +170,5 @@ describe('BatchDriver', () => {
 });
 
 function pick(client: BatchClient) {
-  return { submit: client.submit.bind(client), retrieve: client.retrieve.bind(client), results: client.results.bind(client), findByMetadata: client.findByMetadata.bind(client) };
+  return { submit: client.submit.bind(client), retrieve: client.retrieve.bind(client), results: client.results.bind(client), findByMetadata: client.findByMetadata.bind(client), cancel: client.cancel.bind(client) };
 }

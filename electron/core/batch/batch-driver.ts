@@ -16,7 +16,7 @@ export type DriverEvent =
 
 export interface BatchDriverOptions {
   store: BatchStore;
-  client: Pick<BatchClient, 'submit' | 'retrieve' | 'results' | 'findByMetadata'>;
+  client: Pick<BatchClient, 'submit' | 'retrieve' | 'results' | 'findByMetadata' | 'cancel'>;
   /** Default Date.now. */
   now?: () => number;
   /**
@@ -47,6 +47,16 @@ export class BatchDriver {
     await this.#recover();
     await this.#poll();
     if (this.#o.store.openBatches().length === 0) await this.#submit();
+  }
+
+  /**
+   * A cancelled job: its lines are dropped, and each batch left holding nothing else is cancelled
+   * at the provider (a batch shared with other jobs runs on; the dropped job's answers are ignored).
+   */
+  async cancelJob(jobId: string): Promise<string[]> {
+    const toCancel = this.#o.store.dropJob(jobId);
+    for (const providerBatchId of toCancel) await this.#o.client.cancel(providerBatchId);
+    return toCancel;
   }
 
   async #recover(): Promise<void> {
