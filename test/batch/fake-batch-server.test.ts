@@ -61,7 +61,7 @@ async function lines(client: OpenAI, fileId: string | null | undefined) {
 
 describe('fake batch server, through the openai SDK', () => {
   it('uploads a batch file, runs it validating → in_progress → finalizing → completed, and serves the output file', async () => {
-    const client = await start({ batch: { lineMs: 30, validatingMs: 10, finalizingMs: 10 } });
+    const client = await start({ batch: { lineMs: 80, validatingMs: 20, finalizingMs: 30 } });
     const file = await client.files.create({ file: await toFile(Buffer.from(jsonl([1, 2, 3].map((n) => requestLine(`job1|lesson:${n}`, body(n))))), 'input.jsonl'), purpose: 'batch' });
     expect(file).toMatchObject({ object: 'file', purpose: 'batch', filename: 'input.jsonl', status: 'processed' });
     const created = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h', metadata: { fluentpro: 'b1' } });
@@ -124,7 +124,7 @@ describe('fake batch server, through the openai SDK', () => {
   });
 
   it('expires a batch whose window passes: the finished lines in the output file, the rest batch_expired in the error file', async () => {
-    const client = await start({ batch: { completionWindowMs: 120, lineMs: 25, lineConcurrency: 1 } });
+    const client = await start({ batch: { completionWindowMs: 200, lineMs: 25, lineConcurrency: 1 } });
     const created = await submit(client, jsonl(Array.from({ length: 20 }, (_, i) => requestLine(`l${i + 1}`, body(i + 1)))));
     const { batch } = await settle(client, created);
     expect(batch.status).toBe('expired');
