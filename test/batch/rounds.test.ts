@@ -47,7 +47,7 @@ describe('nextRound', () => {
     const round = nextRound([job, fresh('b', 3)]);
     expect(round?.phase).toBe('plan');
     expect(round?.steps).toEqual([
-      { jobId: 'a', key: 'outline-part:1/terms:4', kind: 'new-terms', from: 1, lessonNumber: 4 },
+      { jobId: 'a', key: 'terms:4', kind: 'new-terms', from: 1, lessonNumber: 4 },
       { jobId: 'b', key: 'outline-part:1', kind: 'outline-part', range: { from: 1, count: 3 } },
     ]);
   });

@@ -91,7 +91,7 @@ function planStep(job: JobProgress): RoundStep | 'busy' | 'planned' {
     }
     const short = job.planDrafts?.get(range.from);
     const step: RoundStep = short?.length
-      ? { jobId: job.jobId, key: `outline-part:${range.from}/terms:${short[0]}`, kind: 'new-terms', from: range.from, lessonNumber: short[0]! }
+      ? { jobId: job.jobId, key: `terms:${short[0]}`, kind: 'new-terms', from: range.from, lessonNumber: short[0]! }
       : { jobId: job.jobId, key: `outline-part:${range.from}`, kind: 'outline-part', range };
     return job.inFlight?.has(step.key) ? 'busy' : step;
   }
