@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { batchVsLive } from './batch-vs-live.js';
 import { boardRender } from './board-render.js';
 import { engineThroughput } from './engine-throughput.js';
 import { exportsBenchmark } from './exports.js';
@@ -9,7 +10,7 @@ import { robustGeneration } from './robust-generation.js';
 
 // `npm run bench`: each benchmark prints its figures against the ideal and the previous run.
 // Each runs in a fresh process, so one's memory and JIT state do not colour another's figures.
-const benchmarks: Record<string, () => Promise<void>> = { 'engine-throughput': engineThroughput, 'queue-throughput': queueThroughput, 'board-render': boardRender, 'robust-generation': robustGeneration, 'provider-limits': providerLimits, exports: exportsBenchmark };
+const benchmarks: Record<string, () => Promise<void>> = { 'engine-throughput': engineThroughput, 'queue-throughput': queueThroughput, 'board-render': boardRender, 'robust-generation': robustGeneration, 'provider-limits': providerLimits, exports: exportsBenchmark, 'batch-vs-live': batchVsLive };
 const only = process.argv[2];
 if (only) {
   const run = benchmarks[only];

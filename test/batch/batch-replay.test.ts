@@ -1,18 +1,10 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BatchClient } from '../../electron/core/batch/batch-client.js';
-import { BatchDriver } from '../../electron/core/batch/batch-driver.js';
-import { AwaitingBatchError, BatchLineProvider } from '../../electron/core/batch/batch-line-provider.js';
-import { BatchStore, type StoredLine } from '../../electron/core/batch/batch-store.js';
-import { Admission } from '../../electron/core/pacing/admission.js';
 import { OpenAiProvider } from '../../electron/core/providers/openai-provider.js';
 import type { CourseSpec } from '../../electron/core/spec/spec-schema.js';
-import { JobStore } from '../../electron/core/store/job-store.js';
-import { generateCourse, type GeneratedContent } from '../../electron/core/workflow/generate-course.js';
-import { DEFAULT_RETRY_POLICY } from '../../electron/core/workflow/retry-policy.js';
+import { generateCourse } from '../../electron/core/workflow/generate-course.js';
+import { OPEN_CONTEXT, runBatched, type BatchedRun } from '../support/batch-run.js';
 import { specOf } from '../support/engine-fixtures.js';
 import { FakeLlmServer, type FakeLlmServerOptions } from '../support/fake-llm-server.js';
-import { enqueueInput } from '../support/job-fixtures.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 // The whole batch path short of the orchestrator: each job runs the unchanged workflow with
@@ -21,10 +13,9 @@ import { useTempDir } from '../support/temp-dir.js';
 
 const tempDir = useTempDir();
 const servers: FakeLlmServer[] = [];
-let jobs: JobStore | undefined;
+const runs: BatchedRun[] = [];
 afterEach(async () => {
-  jobs?.close();
-  jobs = undefined;
+  for (const run of runs.splice(0)) run.close();
   for (const s of servers.splice(0)) await s.close();
 });
 
@@ -34,55 +25,21 @@ async function serve(options: FakeLlmServerOptions = {}) {
   return server;
 }
 
-const ctx = { permits: new Admission({ maxInFlight: 1000 }), retry: DEFAULT_RETRY_POLICY, priority: 0, lessonConcurrency: 1000 };
-
-/** Plan steps go first, alone, as rounds.ts phases them; then everything else. */
-function planFirst(pending: StoredLine[]) {
-  const plan = pending.filter((l) => l.step.startsWith('outline-part:') || l.step.startsWith('terms:'));
-  return plan.length ? { name: 'plan', lines: plan } : { name: 'lessons and repairs', lines: pending };
-}
-
-async function runBatched(server: FakeLlmServer, specs: CourseSpec[]) {
-  jobs = new JobStore(join(tempDir(), 'queue.sqlite'));
-  const ids = specs.map((spec) => jobs!.enqueue(enqueueInput(spec.title, tempDir())).job.id);
-  const clock = { now: 1_000_000 };
-  const store = new BatchStore(jobs.db, { now: () => clock.now });
-  const driver = new BatchDriver({ store, client: new BatchClient({ apiKey: 'k', baseURL: server.baseURL }), now: () => clock.now, round: planFirst });
-  const done = new Map<string, GeneratedContent>();
-  let rounds = 0;
-  for (let pass = 0; done.size < specs.length; pass++) {
-    if (pass > 20) throw new Error('too many passes');
-    for (const [i, id] of ids.entries()) {
-      if (done.has(id)) continue;
-      const provider = new BatchLineProvider(id, 'test-model', store);
-      try {
-        done.set(id, await generateCourse(specs[i]!, { ...ctx, provider }));
-      } catch (error) {
-        if (provider.awaiting.length === 0 && !(error instanceof AwaitingBatchError)) throw error;
-      }
-    }
-    if (done.size === specs.length) break;
-    // One round: submit, then tick until it is read.
-    await driver.tick();
-    rounds++;
-    while (store.openBatches().length) {
-      clock.now += 600_000;
-      await new Promise((r) => setTimeout(r, 10));
-      await driver.tick();
-    }
-  }
-  return { results: ids.map((id) => done.get(id)!), rounds, store, ids };
+async function batched(server: FakeLlmServer, specs: CourseSpec[]) {
+  const run = await runBatched(server, specs, tempDir());
+  runs.push(run);
+  return run;
 }
 
 async function runLive(server: FakeLlmServer, spec: CourseSpec) {
-  return generateCourse(spec, { ...ctx, provider: new OpenAiProvider({ apiKey: 'k', baseURL: server.baseURL, model: 'test-model' }) });
+  return generateCourse(spec, { ...OPEN_CONTEXT, provider: new OpenAiProvider({ apiKey: 'k', baseURL: server.baseURL, model: 'test-model' }) });
 }
 
 describe('a course through the batch path', () => {
   it('comes out as the live path writes it, for the same paid requests, in one round per plan part and one for the lessons', async () => {
     const specs = [specOf({ title: 'Batch One', lessons: 20 }).spec, specOf({ title: 'Batch Two', lessons: 12 }).spec, specOf({ title: 'Batch Three', lessons: 4 }).spec];
     const batchServer = await serve();
-    const { results, rounds } = await runBatched(batchServer, specs);
+    const { results, rounds } = await batched(batchServer, specs);
     const liveServer = await serve();
     for (const [i, spec] of specs.entries()) {
       const live = await runLive(liveServer, spec);
@@ -102,7 +59,7 @@ describe('a course through the batch path', () => {
     const spoilQuiz = (r: { key: string; attempt: number }) => (r.key === 'lesson 2|Repaired' && r.attempt === 0 ? { kind: 'spoil' as const, spoil: (a: Record<string, unknown>) => void (a.quiz = (a.quiz as { answerIndex?: number }[]).map((q) => ({ ...q, answerIndex: 99 }))) } : undefined);
     const spec = specOf({ title: 'Repaired', lessons: 3 }).spec;
     const batchServer = await serve({ fault: spoilQuiz });
-    const { results, rounds } = await runBatched(batchServer, [spec]);
+    const { results, rounds } = await batched(batchServer, [spec]);
     const live = await runLive(await serve({ fault: spoilQuiz }), spec);
     expect(results[0]!.lessons).toEqual(live.lessons);
     expect(results[0]!.repairs).toEqual(live.repairs);

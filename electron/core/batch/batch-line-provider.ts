@@ -40,6 +40,8 @@ export class BatchLineProvider implements LlmProvider {
   readonly demo = false;
   /** Requests of this run that wait for a batch: any, and the run's failures are waiting, not failing. */
   readonly awaiting: string[] = [];
+  /** How often this run asked each body: a repeat is a new line (live, it would be a new sample). */
+  readonly #asked = new Map<string, number>();
 
   constructor(
     readonly jobId: string,
@@ -48,7 +50,13 @@ export class BatchLineProvider implements LlmProvider {
   ) {}
 
   async complete(request: LlmRequest): Promise<LlmAnswer> {
-    const line = lineFor(this.jobId, this.model, request);
+    const first = lineFor(this.jobId, this.model, request);
+    // A step that asks the same body again (a part whose problem reads the same) must not get the
+    // same stored answer back: the n-th ask in a run is its own line. Runs replay in the same
+    // order, so the n-th ask finds the n-th answer.
+    const n = this.#asked.get(first.customId) ?? 0;
+    this.#asked.set(first.customId, n + 1);
+    const line = n ? { ...first, customId: `${first.customId}~${n}` } : first;
     const stored = this.store.line(line.customId);
     if (stored?.answer) return stored.answer;
     if (stored?.state === 'failed') throw new ProviderError(`the provider refused the batch request: ${stored.error ?? 'no reason given'}`, 'client');
@@ -58,7 +66,7 @@ export class BatchLineProvider implements LlmProvider {
   }
 }
 
-/** The request's batch line: `<job>/<step>#<12 hex of the body's sha256>`. */
+/** The request's batch line: `<job>/<step>#<12 hex of the body's sha256>` (a repeat in the same run adds `~n`). */
 export function lineFor(jobId: string, model: string, request: Pick<LlmRequest, 'task' | 'messages' | 'format'>): BatchRequest {
   const draft = batchRequest(jobId, 'x', model, request);
   const hash = createHash('sha256').update(JSON.stringify(draft.body)).digest('hex').slice(0, 12);
