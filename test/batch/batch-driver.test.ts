@@ -166,6 +166,10 @@ describe('BatchDriver', () => {
     expect(live.map((l) => l.step)).toEqual(['lesson:1', 'lesson:2', 'lesson:3']);
     expect(reason).toMatch(/^this provider has no Batch API/);
     expect(store.interruptedSubmissions()).toEqual([]);
+    expect(live.map((l) => store.line(l.customId)?.state)).toEqual(['live', 'live', 'live']);
+    // Nothing is submitted again on the next tick: the lines wait for the live path.
+    await driver.tick();
+    expect(store.pending()).toEqual([]);
   });
 });
 

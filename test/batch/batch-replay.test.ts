@@ -25,8 +25,8 @@ async function serve(options: FakeLlmServerOptions = {}) {
   return server;
 }
 
-async function batched(server: FakeLlmServer, specs: CourseSpec[]) {
-  const run = await runBatched(server, specs, tempDir());
+async function batched(server: FakeLlmServer, specs: CourseSpec[], options: { liveFallback?: boolean } = {}) {
+  const run = await runBatched(server, specs, tempDir(), options);
   runs.push(run);
   return run;
 }
@@ -66,5 +66,18 @@ describe('a course through the batch path', () => {
     expect(live.repairs.some((r) => r.kind === 'part-asked-again')).toBe(true);
     expect(rounds).toBe(3); // the plan, the lessons, the quiz questions of lesson 2
     expect(results[0]!.usage.requests).toBe(live.usage.requests);
+  });
+
+  it('goes live when the provider has no Batch API, and a replay pays for no live answer twice', async () => {
+    const spec = specOf({ title: 'Local Model', lessons: 5 }).spec;
+    const server = await serve({ batch: { mode: 'absent' } });
+    const { results, rounds, store, jobIds } = await batched(server, [spec], { liveFallback: true });
+    const live = await runLive(await serve(), spec);
+    expect(results[0]!.lessons).toEqual(live.lessons);
+    expect(rounds).toBe(0);
+    expect(server.batch.batches).toEqual([]);
+    expect(server.requests.length).toBe(live.usage.requests);
+    expect([...server.paidCounts().values()].every((n) => n === 1)).toBe(true);
+    expect(store.progress(jobIds[0]!)).toMatchObject({ answered: live.usage.requests, waiting: 0 });
   });
 });

@@ -4,6 +4,7 @@ import { BatchDriver } from '../../electron/core/batch/batch-driver.js';
 import { AwaitingBatchError, BatchLineProvider } from '../../electron/core/batch/batch-line-provider.js';
 import { BatchStore, type StoredLine } from '../../electron/core/batch/batch-store.js';
 import { Admission } from '../../electron/core/pacing/admission.js';
+import { OpenAiProvider } from '../../electron/core/providers/openai-provider.js';
 import type { CourseSpec } from '../../electron/core/spec/spec-schema.js';
 import { JobStore } from '../../electron/core/store/job-store.js';
 import { generateCourse, type GeneratedContent } from '../../electron/core/workflow/generate-course.js';
@@ -35,7 +36,9 @@ export interface BatchedRun {
   close(): void;
 }
 
-export async function runBatched(server: FakeLlmServer, specs: CourseSpec[], dir: string): Promise<BatchedRun> {
+/** With `liveFallback`, lines the driver marks 'live' are asked of the same server's live endpoint. */
+export async function runBatched(server: FakeLlmServer, specs: CourseSpec[], dir: string, options: { liveFallback?: boolean } = {}): Promise<BatchedRun> {
+  const live = options.liveFallback ? new OpenAiProvider({ apiKey: 'k', baseURL: server.baseURL, model: 'test-model' }) : undefined;
   const jobs = new JobStore(join(dir, 'queue.sqlite'));
   const ids = specs.map((spec) => jobs.enqueue(enqueueInput(spec.title, dir)).job.id);
   const clock = { now: 1_000_000 };
@@ -50,7 +53,7 @@ export async function runBatched(server: FakeLlmServer, specs: CourseSpec[], dir
       await Promise.all(
         ids.map(async (id, i) => {
           if (done.has(id) || failed.has(i)) return;
-          const provider = new BatchLineProvider(id, 'test-model', store);
+          const provider = new BatchLineProvider(id, 'test-model', store, live);
           try {
             done.set(id, await generateCourse(specs[i]!, { ...OPEN_CONTEXT, provider }));
           } catch (error) {
@@ -59,8 +62,9 @@ export async function runBatched(server: FakeLlmServer, specs: CourseSpec[], dir
         }),
       );
       if (done.size + failed.size === specs.length) break;
+      const before = store.openBatches().length + store.interruptedSubmissions().length;
       await driver.tick();
-      rounds++;
+      if (store.openBatches().length > before) rounds++;
       while (store.openBatches().length) {
         clock.now += 600_000;
         await new Promise((r) => setTimeout(r, 10));

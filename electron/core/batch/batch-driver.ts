@@ -28,7 +28,10 @@ export interface BatchDriverOptions {
   limits?: Partial<BatchFileLimits>;
   /** Told of jobs that have new answers: re-queue them, so they replay with their answers. */
   onAnswered?: (jobIds: string[]) => void;
-  /** Told of lines the provider cannot take in a batch (no Batch API, one line over the queue limit): run them live. */
+  /**
+   * Told of lines the provider cannot take in a batch (no Batch API, one line over the queue
+   * limit): they are marked 'live', and the caller re-queues their jobs to ask them live.
+   */
   onLive?: (lines: StoredLine[], reason: string) => void;
   onEvent?: (event: DriverEvent) => void;
 }
@@ -81,7 +84,7 @@ export class BatchDriver {
         store.applyResults(batch.id, undefined);
         const decision = onTokenLimit(lines.length, store.openBatches().length);
         if (decision === 'split') this.#maxLines = Math.ceil(lines.length / 2);
-        if (decision === 'live') this.#o.onLive?.(lines.map((id) => store.line(id)!).filter(Boolean), 'one request is over the provider\'s batch queue limit');
+        if (decision === 'live') this.#goLive(lines, 'the request alone is over the provider\'s batch queue limit');
         this.#o.onEvent?.({ type: 'token-limited', lines: lines.length, decision });
         continue;
       }
@@ -110,7 +113,7 @@ export class BatchDriver {
         if (error instanceof BatchUnsupportedError) {
           store.abandonSubmission(id);
           this.#o.onEvent?.({ type: 'unsupported', message: error.message });
-          this.#o.onLive?.(store.pending(), error.message);
+          this.#goLive(store.pending().map((l) => l.customId), error.message);
           return;
         }
         if (error instanceof BatchTokenLimitError) {
@@ -126,6 +129,12 @@ export class BatchDriver {
       }
     }
     this.#maxLines = undefined;
+  }
+
+  /** Lines the batch cannot take: marked 'live' (BatchLineProvider asks them live), and the caller told. */
+  #goLive(customIds: string[], reason: string): void {
+    this.#o.store.markLive(customIds, reason);
+    this.#o.onLive?.(customIds.map((id) => this.#o.store.line(id)!).filter(Boolean), reason);
   }
 
   #now(): number {

@@ -47,6 +47,8 @@ export class BatchLineProvider implements LlmProvider {
     readonly jobId: string,
     readonly model: string,
     readonly store: BatchStore,
+    /** Asks the lines the driver marked 'live' (no Batch API, a request over the queue limit). */
+    readonly live?: LlmProvider,
   ) {}
 
   async complete(request: LlmRequest): Promise<LlmAnswer> {
@@ -60,6 +62,12 @@ export class BatchLineProvider implements LlmProvider {
     const stored = this.store.line(line.customId);
     if (stored?.answer) return stored.answer;
     if (stored?.state === 'failed') throw new ProviderError(`the provider refused the batch request: ${stored.error ?? 'no reason given'}`, 'client');
+    if (stored?.state === 'live') {
+      if (!this.live) throw new ProviderError(`this request must be asked live (${stored.error ?? 'no reason given'}), and the run has no live provider`, 'client');
+      const answer = await this.live.complete(request);
+      this.store.recordLiveAnswer(line.customId, answer);
+      return answer;
+    }
     if (!stored) this.store.addLines([line]);
     this.awaiting.push(line.customId);
     throw new AwaitingBatchError(line.customId);

@@ -9,7 +9,7 @@ import type { BatchResults } from './jsonl-reader.js';
 // Every change that moves lines is one transaction, so a crash never leaves a line in two
 // batches or an answer half-recorded. Tables: migration 10 (core/store/migrations.ts).
 
-export type LineState = 'pending' | 'submitted' | 'answered' | 'done' | 'failed';
+export type LineState = 'pending' | 'submitted' | 'answered' | 'done' | 'failed' | 'live';
 export type StoredBatchState = 'submitting' | BatchState;
 
 export interface StoredLine {
@@ -214,6 +214,18 @@ export class BatchStore {
     })();
   }
 
+  /** Pending lines to be asked live instead (`reason` is kept as the line's error, for the log). */
+  markLive(customIds: readonly string[], reason: string): void {
+    const live = this.#db.prepare(`UPDATE batch_lines SET state = 'live', error = ?, updated_at = ? WHERE custom_id = ? AND state = 'pending'`);
+    const now = this.#now();
+    this.#db.transaction(() => customIds.forEach((id) => live.run(reason, now, id)))();
+  }
+
+  /** A line's live answer, kept like a batch answer: a replay of the job finds it instead of paying again. */
+  recordLiveAnswer(customId: string, answer: LlmAnswer): void {
+    this.#db.prepare(`UPDATE batch_lines SET state = 'answered', answer_json = ?, updated_at = ? WHERE custom_id = ? AND state = 'live'`).run(JSON.stringify(answer), this.#now(), customId);
+  }
+
   /** Answers that wait for their steps' accept / repair path; of one job when given. */
   answered(jobId?: string): StoredLine[] {
     const rows = jobId
@@ -296,7 +308,7 @@ export class BatchStore {
     return {
       lines: counts.reduce((sum, c) => sum + c.n, 0),
       answered: n('answered') + n('done'),
-      waiting: n('pending') + n('submitted'),
+      waiting: n('pending') + n('submitted') + n('live'),
       failed: n('failed'),
       ...(first ? { firstSubmittedAt: first } : {}),
     };

@@ -240,12 +240,14 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       -- One step's request in batch mode: 'pending' (waits for the next round's file),
       -- 'submitted' (in batch_id), 'answered' (answer_json waits for the step's accept / repair
       -- path), 'done' (the step's checkpoint holds it), 'failed' (the provider refused the request
-      -- itself, a 400). custom_id is '<job id>/<step key>'.
+      -- itself, a 400), 'live' (to be asked live: the provider has no Batch API, or the request
+      -- alone is over its batch queue; the live answer is then stored as 'answered').
+      -- custom_id is '<job id>/<step key>#<hash of the body>'.
       CREATE TABLE batch_lines (
         custom_id TEXT PRIMARY KEY,
         job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
         step TEXT NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('pending','submitted','answered','done','failed')),
+        state TEXT NOT NULL CHECK (state IN ('pending','submitted','answered','done','failed','live')),
         batch_id TEXT REFERENCES batches (id),
         model TEXT NOT NULL,
         request_json TEXT NOT NULL,
