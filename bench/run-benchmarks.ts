@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { batchVsLive } from './batch-vs-live.js';
 import { boardRender } from './board-render.js';
 import { crashSoak } from './crash-soak.js';
 import { engineThroughput } from './engine-throughput.js';
@@ -12,7 +13,7 @@ import { speechBenchmark } from './speech.js';
 
 // `npm run bench`: each benchmark prints its figures against the ideal and the previous run.
 // Each runs in a fresh process, so one's memory and JIT state do not colour another's figures.
-const benchmarks: Record<string, () => Promise<void>> = { 'engine-throughput': engineThroughput, 'queue-throughput': queueThroughput, 'board-render': boardRender, 'robust-generation': robustGeneration, 'provider-limits': providerLimits, exports: exportsBenchmark, 'crash-soak': crashSoak, startup: startupBenchmark, speech: speechBenchmark };
+const benchmarks: Record<string, () => Promise<void>> = { 'engine-throughput': engineThroughput, 'queue-throughput': queueThroughput, 'board-render': boardRender, 'robust-generation': robustGeneration, 'provider-limits': providerLimits, exports: exportsBenchmark, 'crash-soak': crashSoak, startup: startupBenchmark, speech: speechBenchmark, 'batch-vs-live': batchVsLive };
 const only = process.argv[2];
 if (only) {
   const run = benchmarks[only];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BATCH_LINE_HEADER, FakeBatchServer, type FakeBatchOptions } from './fake-batch-server.js';
 import { estimateRequest, type ProviderLimits } from './provider-limits.js';
 import { imperfectAnswer, type RealModelOptions } from './real-model.js';
 import { encodeMp3 } from '../../electron/core/speech/mp3.js';
@@ -55,6 +56,8 @@ export interface FakeLlmServerOptions {
    * real one (~2,000 tokens). Undefined, or less than the JSON: the JSON as it is. Default: none.
    */
   answerTokens?: (request: RequestInfo) => number | undefined;
+  /** The Files and Batches endpoints (fake-batch-server.ts): a slow queue, expiry, a 404 provider. */
+  batch?: FakeBatchOptions;
 }
 
 export interface ServedRequest extends RequestInfo {
@@ -99,9 +102,12 @@ export class FakeLlmServer {
   #attempts = new Map<string, number>();
   #arrivals = 0;
   #options: FakeLlmServerOptions;
+  /** The Batch API: its lines are answered by this server's live endpoint. */
+  readonly batch: FakeBatchServer;
 
   private constructor(options: FakeLlmServerOptions) {
     this.#options = options;
+    this.batch = new FakeBatchServer(() => this.baseURL, options.batch);
     this.#server = createServer((req, res) => void this.#handle(req, res));
   }
 
@@ -133,11 +139,13 @@ export class FakeLlmServer {
   }
 
   async close(): Promise<void> {
+    this.batch.stopAll();
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (await this.batch.handle(req, res)) return;
     if (req.method === 'GET' && req.url === '/__stats') {
       // For a server run in another process (benchmarks): what the in-process getters tell.
       return json(res, 200, { maxInFlight: this.#maxInFlight, requests: this.requests.length, paid: Object.fromEntries(this.paidCounts()), limits: this.#options.limits?.stats });
@@ -172,7 +180,8 @@ export class FakeLlmServer {
     };
 
     // The provider's limits decide first, on arrival: a refusal is answered at once, with no latency.
-    const admission = this.#options.limits?.admit(estimateRequest(body));
+    // A batch line (fake-batch-server.ts) is not held to the live limits: batches have their own.
+    const admission = req.headers[BATCH_LINE_HEADER] ? undefined : this.#options.limits?.admit(estimateRequest(body));
     if (admission && !admission.ok) {
       record(admission.status);
       return json(res, admission.status, admission.body, admission.headers);

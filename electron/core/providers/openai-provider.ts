@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { pickRateLimitHeaders } from '../pacing/rate-limit-headers.js';
 import { parseRetryAfter } from '../workflow/retry-policy.js';
+import { answerFromCompletion, chatCompletionBody } from './chat-completions.js';
 import { ProviderError, type LlmAnswer, type LlmProvider, type LlmRequest } from './provider.js';
 
 export interface OpenAiProviderOptions {
@@ -36,35 +37,14 @@ export class OpenAiProvider implements LlmProvider {
     let rateLimitHeaders;
     try {
       const { data, response } = await this.#client.chat.completions
-        .create(
-          {
-            model: this.model,
-            messages: request.messages,
-            response_format: { type: 'json_schema', json_schema: request.format },
-            ...(request.maxCompletionTokens !== undefined ? { max_completion_tokens: request.maxCompletionTokens } : {}),
-          },
-          { signal: request.signal },
-        )
+        .create(chatCompletionBody(this.model, request), { signal: request.signal })
         .withResponse();
       completion = data;
       rateLimitHeaders = pickRateLimitHeaders(response.headers);
     } catch (error) {
       throw toProviderError(error, request.signal);
     }
-    const choice = completion?.choices?.[0];
-    const text = choice?.message?.content;
-    if (typeof text !== 'string') {
-      const refusal = choice?.message?.refusal;
-      if (refusal) throw new ProviderError(`the model refused: ${refusal}`, 'client', undefined, undefined, rateLimitHeaders);
-      throw new ProviderError('the server answered without any message content', 'bad-response', undefined, undefined, rateLimitHeaders);
-    }
-    return {
-      text,
-      promptTokens: completion.usage?.prompt_tokens ?? 0,
-      completionTokens: completion.usage?.completion_tokens ?? 0,
-      finishReason: choice?.finish_reason ?? 'stop',
-      ...(rateLimitHeaders ? { rateLimitHeaders } : {}),
-    };
+    return answerFromCompletion(completion, rateLimitHeaders);
   }
 }
 

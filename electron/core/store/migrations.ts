@@ -220,6 +220,63 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'Batch API batches and their lines',
+    sql: `
+      -- A batch of requests sent through the provider's Batch API (core/batch). id is ours, also put
+      -- in the provider batch's metadata, so a crash between "create" and saving the provider's id
+      -- finds the batch again instead of submitting its lines twice; provider_batch_id is NULL
+      -- until then ('submitting'). results_read_at: the output and error files are read into
+      -- batch_lines, and the batch needs nothing more.
+      CREATE TABLE batches (
+        id TEXT PRIMARY KEY,
+        provider_batch_id TEXT UNIQUE,
+        model TEXT NOT NULL,
+        round TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('submitting','validating','in_progress','finalizing','completed','failed','expired','cancelling','cancelled')),
+        input_file_id TEXT,
+        output_file_id TEXT,
+        error_file_id TEXT,
+        total INTEGER NOT NULL DEFAULT 0,
+        completed INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        token_limited INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        submitted_at INTEGER,
+        completed_at INTEGER,
+        results_read_at INTEGER,
+        polls INTEGER NOT NULL DEFAULT 0,
+        next_poll_at INTEGER
+      );
+      CREATE INDEX batches_open ON batches (results_read_at, next_poll_at);
+
+      -- One step's request in batch mode: 'pending' (waits for the next round's file),
+      -- 'submitted' (in batch_id), 'answered' (answer_json waits for the step's accept / repair
+      -- path), 'done' (the step's checkpoint holds it), 'failed' (the provider refused the request
+      -- itself, a 400), 'live' (to be asked live: the provider has no Batch API, or the request
+      -- alone is over its batch queue; the live answer is then stored as 'answered').
+      -- custom_id is '<job id>/<step key>#<hash of the body>'.
+      CREATE TABLE batch_lines (
+        custom_id TEXT PRIMARY KEY,
+        job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+        step TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending','submitted','answered','done','failed','live')),
+        batch_id TEXT REFERENCES batches (id),
+        model TEXT NOT NULL,
+        request_json TEXT NOT NULL,
+        answer_json TEXT,
+        error TEXT,
+        submissions INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX batch_lines_job ON batch_lines (job_id, state);
+      CREATE INDEX batch_lines_batch ON batch_lines (batch_id, state);
+      CREATE INDEX batch_lines_pending ON batch_lines (state, model, created_at);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {
