@@ -82,6 +82,27 @@ describe('fluentpro generate --batch', () => {
     }
   });
 
+  it('repairs a broken answer through a further round, as the live path repairs it', async () => {
+    // Lesson 2's quiz comes back with impossible answers the first time, in both runs.
+    const spoilQuiz = (r: { key: string; attempt: number }) => (r.key === 'lesson 2|Repaired Course' && r.attempt === 0 ? { kind: 'spoil' as const, spoil: (a: Record<string, unknown>) => void (a.quiz = (a.quiz as { answerIndex?: number }[]).map((q) => ({ ...q, answerIndex: 99 }))) } : undefined);
+    const batchServer = await serve({ fault: spoilQuiz });
+    const liveServer = await serve({ fault: spoilQuiz });
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'r.course.yaml'), spec('Repaired Course', 3));
+    const batched = await runCli(['generate', 'r.course.yaml', '--batch', '--out', 'out', '--data-dir', 'data'], { cwd, env: envFor(batchServer) });
+    expect(batched.code).toBe(0);
+    const live = await runCli(['generate', 'r.course.yaml', '--out', 'live', '--data-dir', 'live-data'], { cwd, env: envFor(liveServer) });
+    expect(live.code).toBe(0);
+    const fromBatch = readCourse(join(cwd, 'out', 'repaired-course')) as CourseJson & { quality?: unknown };
+    const fromLive = readCourse(join(cwd, 'live', 'repaired-course')) as CourseJson & { quality?: unknown };
+    expect(fromBatch.lessons).toEqual(fromLive.lessons);
+    expect(fromBatch.quality).toEqual(fromLive.quality); // the same repairs reported
+    // The plan, the lessons, then lesson 2's quiz asked again.
+    expect(batchServer.batch.batches.length).toBe(3);
+    expect(batchServer.requests.length).toBe(liveServer.requests.length);
+    expectNothingTwice(batchServer);
+  });
+
   it('after kill -9 mid-batch, running it again completes every course with no request submitted twice', async () => {
     // Slow lines keep the batch in progress long enough to kill the command during it.
     const server = await serve({ batch: { lineMs: 60, lineConcurrency: 1 } });
