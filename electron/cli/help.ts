@@ -84,6 +84,9 @@ Options
 ${PROVIDER_FLAGS}
 ${DATA_DIR_FLAG}
   --force                  Queue a new job even when an identical one is queued or running
+  --batch                  Send the requests through the provider's Batch API: half price, ready
+                           within 24 h (usually sooner); also FLUENTPRO_BATCH=1. Ctrl-C stops
+                           waiting; "fluentpro run" or the same command picks the batch up again
   --json                   Print one JSON object per event on stdout
   -h, --help               Show this help
 

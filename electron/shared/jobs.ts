@@ -24,6 +24,13 @@ export interface JobSettings {
   /** Attempts per LLM request. */
   maxRequestAttempts: number;
   requestTimeoutMs: number;
+  /**
+   * 'batch': the job's requests go through the provider's Batch API (half price, within 24 h),
+   * run by `generate --batch` / `run` in the command's process (electron/cli/batch-jobs.ts).
+   * Absent: live. Part of settings_json, so no migration, and a batch job and a live job of the
+   * same spec are different jobs.
+   */
+  mode?: 'batch';
 }
 
 /** What a job makes: a whole course from a spec, or one lesson of a finished course written again. */

@@ -7,9 +7,10 @@ import { DATA_DIR_OPTION, openQueue } from '../open-queue.js';
 import { parseCommandArgs, SETTINGS_OPTIONS, settingsInput } from '../parse-flags.js';
 import { createProgressView } from '../progress-view.js';
 import { runQueue } from '../run-queue.js';
+import { batchRequested } from '../batch-mode.js';
 
 export async function generateCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  const { values, positionals } = parseCommandArgs('generate', args, { ...SETTINGS_OPTIONS, ...DATA_DIR_OPTION, json: { type: 'boolean' }, force: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs('generate', args, { ...SETTINGS_OPTIONS, ...DATA_DIR_OPTION, json: { type: 'boolean' }, force: { type: 'boolean' }, batch: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError('name at least one spec file', 'generate');
   const { settings, notices } = resolveSettings(settingsInput(values), io.env, io.cwd);
   for (const notice of notices) io.stderr.write(`note: ${notice}\n`);
@@ -32,7 +33,12 @@ export async function generateCommand(args: string[], io: CliIo, signal?: AbortS
 
   const { store } = openQueue(values, io);
   try {
-    const jobSettings = toJobSettings(settings);
+    let batch = batchRequested(values.batch, io.env);
+    if (batch && settings.provider === 'demo') {
+      io.stderr.write('note: the demo provider has no Batch API; the live path is used\n');
+      batch = false;
+    }
+    const jobSettings = { ...toJobSettings(settings), ...(batch ? { mode: 'batch' as const } : {}) };
     const ids = new Set<string>();
     const typed = new Map<string, string>(); // job id → the path as the user typed it
     for (const spec of loaded) {
@@ -41,7 +47,18 @@ export async function generateCommand(args: string[], io: CliIo, signal?: AbortS
       typed.set(job.id, spec.typed);
       if (reused && !values.json) io.stderr.write(`${spec.typed} is already ${job.state} as job ${job.id}; following it (use --force for a new job)\n`);
     }
+    if (batch) {
+      const queued = [...ids].filter((id) => store.get(id)?.state === 'queued');
+      const { runBatchJobs } = await import('../batch-jobs.js');
+      const result = await runBatchJobs({ store, settings, jobIds: queued, env: io.env, signal, say: (line) => values.json || io.stderr.write(`${line}\n`) });
+      if (result.outcome === 'unsupported') io.stderr.write(`note: ${result.message}\n`);
+      else if (result.outcome === 'interrupted') {
+        io.stderr.write(`stopped; the batch goes on at the provider: "fluentpro generate --batch" with the same specs, or "fluentpro run", picks up its answers\n`);
+        return EXIT.interrupted;
+      }
+    }
     const view = createProgressView(io.stdout, values.json ? 'json' : 'auto');
+    // Live jobs, and batch jobs whose provider has no Batch API (they are still queued).
     const { interrupted } = await runQueue({ store, settings, view, onlyJobIds: ids, signal });
     const jobs = [...ids].map((id) => store.get(id)!);
     if (interrupted) {

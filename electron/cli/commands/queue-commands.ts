@@ -6,6 +6,7 @@ import { DATA_DIR_OPTION, findJob, openQueue } from '../open-queue.js';
 import { parseCommandArgs, SETTINGS_OPTIONS, settingsInput } from '../parse-flags.js';
 import { createProgressView } from '../progress-view.js';
 import { runQueue } from '../run-queue.js';
+import { queuedBatchJobs } from '../batch-mode.js';
 import { QueuePauseStore } from '../../core/store/queue-pause.js';
 import { describeUntil } from './pause.js';
 import { startSchedules } from './schedule.js';
@@ -20,6 +21,14 @@ export async function runCommand(args: string[], io: CliIo, signal?: AbortSignal
     if (!values.json) io.stderr.write(`working the queue in ${dataDir}${values.watch ? ' (Ctrl-C to stop)' : ''}\n`);
     const pause = new QueuePauseStore(store.db).get();
     if (pause && !values.json) io.stderr.write(`the queue is paused until ${describeUntil(pause)}: jobs wait until then ("fluentpro resume" to start now)\n`);
+    // Batch-mode jobs (generate --batch) resume polling their batches here, in this process.
+    const batchIds = queuedBatchJobs(store);
+    if (batchIds.length) {
+      const { runBatchJobs } = await import('../batch-jobs.js');
+      const result = await runBatchJobs({ store, settings, jobIds: batchIds, env: io.env, signal, say: (line) => values.json || io.stderr.write(`${line}\n`) });
+      if (result.outcome === 'unsupported') io.stderr.write(`note: ${result.message}\n`);
+      if (result.outcome === 'interrupted') return EXIT.interrupted;
+    }
     const { interrupted } = await runQueue({
       store,
       settings,

@@ -238,6 +238,11 @@ export class BatchStore {
    * The step's checkpoint holds the answer now: the line is done (its answer dropped). Call it in
    * the transaction that saves the checkpoint, so the two never disagree after a crash.
    */
+  /** A job that succeeded: every answered line of it is done (its answers are no longer kept). */
+  markJobDone(jobId: string): void {
+    this.#db.prepare(`UPDATE batch_lines SET state = 'done', answer_json = NULL, updated_at = ? WHERE job_id = ? AND state = 'answered'`).run(this.#now(), jobId);
+  }
+
   markDone(customId: string): void {
     this.#db.prepare(`UPDATE batch_lines SET state = 'done', answer_json = NULL, updated_at = ? WHERE custom_id = ? AND state = 'answered'`).run(this.#now(), customId);
   }

@@ -1,0 +1,14 @@
+import type { JobStore } from '../core/store/job-store.js';
+
+// What the commands need to know about batch mode before loading it (batch-jobs.ts loads the
+// openai SDK and the engine, so `generate` without --batch and `run` with no batch job never do).
+
+/** Whether `generate` should queue its jobs in batch mode: `--batch`, or FLUENTPRO_BATCH=1. */
+export function batchRequested(flag: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return flag === true || /^(1|true|yes)$/i.test(env.FLUENTPRO_BATCH ?? '');
+}
+
+/** Queued batch-mode jobs (what `run` resumes before the live queue). */
+export function queuedBatchJobs(store: JobStore): string[] {
+  return store.db.prepare(`SELECT id FROM jobs WHERE state = 'queued' AND kind = 'course' AND json_extract(settings_json, '$.mode') = 'batch' ORDER BY seq`).pluck().all() as string[];
+}

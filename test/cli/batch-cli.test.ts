@@ -1,0 +1,177 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeLlmServer, type FakeLlmServerOptions } from '../support/fake-llm-server.js';
+import { runCli } from '../support/run-cli.js';
+import { useTempDir } from '../support/temp-dir.js';
+
+// Issue 19 as a user runs it: `fluentpro generate --batch` through the built CLI against the
+// test server's Batch API (test/support/fake-batch-server.ts). The batch clock runs 1,000 times
+// faster (FLUENTPRO_TEST_BATCH_SPEEDUP, test only), so the documented poll backoff of a minute
+// doubling up to ten takes 60 ms to 600 ms.
+
+const tempDir = useTempDir();
+const servers: FakeLlmServer[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close();
+});
+
+async function serve(options: FakeLlmServerOptions = {}) {
+  const server = await FakeLlmServer.start(options);
+  servers.push(server);
+  return server;
+}
+
+const spec = (title: string, lessons: number) => `title: ${title}\nlanguage: Italian\nlevel: A1\nlessons: ${lessons}\n`;
+const COURSES = [
+  ['Batch Alpha', 4, 'batch-alpha'],
+  ['Batch Bravo', 3, 'batch-bravo'],
+  ['Batch Charlie', 2, 'batch-charlie'],
+] as const;
+
+function writeSpecs(cwd: string): string[] {
+  return COURSES.map(([title, lessons]) => {
+    const file = `${title.replace(' ', '-')}.course.yaml`;
+    writeFileSync(join(cwd, file), spec(title, lessons));
+    return file;
+  });
+}
+
+const envFor = (server: FakeLlmServer) => ({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: 'test-model', FLUENTPRO_TEST_BATCH_SPEEDUP: '1000' });
+
+interface CourseJson {
+  title: string;
+  lessons: unknown[];
+  outline?: unknown;
+}
+const readCourse = (dir: string) => JSON.parse(readFileSync(join(dir, 'course.json'), 'utf8')) as CourseJson;
+
+/** Every line went in one batch at most, and every request was paid once. */
+function expectNothingTwice(server: FakeLlmServer) {
+  const submitted = server.batch.submittedIds().flat();
+  expect(submitted.length).toBeGreaterThan(0);
+  expect(new Set(submitted).size).toBe(submitted.length);
+  expect([...server.paidCounts().values()].every((n) => n === 1)).toBe(true);
+}
+
+describe('fluentpro generate --batch', () => {
+  it('writes every course through the Batch API, the same courses as the live path, printing the batch progress', async () => {
+    const batchServer = await serve();
+    const cwd = tempDir();
+    const files = writeSpecs(cwd);
+    const run = await runCli(['generate', ...files, '--batch', '--out', 'out', '--data-dir', 'data'], { cwd, env: envFor(batchServer) });
+    expect(run.stderr).toContain('3 of 3 courses written');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/submitted a batch of \d+ requests \(plan\)/);
+    expect(run.stderr).toMatch(/waiting for the batch: \d+ of \d+ answered, submitted \d\d:\d\d/);
+    // The plan round, then the lessons: every request went through a batch, none live.
+    expect(batchServer.batch.batches.length).toBeGreaterThanOrEqual(2);
+    expect(batchServer.batch.submittedIds().flat().length).toBe(batchServer.requests.length);
+    expectNothingTwice(batchServer);
+
+    const liveServer = await serve();
+    const live = await runCli(['generate', ...files, '--out', 'live', '--data-dir', 'live-data'], { cwd, env: envFor(liveServer) });
+    expect(live.code).toBe(0);
+    expect(batchServer.requests.length).toBe(liveServer.requests.length);
+    for (const [, lessons, folder] of COURSES) {
+      const batched = readCourse(join(cwd, 'out', folder));
+      const asLive = readCourse(join(cwd, 'live', folder));
+      expect(batched.lessons).toHaveLength(lessons);
+      expect(batched.lessons).toEqual(asLive.lessons);
+      expect(batched.outline).toEqual(asLive.outline);
+    }
+  });
+
+  it('repairs a broken answer through a further round, as the live path repairs it', async () => {
+    // Lesson 2's quiz comes back with impossible answers the first time, in both runs.
+    const spoilQuiz = (r: { key: string; attempt: number }) => (r.key === 'lesson 2|Repaired Course' && r.attempt === 0 ? { kind: 'spoil' as const, spoil: (a: Record<string, unknown>) => void (a.quiz = (a.quiz as { answerIndex?: number }[]).map((q) => ({ ...q, answerIndex: 99 }))) } : undefined);
+    const batchServer = await serve({ fault: spoilQuiz });
+    const liveServer = await serve({ fault: spoilQuiz });
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'r.course.yaml'), spec('Repaired Course', 3));
+    const batched = await runCli(['generate', 'r.course.yaml', '--batch', '--out', 'out', '--data-dir', 'data'], { cwd, env: envFor(batchServer) });
+    expect(batched.code).toBe(0);
+    const live = await runCli(['generate', 'r.course.yaml', '--out', 'live', '--data-dir', 'live-data'], { cwd, env: envFor(liveServer) });
+    expect(live.code).toBe(0);
+    const fromBatch = readCourse(join(cwd, 'out', 'repaired-course')) as CourseJson & { quality?: unknown };
+    const fromLive = readCourse(join(cwd, 'live', 'repaired-course')) as CourseJson & { quality?: unknown };
+    expect(fromBatch.lessons).toEqual(fromLive.lessons);
+    expect(fromBatch.quality).toEqual(fromLive.quality); // the same repairs reported
+    // The plan, the lessons, then lesson 2's quiz asked again.
+    expect(batchServer.batch.batches.length).toBe(3);
+    expect(batchServer.requests.length).toBe(liveServer.requests.length);
+    expectNothingTwice(batchServer);
+  });
+
+  it('after kill -9 mid-batch, running it again completes every course with no request submitted twice', async () => {
+    // Slow lines keep the batch in progress long enough to kill the command during it.
+    const server = await serve({ batch: { lineMs: 60, lineConcurrency: 1 } });
+    const cwd = tempDir();
+    const files = writeSpecs(cwd);
+    const args = ['generate', ...files, '--batch', '--out', 'out', '--data-dir', 'data'];
+    const killed = await runCli(args, {
+      cwd,
+      env: envFor(server),
+      onSpawn: (child) => {
+        const poll = setInterval(() => {
+          // The second round (the lessons) is at the provider.
+          if (server.batch.batches.length >= 2) {
+            clearInterval(poll);
+            child.kill('SIGKILL');
+          }
+        }, 5);
+      },
+    });
+    expect(killed.code).toBe(null);
+    const inProgress = server.batch.batches.at(-1)!;
+    expect(['validating', 'in_progress', 'finalizing']).toContain(inProgress.status);
+
+    const again = await runCli(args, { cwd, env: envFor(server) });
+    expect(again.stderr).toContain('3 of 3 courses written');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('following it');
+    for (const [, lessons, folder] of COURSES) expect(readCourse(join(cwd, 'out', folder)).lessons).toHaveLength(lessons);
+    expectNothingTwice(server);
+  });
+
+  it('Ctrl-C stops the wait; "fluentpro run" resumes polling the same batch', async () => {
+    const server = await serve({ batch: { lineMs: 60, lineConcurrency: 1 } });
+    const cwd = tempDir();
+    const files = writeSpecs(cwd);
+    const stopped = await runCli(['generate', ...files, '--batch', '--out', 'out', '--data-dir', 'data'], {
+      cwd,
+      env: envFor(server),
+      onSpawn: (child) => {
+        let seen = '';
+        child.stderr!.on('data', (d: Buffer) => {
+          seen += d.toString();
+          if (/\(lessons and repairs\)/.test(seen) && !child.killed) child.kill('SIGINT');
+        });
+      },
+    });
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toContain('"fluentpro run"');
+    const batchesBefore = server.batch.batches.length;
+
+    const resumed = await runCli(['run', '--data-dir', 'data'], { cwd, env: envFor(server) });
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain('queue: 0 queued, 0 running, 3 succeeded');
+    for (const [, lessons, folder] of COURSES) expect(readCourse(join(cwd, 'out', folder)).lessons).toHaveLength(lessons);
+    // The lessons' batch was polled to its end, not submitted again.
+    expect(server.batch.batches.length).toBe(batchesBefore);
+    expectNothingTwice(server);
+  });
+
+  it('a provider without a Batch API (404) gets a clear message and the live path', async () => {
+    const server = await serve({ batch: { mode: 'absent' } });
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'local.course.yaml'), spec('Local Model', 3));
+    const run = await runCli(['generate', 'local.course.yaml', '--out', 'out', '--data-dir', 'data'], { cwd, env: { ...envFor(server), FLUENTPRO_BATCH: '1' } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/note: this provider has no Batch API \(.*\); the live path is used/);
+    expect(run.stderr).toContain('1 of 1 course written');
+    expect(existsSync(join(cwd, 'out', 'local-model', 'course.json'))).toBe(true);
+    expect(server.batch.batches).toEqual([]);
+    expect([...server.paidCounts().values()].every((n) => n === 1)).toBe(true);
+  });
+});
