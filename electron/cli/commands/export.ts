@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { readCourseAudio } from '../../core/export/course-audio.js';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormatId } from '../../core/export/formats.js';
 import type { PageSize } from '../../core/export/export-format.js';
 import { writeFileAtomically } from '../../core/export/write-export.js';
@@ -62,9 +63,14 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   }
 
   const started = performance.now();
+  // The course's clips (audio/clips.json), for the formats that play them. The html page gets
+  // its clips in a folder beside it, named after the page (`<name>-audio/`), so two pages in one
+  // folder never share one; pdf, gift and moodle-xml are text only.
+  const audio = formatId === 'anki' || formatId === 'scorm' || formatId === 'html' ? await readCourseAudio(loaded.folder) : undefined;
+  const audioFolder = `${basename(target).replace(/\.html?$/i, '')}-audio`;
   let data: Uint8Array | string;
   try {
-    data = await format.export(loaded.course, { pageSize });
+    data = await format.export(loaded.course, { pageSize, ...(audio ? { audio, audioFolder } : {}) });
   } catch (error) {
     const coded = error as CodedError;
     if (coded.code === 'CHROMIUM_NOT_FOUND' || coded.code === 'PRINT_FAILED' || coded.code === 'MISSING_GLYPHS') {
@@ -74,6 +80,10 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     throw error;
   }
   try {
+    // The clips first: a page is never there before the files it plays.
+    if (audio && formatId === 'html') {
+      for (const [file, bytes] of audio.files) await writeFileAtomically(join(dirname(target), audioFolder, file), bytes);
+    }
     await writeFileAtomically(target, data);
   } catch (error) {
     // A folder on the way that is a file, no permission, a full or read-only disk: say where.
@@ -84,7 +94,8 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   }
   const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   io.stdout.write(`${target}\n`);
-  io.stderr.write(`${format.label}: ${loaded.course.lessons.length} lessons, ${formatBytes(bytes)} in ${Math.round(performance.now() - started)} ms\n`);
+  const withAudio = audio ? `, ${audio.files.size} audio clips${formatId === 'html' ? ` in ${join(dirname(target), audioFolder)}` : ''}` : '';
+  io.stderr.write(`${format.label}: ${loaded.course.lessons.length} lessons${withAudio}, ${formatBytes(bytes)} in ${Math.round(performance.now() - started)} ms\n`);
   return EXIT.ok;
 }
 
