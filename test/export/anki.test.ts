@@ -1,8 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ANKI_FIELDS, ankiGuid, ankiIds, ankiLessonTag, exportAnki } from '../../electron/core/export/anki.js';
 import { EXPORT_FORMATS } from '../../electron/core/export/formats.js';
+import { readCourseAudio } from '../../electron/core/export/course-audio.js';
+import { courseFolderWithAudio } from './audio-fixtures.js';
 import { ARABIC, demoCourse, trickyCourse } from './export-fixtures.js';
 
 interface Note {
@@ -123,5 +128,50 @@ describe('anki export (.apkg)', () => {
     const model = Object.values(apkg.models)[0];
     expect(model.flds.find((f: { name: string }) => f.name === 'Term').rtl).toBe(true);
     expect(model.tmpls[0].qfmt).toContain('lang="ar" dir="rtl"');
+  });
+});
+
+describe('anki export with the course’s audio', () => {
+  const course = demoCourse(2);
+  // The second term's example has no clip (as a text the engine could not say).
+  const noExampleClip = '/lessons/0/vocabulary/1/example';
+
+  it('puts [sound:<file>] after the term and the example, and carries every file played in the media map', async () => {
+    const { manifest, audio } = await courseFolderWithAudio(course, [noExampleClip]);
+    const apkg = openApkg(exportAnki(course, new Date(), audio));
+    const files = unzipSync((await EXPORT_FORMATS.anki.export(course, { audio })) as Uint8Array);
+    const media = apkg.media as Record<string, string>;
+    // Numbered entries "0", "1", … each name a clip, each clip once.
+    expect(Object.keys(media)).toEqual(Object.keys(media).map((_, n) => String(n)));
+    expect(new Set(Object.values(media)).size).toBe(Object.keys(media).length);
+    expect(apkg.names).toEqual(['collection.anki2', 'media', ...Object.keys(media)].sort());
+
+    const played = new Set<string>();
+    course.lessons.forEach((lesson, l) =>
+      lesson.vocabulary!.forEach((item, i) => {
+        const note = apkg.notes.find((n) => n.guid === ankiGuid(course.slug, lesson.number, item.term))!;
+        const [term, , example] = note.flds.split('\u001f');
+        const termClip = manifest.clips[`/lessons/${l}/vocabulary/${i}/term`]!.file;
+        expect(term).toBe(`${item.term}[sound:${termClip}]`);
+        played.add(termClip);
+        const exampleClip = manifest.clips[`/lessons/${l}/vocabulary/${i}/example`]?.file;
+        expect(example).toBe(exampleClip ? `${item.example}[sound:${exampleClip}]` : item.example);
+        if (exampleClip) played.add(exampleClip);
+        // The sort field stays the bare term.
+        expect(note.sfld).toBe(item.term);
+      }),
+    );
+    expect(manifest.clips[noExampleClip]).toBeUndefined();
+    // Every sound a field plays is in the package, byte for byte; nothing else is.
+    expect(new Set(Object.values(media))).toEqual(played);
+    for (const [entry, file] of Object.entries(media)) expect(Buffer.from(files[entry]!).equals(Buffer.from(audio.files.get(file)!))).toBe(true);
+  });
+
+  it('without audio (no audio/clips.json), is the text-only deck of before', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fp-anki-noaudio-'));
+    expect(await readCourseAudio(folder)).toBeUndefined();
+    const apkg = openApkg(exportAnki(course));
+    expect(apkg.media).toEqual({});
+    expect(apkg.notes.every((n) => !n.flds.includes('[sound:'))).toBe(true);
   });
 });

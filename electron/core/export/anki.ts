@@ -4,6 +4,7 @@ import { strToU8, zipSync } from 'fflate';
 import { escapeHtml } from '../../shared/course-html/escape.js';
 import { languageTag, textDirection } from '../../shared/course-html/language.js';
 import type { Course } from '../course/course-schema.js';
+import { clipPointer, type CourseAudio } from './course-audio.js';
 import type { ExportFormat } from './export-format.js';
 
 // An Anki package (.apkg): a zip of `collection.anki2` (Anki's legacy SQLite collection, schema
@@ -110,8 +111,13 @@ export function ankiIds(course: Pick<Course, 'slug'>): AnkiIds {
   return { modelId: smallId(['FluentPro model', course.slug]), deckId: smallId(['FluentPro deck', course.slug]) };
 }
 
-/** The .apkg of a course's vocabulary: a note per term, two cards per note. */
-export function exportAnki(course: Course, now = new Date()): Uint8Array {
+/**
+ * The .apkg of a course's vocabulary: a note per term, two cards per note. With the course's
+ * clips, the Term and Example fields end in `[sound:<file>]` and the package carries each file
+ * played (genanki's layout: the zip entry "0", "1", … and the `media` map from those numbers to
+ * the names the fields use), so Anki, AnkiDroid and AnkiMobile play them with no add-on.
+ */
+export function exportAnki(course: Course, now = new Date(), audio?: CourseAudio): Uint8Array {
   const { modelId, deckId } = ankiIds(course);
   const modSeconds = Math.floor(now.getTime() / 1000);
   const tag = languageTag(course.language);
@@ -168,22 +174,40 @@ export function exportAnki(course: Course, now = new Date()): Uint8Array {
       return id;
     };
     let due = 0;
+    /** The clip files the notes play, in the order first played: their place is their zip entry's name. */
+    const media: string[] = [];
+    const sound = (pointer: string) => {
+      const file = audio?.clips.get(pointer);
+      if (!file) return '';
+      if (!media.includes(file)) media.push(file);
+      return `[sound:${file}]`;
+    };
     db.transaction(() => {
-      for (const lesson of course.lessons) {
+      course.lessons.forEach((lesson, l) => {
         const tags = ` ${ankiLessonTag(course, lesson.number)} `;
         const lessonField = escapeHtml(`Lesson ${lesson.number}: ${lesson.title}`);
-        for (const item of lesson.vocabulary ?? []) {
+        (lesson.vocabulary ?? []).forEach((item, i) => {
           const key = [course.slug, lesson.number, item.term];
           const noteId = claim(timeId(['note', ...key]));
           const fields = [item.term, item.translation, item.example, item.exampleTranslation].map(escapeHtml);
+          // The sound goes after the text: Anki plays it where it stands (on the side that shows
+          // the field, autoplayed as the deck options say) and shows a replay button there.
+          fields[0] += sound(clipPointer.term(l, i));
+          if (item.example.trim()) fields[2] += sound(clipPointer.example(l, i));
           insertNote.run(noteId, ankiGuid(...key), modelId, modSeconds, tags, [...fields, lessonField].join('\u001f'), item.term, fieldChecksum(item.term));
           due++;
           for (const ord of [0, 1]) insertCard.run(claim(timeId(['card', ...key, ord])), noteId, deckId, ord, modSeconds, due);
-        }
-      }
+        });
+      });
     })();
     const collection = db.serialize();
-    return zipSync({ 'collection.anki2': new Uint8Array(collection.buffer, collection.byteOffset, collection.byteLength), media: strToU8('{}') }, { level: 6 });
+    const zip: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {
+      'collection.anki2': new Uint8Array(collection.buffer, collection.byteOffset, collection.byteLength),
+      media: strToU8(JSON.stringify(Object.fromEntries(media.map((file, n) => [String(n), file])))),
+    };
+    // MP3 is compressed already: stored, not deflated again.
+    media.forEach((file, n) => (zip[String(n)] = [audio!.files.get(file)!, { level: 0 }]));
+    return zipSync(zip, { level: 6 });
   } finally {
     db.close();
   }
@@ -194,7 +218,7 @@ export const ankiFormat: ExportFormat = {
   label: 'Anki deck (.apkg)',
   extension: 'apkg',
   mimeType: 'application/apkg',
-  async export(course) {
-    return exportAnki(course);
+  async export(course, options) {
+    return exportAnki(course, new Date(), options?.audio);
   },
 };

@@ -6,7 +6,8 @@ export const htmlFormat: ExportFormat = {
   label: 'Printable web page (.html)',
   extension: 'html',
   mimeType: 'text/html',
-  async export(course) {
-    return courseHandoutHtml(course);
+  /** With options.audio, the page names its clips in options.audioFolder; the caller writes them there. */
+  async export(course, options) {
+    return courseHandoutHtml(course, options?.audio, options?.audioFolder);
   },
 };

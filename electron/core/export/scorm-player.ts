@@ -225,6 +225,24 @@ const PLAYER_JS = String.raw`/* FluentPro SCORM 1.2 player */
     return lmsScore >= 0 && lmsScore <= 100 ? lmsScore : MANIFEST_MASTERY_SCORE;
   }
 
+  // A clip plays from its start; starting one stops any other, so two never talk at once.
+  function playClip(button) {
+    var audio = document.getElementById(button.getAttribute('aria-controls'));
+    if (!audio || typeof audio.play !== 'function') return;
+    var clips = all('audio[data-fp-clip]', document);
+    for (var i = 0; i < clips.length; i++) {
+      if (clips[i] !== audio && !clips[i].paused) clips[i].pause();
+    }
+    try {
+      audio.currentTime = 0;
+    } catch (e) {
+      // Not seekable yet (nothing loaded): it starts at 0 anyway.
+    }
+    var played = audio.play();
+    // play() returns a promise in current browsers; a refusal (no file, autoplay rules) is not an error of the course.
+    if (played && typeof played['catch'] === 'function') played['catch'](function () {});
+  }
+
   function onClick(event) {
     var target = closest(event.target, '[data-fp-action]');
     if (!target) return;
@@ -246,6 +264,8 @@ const PLAYER_JS = String.raw`/* FluentPro SCORM 1.2 player */
       if (open) answer.removeAttribute('hidden');
       else answer.setAttribute('hidden', '');
       target.setAttribute('aria-expanded', open ? 'true' : 'false');
+    } else if (action === 'play-audio') {
+      playClip(target);
     } else if (action === 'toggle-translations') {
       var block = closest(target, '[data-fp-translations]');
       if (!block) return;

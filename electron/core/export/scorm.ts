@@ -3,12 +3,18 @@ import { COURSE_CSS } from '../../shared/course-html/course-css.js';
 import { renderCourseDocument } from '../../shared/course-html/render-course.js';
 import type { Course } from '../course/course-schema.js';
 import { courseView } from './course-view.js';
+import type { CourseAudio } from './course-audio.js';
 import type { ExportFormat } from './export-format.js';
 import { scormPlayerJs } from './scorm-player.js';
 
 // A SCORM 1.2 package: one SCO (index.html, the course in the shared renderer's SCORM mode, a
 // lesson per page), its stylesheet and its player script, every file in the zip and listed in
 // imsmanifest.xml; nothing from a CDN. Loads in Moodle, Canvas, Blackboard and most LMSs.
+// With the course's clips, they go in the zip's audio/ folder, listed in the SCO's resource, and
+// each spoken text in the pages gets a play button that the player script plays.
+
+/** Where a package keeps its clips, relative to index.html. */
+export const SCORM_AUDIO_FOLDER = 'audio';
 
 /** The share of quiz answers (percent) that passes: declared to the LMS as adlcp:masteryscore, and the player's own pass mark when the LMS does not hand it on. */
 export const MASTERY_SCORE = 80;
@@ -25,7 +31,12 @@ function xml(text: string): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
 }
 
-export function scormManifest(course: Course): string {
+/** The files of the package, index.html first, then its stylesheet, its script and its clips. */
+function packageFiles(audio?: CourseAudio): string[] {
+  return [...SCORM_FILES, ...[...(audio?.files.keys() ?? [])].sort().map((f) => `${SCORM_AUDIO_FOLDER}/${f}`)];
+}
+
+export function scormManifest(course: Course, audio?: CourseAudio): string {
   const title = xml(course.title);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="fluentpro-${course.slug}" version="1.0"
@@ -46,27 +57,35 @@ export function scormManifest(course: Course): string {
   </organizations>
   <resources>
     <resource identifier="fluentpro-sco" type="webcontent" adlcp:scormtype="sco" href="index.html">
-${SCORM_FILES.map((f) => `      <file href="${f}"/>`).join('\n')}
+${packageFiles(audio).map((f) => `      <file href="${xml(f)}"/>`).join('\n')}
     </resource>
   </resources>
 </manifest>
 `;
 }
 
-export function exportScorm(course: Course): Uint8Array {
+export function exportScorm(course: Course, audio?: CourseAudio): Uint8Array {
+  const clipSrc = (pointer: string) => {
+    const file = audio?.clips.get(pointer);
+    return file ? `${SCORM_AUDIO_FOLDER}/${file}` : undefined;
+  };
   const index = renderCourseDocument(courseView(course), {
     mode: 'scorm',
     stylesheets: ['course.css'],
     scripts: ['scorm-player.js'],
-    contentSecurityPolicy: "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:",
+    contentSecurityPolicy: `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:${audio ? "; media-src 'self'" : ''}`,
+    ...(audio ? { audio: clipSrc } : {}),
   });
   const files: Record<(typeof SCORM_FILES)[number] | 'imsmanifest.xml', string> = {
-    'imsmanifest.xml': scormManifest(course),
+    'imsmanifest.xml': scormManifest(course, audio),
     'index.html': index,
     'course.css': COURSE_CSS,
     'scorm-player.js': scormPlayerJs(MASTERY_SCORE),
   };
-  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])), { level: 6 });
+  const zip: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]));
+  // MP3 is compressed already: stored, not deflated again.
+  for (const [file, bytes] of audio?.files ?? []) zip[`${SCORM_AUDIO_FOLDER}/${file}`] = [bytes, { level: 0 }];
+  return zipSync(zip, { level: 6 });
 }
 
 export const scormFormat: ExportFormat = {
@@ -74,7 +93,7 @@ export const scormFormat: ExportFormat = {
   label: 'SCORM 1.2 package (.zip)',
   extension: 'scorm.zip',
   mimeType: 'application/zip',
-  async export(course) {
-    return exportScorm(course);
+  async export(course, options) {
+    return exportScorm(course, options?.audio);
   },
 };

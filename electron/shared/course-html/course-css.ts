@@ -94,6 +94,14 @@ export const COURSE_CSS = `/* FluentPro course layout: the viewer, the HTML hand
 /* A handout is a page per lesson and the answer key on a page of its own. */
 .fp-mode-handout .fp-lesson, .fp-mode-handout .fp-answer-key { break-before: page; border-top: 0; margin-top: 0; }
 .fp-mode-handout .fp-toc ol { columns: 1; }
+.fp-play {
+  font: inherit; font-size: 0.75em; line-height: 1; vertical-align: middle;
+  margin-inline-start: 0.3em; padding: 0.25em 0.45em; border-radius: 999px;
+  border: 1px solid var(--fp-line); background: var(--fp-bg); color: var(--fp-accent); cursor: pointer;
+}
+.fp-play:hover, .fp-play[data-fp-playing] { border-color: var(--fp-accent); }
+.fp-play:focus-visible { outline: 2px solid var(--fp-accent); outline-offset: 2px; }
+.fp-clip { height: 2em; width: 12em; max-width: 100%; vertical-align: middle; margin-inline-start: 0.3em; }
 @media print {
   @page { margin: 1.5cm; }
   .fp-body { background: #fff; }
@@ -111,7 +119,7 @@ export const COURSE_CSS = `/* FluentPro course layout: the viewer, the HTML hand
   }
   .fp-lesson { break-before: page; border-top: 0; margin-top: 0; }
   .fp-answer-key { break-before: page; }
-  .fp-button, .fp-scorm-nav { display: none !important; }
+  .fp-button, .fp-scorm-nav, .fp-play, .fp-clip { display: none !important; }
   .fp-toc a { color: inherit; }
   .fp-vocabulary-table tr, .fp-exercise, .fp-question, .fp-dialogue-line, .fp-grammar-examples li { break-inside: avoid; }
   h1, h2, h3, h4 { break-after: avoid; }

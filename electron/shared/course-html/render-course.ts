@@ -14,6 +14,10 @@ import { langAttributes, languageTag, textDirection } from './language.js';
 //   [data-fp-question]                    a question, data-fp-correct="<index>"; its
 //                                         [data-fp-explanation] and [data-fp-feedback] are hidden
 //   [data-fp-quiz]                        a lesson's quiz, with [data-fp-score] (hidden) for the result
+//   data-fp-action="play-audio"           button beside a text that has a clip; aria-controls names
+//                                         its <audio data-fp-clip preload="none"> (written only when
+//                                         RenderOptions.audio is given; the handout, which has no
+//                                         script, gets the <audio controls> alone)
 //
 // Direction: the page runs in the native language's direction and text in the target language
 // carries its own lang/dir. Free text the model wrote in either language (quiz questions, options
@@ -34,6 +38,12 @@ export interface RenderOptions {
   mode: RenderMode;
   /** Prefix of every id written, so two renders on one page do not collide. Default `fp-`. */
   idPrefix?: string;
+  /**
+   * The clip that speaks a text, by the JSON Pointer into course.json that audio/clips.json keys
+   * it by ("/lessons/0/vocabulary/2/term"): the `src` of its <audio>, relative to the page, or
+   * undefined for a text without one. Absent: no audio anywhere, as before clips existed.
+   */
+  audio?: (pointer: string) => string | undefined;
 }
 
 interface Context {
@@ -44,6 +54,7 @@ interface Context {
   target: string;
   /** The direction of the page (the native language's). */
   dir: 'ltr' | 'rtl';
+  audio: ((pointer: string) => string | undefined) | undefined;
 }
 
 const DEMO_NOTE = 'Demo content: this course was written by FluentPro’s offline demo provider to show the format; it is not a real course.';
@@ -51,7 +62,29 @@ const DEMO_NOTE = 'Demo content: this course was written by FluentPro’s offlin
 function context(course: CourseView, options: RenderOptions): Context {
   const prefix = options.idPrefix ?? 'fp-';
   const dir = textDirection(languageTag(course.nativeLanguage));
-  return { course, mode: options.mode, id: (name) => `${prefix}${name}`, target: langAttributes(course.language, dir), dir };
+  return { course, mode: options.mode, id: (name) => `${prefix}${name}`, target: langAttributes(course.language, dir), dir, audio: options.audio };
+}
+
+/**
+ * What plays the text at `pointer`, after it: a play button and its <audio> (played by the page's
+ * script), or in a handout, which has no script, the browser's own <audio controls>. Nothing when
+ * the text has no clip. preload="none": a page of a hundred clips loads none until one is played.
+ */
+function player(c: Context, pointer: string, text: string): string {
+  const src = c.audio?.(pointer);
+  if (!src) return '';
+  const label = e(`Play: ${text}`);
+  if (c.mode === 'handout') return ` <audio class="fp-clip" controls preload="none" src="${e(src)}" aria-label="${label}"></audio>`;
+  const id = c.id(`clip${pointer.replace(/\//g, '-')}`);
+  return (
+    ` <button type="button" class="fp-play" data-fp-action="play-audio" aria-controls="${e(id)}" aria-label="${label}" title="Play">▶</button>` +
+    `<audio id="${e(id)}" data-fp-clip preload="none" src="${e(src)}"></audio>`
+  );
+}
+
+/** The index of a lesson in course.json's `lessons` (what clip pointers count by). */
+function lessonIndex(c: Context, lesson: LessonView): number {
+  return c.course.lessons.indexOf(lesson);
 }
 
 /** `lang`/`dir` of the native language: for the root element that holds a course or lesson. */
@@ -102,7 +135,7 @@ export interface DocumentOptions extends RenderOptions {
 export function renderCourseDocument(course: CourseView, options: DocumentOptions): string {
   const csp =
     options.contentSecurityPolicy ??
-    `default-src 'none'; img-src data:; ${options.inlineCss ? "style-src 'unsafe-inline'" : "style-src 'self'"}${options.scripts?.length ? "; script-src 'self'" : ''}`;
+    `default-src 'none'; img-src data:; ${options.inlineCss ? "style-src 'unsafe-inline'" : "style-src 'self'"}${options.scripts?.length ? "; script-src 'self'" : ''}${options.audio ? "; media-src 'self'" : ''}`;
   const head = [
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${e(csp)}">`,
@@ -151,9 +184,9 @@ function lessonSection(c: Context, lesson: LessonView): string {
     '</header>',
   ];
   for (const section of c.course.sections) {
-    if (section === 'vocabulary' && lesson.vocabulary?.length) parts.push(vocabulary(c, lesson.vocabulary));
+    if (section === 'vocabulary' && lesson.vocabulary?.length) parts.push(vocabulary(c, lesson, lesson.vocabulary));
     else if (section === 'dialogue' && lesson.dialogue) parts.push(dialogue(c, lesson, lesson.dialogue));
-    else if (section === 'grammar' && lesson.grammar) parts.push(grammar(c, lesson.grammar));
+    else if (section === 'grammar' && lesson.grammar) parts.push(grammar(c, lesson, lesson.grammar));
     else if (section === 'exercises' && lesson.exercises?.length) parts.push(exercises(c, lesson, lesson.exercises));
     else if (section === 'quiz' && lesson.quiz?.length) parts.push(quiz(c, lesson, lesson.quiz));
   }
@@ -161,12 +194,13 @@ function lessonSection(c: Context, lesson: LessonView): string {
   return parts.filter(Boolean).join('\n');
 }
 
-function vocabulary(c: Context, items: readonly VocabularyItemView[]): string {
+function vocabulary(c: Context, lesson: LessonView, items: readonly VocabularyItemView[]): string {
+  const at = `/lessons/${lessonIndex(c, lesson)}/vocabulary`;
   const rows = items
     .map(
-      (v) =>
-        `<tr><td class="fp-term"${c.target}>${e(v.term)}</td><td class="fp-meaning">${e(v.translation)}</td>` +
-        `<td class="fp-example"><span class="fp-target"${c.target}>${e(v.example)}</span> <span class="fp-translation">${e(v.exampleTranslation)}</span></td></tr>`,
+      (v, i) =>
+        `<tr><td class="fp-term"${c.target}>${e(v.term)}${player(c, `${at}/${i}/term`, v.term)}</td><td class="fp-meaning">${e(v.translation)}</td>` +
+        `<td class="fp-example"><span class="fp-target"${c.target}>${e(v.example)}</span>${player(c, `${at}/${i}/example`, v.example)} <span class="fp-translation">${e(v.exampleTranslation)}</span></td></tr>`,
     )
     .join('\n');
   return [
@@ -182,11 +216,12 @@ function vocabulary(c: Context, items: readonly VocabularyItemView[]): string {
 
 function dialogue(c: Context, lesson: LessonView, d: DialogueView): string {
   const interactive = c.mode !== 'handout';
+  const at = `/lessons/${lessonIndex(c, lesson)}/dialogue/lines`;
   const lines = d.lines
     .map(
-      (l) =>
+      (l, i) =>
         `<li class="fp-dialogue-line"><span class="fp-speaker">${e(l.speaker)}</span> ` +
-        `<span class="fp-line fp-target"${c.target}>${e(l.line)}</span> <span class="fp-translation">${e(l.translation)}</span></li>`,
+        `<span class="fp-line fp-target"${c.target}>${e(l.line)}</span>${player(c, `${at}/${i}/line`, l.line)} <span class="fp-translation">${e(l.translation)}</span></li>`,
     )
     .join('\n');
   return [
@@ -201,12 +236,13 @@ function dialogue(c: Context, lesson: LessonView, d: DialogueView): string {
     .join('\n');
 }
 
-function grammar(c: Context, g: GrammarView): string {
+function grammar(c: Context, lesson: LessonView, g: GrammarView): string {
+  const at = `/lessons/${lessonIndex(c, lesson)}/grammar/examples`;
   return [
     '<section class="fp-section fp-grammar">',
     `<h3>Grammar: ${e(g.point)}</h3>`,
     `<p class="fp-explanation-text" dir="auto">${e(g.explanation)}</p>`,
-    `<ul class="fp-grammar-examples">${g.examples.map((x) => `<li><span class="fp-target"${c.target}>${e(x.sentence)}</span> <span class="fp-translation">${e(x.translation)}</span></li>`).join('')}</ul>`,
+    `<ul class="fp-grammar-examples">${g.examples.map((x, i) => `<li><span class="fp-target"${c.target}>${e(x.sentence)}</span>${player(c, `${at}/${i}/sentence`, x.sentence)} <span class="fp-translation">${e(x.translation)}</span></li>`).join('')}</ul>`,
     '</section>',
   ].join('\n');
 }
