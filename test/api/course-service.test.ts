@@ -1,4 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Course } from '../../electron/core/course/course-schema.js';
+import { courseFolderWithAudio } from '../export/audio-fixtures.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -81,6 +84,24 @@ describe('exportCourse', () => {
     answer = null;
     expect(await service.exportCourse(job.id, 'scorm')).toEqual({ format: 'scorm', path: null });
     expect(existsSync(join(job.outputPath!, 'exports'))).toBe(false);
+  });
+
+  it('with the course\'s audio, as the command exports it: clips inside the deck, an html page\'s in <name>-audio/ beside it', async () => {
+    let answer = join(tempDir(), 'chosen', 'deck.apkg');
+    const { service, job } = await finishedCourse({ saveTarget: { chooseSaveFile: async () => answer } });
+    // The clips `fluentpro audio` would have made for this very course, put in its folder.
+    const course = JSON.parse(readFileSync(join(job.outputPath!, 'course.json'), 'utf8')) as Course;
+    const { folder, audio } = await courseFolderWithAudio(course);
+    cpSync(join(folder, 'audio'), join(job.outputPath!, 'audio'), { recursive: true });
+    await service.exportCourse(job.id, 'anki');
+    const media = JSON.parse(strFromU8(unzipSync(readFileSync(answer))['media']!)) as Record<string, string>;
+    // The terms' and examples' clips (the deck holds no dialogue), every one of them a clip of the course.
+    expect(Object.values(media).length).toBeGreaterThan(0);
+    for (const file of Object.values(media)) expect(audio.files.has(file)).toBe(true);
+    answer = join(tempDir(), 'chosen', 'handout.html');
+    await service.exportCourse(job.id, 'html');
+    expect(readdirSync(join(tempDir(), 'chosen', 'handout-audio')).sort()).toEqual([...audio.files.keys()].sort());
+    expect(readFileSync(answer, 'utf8')).toContain('src="handout-audio/');
   });
 
   it('prints a PDF with the host’s printer, on the paper asked for', async () => {

@@ -1,3 +1,5 @@
+import { basename, dirname, join } from 'node:path';
+import { readCourseAudio } from '../export/course-audio.js';
 import type { CourseDetail, CourseExportFormat, ExportCourseOptions, ExportCourseResult, QualityView } from '../../shared/api.js';
 import type { PdfPrinter } from '../export/export-format.js';
 import { courseView } from '../export/course-view.js';
@@ -46,7 +48,16 @@ export class CourseService {
       extension: exporter.extension,
     });
     if (target === null) return { format, path: null };
-    const data = await exporter.export(loaded.course, { pageSize: options.pageSize ?? 'A4', ...(this.#options.pdfPrinter ? { printer: this.#options.pdfPrinter } : {}) });
+    // The course's clips (audio/clips.json), as `fluentpro export` does: inside the Anki deck and
+    // the SCORM package; an html page gets them in a folder beside it (<name>-audio/).
+    const audio = format === 'anki' || format === 'scorm' || format === 'html' ? await readCourseAudio(loaded.folder) : undefined;
+    const audioFolder = `${basename(target).replace(/\.html?$/i, '')}-audio`;
+    const data = await exporter.export(loaded.course, {
+      pageSize: options.pageSize ?? 'A4',
+      ...(this.#options.pdfPrinter ? { printer: this.#options.pdfPrinter } : {}),
+      ...(audio ? { audio, audioFolder } : {}),
+    });
+    if (audio && format === 'html') for (const [file, bytes] of audio.files) await writeFileAtomically(join(dirname(target), audioFolder, file), bytes);
     await writeFileAtomically(target, data);
     return { format, path: target };
   }
