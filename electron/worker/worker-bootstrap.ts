@@ -22,6 +22,10 @@ export interface WorkerModule {
 export async function bootstrapWorker(load: () => Promise<WorkerModule>, proc: NodeJS.Process = process): Promise<void> {
   const orphaned = () => proc.exit(0);
   if (channelGone(proc)) return orphaned();
+  // The runner decides when a worker stops, from the first moment: Ctrl-C or a SIGTERM/SIGHUP sent
+  // to the whole process group must not kill a worker that is still loading (it would count as a
+  // worker lost). job-runner.ts keeps the same rule once loaded.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) proc.on(signal, () => {});
   proc.on('disconnect', orphaned);
   // Checked again at each heartbeat: a channel closed while nobody listened is still seen.
   const watch = setInterval(() => channelGone(proc) && orphaned(), WORKER_HEARTBEAT_MS);

@@ -53,12 +53,14 @@ describe('a course folder belongs to its job', () => {
 });
 
 describe('sweeping temporary folders of killed runs', () => {
-  it('removes those whose job is not running, in every output folder, and keeps a running job\'s', async () => {
+  it('removes those it is told are stale, in every output folder, and keeps a live writer\'s', async () => {
     const a = tempDir();
     const b = join(a, 'other-out');
     for (const [dir, job] of [[a, 'gone0001'], [a, 'live0001'], [b, 'gone0002']] as const) mkdirSync(join(dir, `${WRITING_PREFIX}${job}`, 'lessons'), { recursive: true });
     mkdirSync(join(a, 'a-course'));
-    const removed = await sweepStaleWritingFolders([a, b, join(a, 'missing')], (id) => id === 'live0001');
+    const ages: number[] = [];
+    const removed = await sweepStaleWritingFolders([a, b, join(a, 'missing')], (id, ageMs) => (ages.push(ageMs), id !== 'live0001'));
+    expect(ages.every((ms) => ms >= 0 && ms < 60_000)).toBe(true);
     expect(removed.sort()).toEqual([join(a, `${WRITING_PREFIX}gone0001`), join(b, `${WRITING_PREFIX}gone0002`)].sort());
     expect(readdirSync(a).sort()).toEqual(['.fluentpro-writing-live0001', 'a-course', 'other-out']);
     expect(readdirSync(b)).toEqual([]);

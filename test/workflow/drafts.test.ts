@@ -123,6 +123,32 @@ describe('drafts of unfinished steps', () => {
     expect(resumed.sort()).toEqual(['lesson 2 dialogue|Drafts', 'lesson 2 grammar|Drafts', 'lesson 2 quiz_questions|Drafts']);
   });
 
+  it('a lesson failed by a part that stayed broken: Retry asks for that part alone, with its tries again, and finishes', async () => {
+    // The grammar stays broken (the lesson fails); the dialogue is repaired meanwhile, slowly, so
+    // its draft is saved after the grammar ran out of tries.
+    const grammarBroken = ({ key, attempt }: { key: string; attempt: number }): Fault | undefined =>
+      key === 'lesson 2 grammar|Drafts'
+        ? { kind: 'spoil', spoil: (a) => ((a.grammar as { explanation: string }).explanation = ' ') }
+        : key === 'lesson 2 dialogue|Drafts'
+          ? { kind: 'slow', ms: 400 }
+          : brokenLesson2({ key, attempt });
+    server = await FakeLlmServer.start({ fault: grammarBroken });
+    const spec = specOf({ title: 'Drafts', lessons: 2 }).spec;
+    const { checkpoints, options } = store();
+    // Parts asked for side by side, as the app does.
+    await expect(run(spec, { ...options, permits: new Admission({ maxInFlight: 8, initialInFlight: 8 }) })).rejects.toThrow(/lesson 2 \(the grammar stayed broken after 3 tries/);
+    const firstRun = server.requests.length;
+    // Every other part finished before the lesson was reported failed: nothing asked after it.
+    expect(checkpoints.drafts!.get('lesson:2')).toMatchObject({ pending: [{ first: { section: 'grammar' } }] });
+
+    server.setOptions({ fault: undefined });
+    const result = await run(spec, { ...options, checkpoints });
+    expect(server.requests.slice(firstRun).map((r) => r.key)).toEqual(['lesson 2 grammar|Drafts']);
+    expect(server.requests.slice(0, firstRun).filter((r) => r.key === 'lesson 2 dialogue|Drafts')).toHaveLength(1);
+    expect(result.lessons[1]!.grammar!.explanation.trim()).not.toBe('');
+    expect([...server.paidCounts().entries()].filter(([k, n]) => n > 1 && k !== 'lesson 2 grammar|Drafts')).toEqual([]);
+  });
+
   it('without a draft store nothing changes: the lesson is repaired in one run', async () => {
     server = await FakeLlmServer.start({ fault: brokenLesson2 });
     const result = await run(specOf({ title: 'Drafts', lessons: 2 }).spec, {});

@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { isDiskFull, OutputFolderFullError } from '../config/disk-full.js';
@@ -114,10 +114,10 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * Removes temporary course folders left by runs that were killed while writing
- * (`.fluentpro-writing-<job id>` in each output folder), except those of jobs still running.
- * Returns the folders removed.
+ * (`.fluentpro-writing-<job id>` in each output folder) that `isStale` says no writer can be
+ * using (it is told the folder's age). Returns the folders removed.
  */
-export async function sweepStaleWritingFolders(outDirs: Iterable<string>, isRunning: (jobId: string) => boolean): Promise<string[]> {
+export async function sweepStaleWritingFolders(outDirs: Iterable<string>, isStale: (jobId: string, ageMs: number) => boolean): Promise<string[]> {
   const removed: string[] = [];
   for (const outDir of new Set(outDirs)) {
     let names: string[];
@@ -129,7 +129,8 @@ export async function sweepStaleWritingFolders(outDirs: Iterable<string>, isRunn
     for (const name of names) {
       if (!name.startsWith(WRITING_PREFIX)) continue;
       const jobId = name.slice(WRITING_PREFIX.length);
-      if (isRunning(jobId)) continue;
+      const modified = await stat(join(outDir, name)).then((st) => st.mtimeMs, () => undefined);
+      if (modified === undefined || !isStale(jobId, Date.now() - modified)) continue;
       await rm(join(outDir, name), { recursive: true, force: true });
       removed.push(join(outDir, name));
     }

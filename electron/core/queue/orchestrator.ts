@@ -163,8 +163,13 @@ export class Orchestrator {
       }),
     );
     this.#pump();
-    // Temporary folders of runs killed while writing a course (not of jobs running anywhere).
-    void sweepStaleWritingFolders(this.#store.outputFolders(), (id) => this.#store.get(id)?.state === 'running').catch(() => {});
+    // Temporary folders of runs killed while writing a course. Only a finished job's is surely
+    // stale: a queued job may be writing its course from another process (a batch run), and a
+    // folder of a job this queue does not know (another data folder) is left for a day.
+    void sweepStaleWritingFolders(this.#store.outputFolders(), (id, ageMs) => {
+      const job = this.#store.get(id);
+      return job ? job.state === 'succeeded' || job.state === 'failed' || job.state === 'cancelled' : ageMs > STALE_UNKNOWN_WRITING_MS;
+    }).catch(() => {});
   }
 
   /** Runs a timer's work; a full data folder stops the runner instead of throwing from a timer. */
@@ -302,7 +307,9 @@ export class Orchestrator {
       slot = this.#idle.pop() ?? this.#spawnWorker();
       await slot.ready;
     } catch (error) {
-      this.#workerLost(job.id, (error as Error).message);
+      // A worker stopped while it was starting because the runner is stopping is no loss.
+      if (this.#stopping) return;
+      this.#guard(() => this.#workerLost(job.id, (error as Error).message));
       return;
     }
     if (this.#stopping) return;
@@ -579,6 +586,9 @@ export class Orchestrator {
     this.#didEmit.fire({ ...event, jobId, at: new Date().toISOString() } as JobEvent);
   }
 }
+
+/** A temporary course folder of a job this queue does not know is removed only after this long. */
+const STALE_UNKNOWN_WRITING_MS = 24 * 60 * 60 * 1000;
 
 function describeExit(exit: WorkerExit): string {
   const detail = exit.detail ? `, ${exit.detail}` : '';

@@ -68,9 +68,16 @@ export async function writeLesson(spec: CourseSpec, ctx: AskContext, plan: Plann
     if (draft.pending.length) await drafts?.save(structuredClone(draft));
   }
   const state = draft;
+  // A part that ran out of tries in an earlier run failed the lesson then; a retry gives it its
+  // tries again (else a retried lesson could never be finished).
+  for (const pending of state.pending) if (pending.tries >= PART_TRIES) pending.tries = 0;
   // Each broken part is asked for on its own; after each answer the whole draft is saved again.
   const save = () => drafts?.save(structuredClone(state)) ?? Promise.resolve();
-  await Promise.all([...state.pending].map((pending) => repairPart(spec, ctx, plan, context, state, pending, save)));
+  // Every part settles before the lesson does, also when one fails it: no request of this lesson
+  // goes on (and no draft is saved) after the lesson is reported failed.
+  const settled = await Promise.allSettled([...state.pending].map((pending) => repairPart(spec, ctx, plan, context, state, pending, save)));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
   return { value: state.content, usage: state.usage, repairs: state.repairs };
 }
 
