@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JOB_MARKER, sweepStaleWritingFolders, writeCourse, WRITING_PREFIX } from '../../electron/core/output/write-course.js';
@@ -29,6 +29,16 @@ describe('a course folder belongs to its job', () => {
     expect(other).toBe(join(out, 'twice-2'));
     expect(await writeCourse(course('Twice'), out, { jobId: 'job00002' })).toBe(other);
     expect(readdirSync(out).sort()).toEqual(['twice', 'twice-2']);
+  });
+
+  it('finds its folder past a gap: <slug> deleted by hand after the kill does not make it write <slug> again', async () => {
+    const out = tempDir();
+    await writeCourse(course('Gap'), out, { jobId: 'job0000a' });
+    const mine = await writeCourse(course('Gap'), out, { jobId: 'job0000b' });
+    expect(mine).toBe(join(out, 'gap-2'));
+    rmSync(join(out, 'gap'), { recursive: true });
+    expect(await writeCourse(course('Gap'), out, { jobId: 'job0000b' })).toBe(mine);
+    expect(readdirSync(out)).toEqual(['gap-2']);
   });
 
   it('starts again from a half-written temporary folder a killed run of the job left behind', async () => {

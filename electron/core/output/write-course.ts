@@ -65,11 +65,15 @@ function* candidateNames(slug: string): Generator<string> {
   for (let n = 1; n < 10_000; n++) yield n === 1 ? slug : `${slug}-${n}`;
 }
 
-/** This job's course folder, if an earlier run of it already renamed it into place. */
+/**
+ * This job's course folder, if an earlier run of it already renamed it into place: any of
+ * `<slug>`, `<slug>-N` that records this job (not only up to the first free name: a folder
+ * before it may have been deleted by hand since).
+ */
 async function findOwnCourse(outDir: string, slug: string, jobId: string): Promise<string | undefined> {
-  for (const name of candidateNames(slug)) {
+  const taken = new RegExp(`^${slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(-\\d+)?$`);
+  for (const name of (await readdir(outDir)).filter((n) => taken.test(n)).sort()) {
     const target = insideFolder(outDir, name);
-    if (!(await exists(target))) return undefined; // names are taken in order: none further is ours
     if ((await jobOfFolder(target)) === jobId) return target;
   }
   return undefined;
