@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 
 /** A `sleep` started from this process, which reaps it when it ends. */
@@ -46,17 +45,5 @@ export async function waitUntil(check: () => boolean, ms = 3000, what = 'the con
   }
 }
 
-/** Whether a process of that pid exists and is not a zombie (Linux: /proc; elsewhere a signal 0). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
-}
+/** Whether a process of that pid exists and is not a zombie: the store's own check (process-liveness.ts). */
+export { isProcessAlive as isAlive } from '../../electron/core/store/process-liveness.js';

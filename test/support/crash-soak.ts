@@ -176,7 +176,7 @@ export async function runCrashSoak(options: CrashSoakOptions): Promise<CrashSoak
       jobs,
       outputFolders: names.filter((n) => !n.startsWith('.')),
       writingLeft: names.filter((n) => n.startsWith('.fluentpro-writing-')),
-      processesLeft: [...seen].filter(isAlive).map((pid) => `${pid} ${describeProcess(pid)}`),
+      processesLeft: [...seen].filter((pid) => isAlive(pid)).map((pid) => `${pid} ${describeProcess(pid)}`),
       brokenCourses,
       paidAgain: paidAgainAcrossKills(answered, kills.map((k) => started + k.at)),
       openAtKills: kills.reduce((n, k) => n + k.openRequests, 0),
