@@ -7,7 +7,9 @@ import { readQueuePause } from '../store/queue-pause.js';
 import type { LessonJobInput } from '../store/lesson-jobs.js';
 import { Admission } from '../pacing/admission.js';
 import { DataFolderFullError, isDiskFull } from '../config/disk-full.js';
-import { sweepStaleWritingFolders } from '../output/write-course.js';
+import { sweepWritingFoldersOfQueue } from './stale-writing.js';
+import { isProgressMessage, recordProgress } from './step-recorder.js';
+import { settleWorkerLoss } from './worker-losses.js';
 import { rememberAnswerSizes } from '../store/answer-size-store.js';
 import { followedJobEvents, type BareJobEvent } from './followed-job-events.js';
 import { spawnWorkerSlot, type WorkerSlot } from './worker-slot.js';
@@ -163,13 +165,7 @@ export class Orchestrator {
       }),
     );
     this.#pump();
-    // Temporary folders of runs killed while writing a course. Only a finished job's is surely
-    // stale: a queued job may be writing its course from another process (a batch run), and a
-    // folder of a job this queue does not know (another data folder) is left for a day.
-    void sweepStaleWritingFolders(this.#store.outputFolders(), (id, ageMs) => {
-      const job = this.#store.get(id);
-      return job ? job.state === 'succeeded' || job.state === 'failed' || job.state === 'cancelled' : ageMs > STALE_UNKNOWN_WRITING_MS;
-    }).catch(() => {});
+    void sweepWritingFoldersOfQueue(this.#store).catch(() => {});
   }
 
   /** Runs a timer's work; a full data folder stops the runner instead of throwing from a timer. */
@@ -389,6 +385,12 @@ export class Orchestrator {
         return;
     }
     if (!jobId || message.jobId !== jobId) return; // a late message from a job already settled
+    if (isProgressMessage(message)) {
+      const event = recordProgress(this.#store, jobId, message, (reply) => slot.process.postMessage(reply));
+      if (event) this.#emit(jobId, event);
+      if (message.type === 'step-done') this.#didChangeJob.fire(this.#store.get(jobId)!);
+      return;
+    }
     switch (message.type) {
       case 'rate-limit-wait':
         this.#store.log(jobId, 'info', `waiting for the rate limit: ${Math.max(1, Math.round(message.ms / 1000))} s (${message.reason})`);
@@ -412,25 +414,6 @@ export class Orchestrator {
           this.#emit(jobId, { type: 'lesson-failed', lessonNumber: message.event.lessonNumber, reason: message.event.reason });
         }
         return;
-      case 'request-answered':
-        this.#store.countAnswered(jobId, message.usage);
-        return;
-      case 'step-draft':
-        // Committed first, acknowledged second, like a finished step.
-        this.#store.saveDraft(jobId, message.stepKey, message.draft);
-        slot.process.postMessage({ type: 'draft-saved', saveId: message.saveId });
-        return;
-      case 'step-done': {
-        // Committed first, acknowledged second: a step the worker counts is always on disk.
-        this.#store.saveCheckpoint(jobId, message.done);
-        slot.process.postMessage({ type: 'step-saved', stepKey: message.stepKey });
-        const job = this.#store.get(jobId)!;
-        if (message.done.step === 'outline-part') {
-          if (message.done.from === 1) this.#emit(jobId, { type: 'outline-done' });
-        } else this.#emit(jobId, { type: 'lesson-done', lessonNumber: message.done.lessonNumber, lessonsDone: job.lessonsDone, lessonsTotal: job.lessonsTotal });
-        this.#didChangeJob.fire(job);
-        return;
-      }
       case 'job-succeeded':
         this.#store.moveToSucceeded(jobId, message.outputPath);
         this.#emit(jobId, { type: 'job-succeeded', outputPath: message.outputPath, usage: this.#store.get(jobId)!.usage });
@@ -502,31 +485,11 @@ export class Orchestrator {
     running?.done();
   }
 
-  /**
-   * A job's worker died: retried with backoff, and failed only after `maxAttempts` losses in a
-   * row with nothing newly saved in between. A job that makes progress between outside kills
-   * (the OOM killer, Force Quit) is never given up; one that dies the same way each time is.
-   */
+  /** A job's worker died: see settleWorkerLoss (worker-losses.ts). */
   #workerLost(jobId: string, reason: string): void {
-    const job = this.#store.get(jobId);
-    if (!job || job.state !== 'running') return;
-    this.#store.log(jobId, 'error', reason);
-    if (job.cancelRequested) {
-      this.#store.moveToCancelled(jobId);
-      this.#emit(jobId, { type: 'job-cancelled' });
-      this.#changed(jobId);
-      return;
-    }
-    const losses = this.#store.recordWorkerLoss(jobId);
-    if (losses < this.#options.maxAttempts) {
-      const delayMs = this.#options.retryBaseDelayMs * 2 ** (losses - 1);
-      this.#store.moveToQueuedForRetry(jobId, reason, delayMs);
-      this.#emit(jobId, { type: 'job-retrying', reason, attempt: job.attempts, delayMs });
-    } else {
-      const message = `gave up after ${losses} attempts in a row with no progress: ${reason}`;
-      this.#store.moveToFailed(jobId, message);
-      this.#emit(jobId, { type: 'job-failed', reason: message });
-    }
+    const event = settleWorkerLoss(this.#store, jobId, reason, this.#options);
+    if (!event) return;
+    this.#emit(jobId, event);
     this.#changed(jobId);
   }
 
@@ -586,9 +549,6 @@ export class Orchestrator {
     this.#didEmit.fire({ ...event, jobId, at: new Date().toISOString() } as JobEvent);
   }
 }
-
-/** A temporary course folder of a job this queue does not know is removed only after this long. */
-const STALE_UNKNOWN_WRITING_MS = 24 * 60 * 60 * 1000;
 
 function describeExit(exit: WorkerExit): string {
   const detail = exit.detail ? `, ${exit.detail}` : '';

@@ -270,12 +270,6 @@ export class JobStore {
     return row?.losses ?? 0;
   }
 
-  /** Every output folder the queue's jobs write to (where temporary folders of killed runs may be left). */
-  outputFolders(): string[] {
-    const rows = this.db.prepare(`SELECT DISTINCT json_extract(settings_json, '$.outDir') AS dir FROM jobs WHERE kind = 'course'`).all() as { dir: unknown }[];
-    return rows.flatMap((r) => (typeof r.dir === 'string' && r.dir ? [r.dir] : []));
-  }
-
   /** A request of the running job waits for the provider's rate limit until `untilMs` (for the board and `jobs`). */
   setWaiting(id: string, untilMs: number, reason: string): void {
     this.db.prepare(`UPDATE jobs SET waiting_until = MAX(COALESCE(waiting_until, 0), ?), waiting_reason = ?, updated_at = ? WHERE id = ? AND state = 'running'`).run(untilMs, reason, this.#now(), id);
