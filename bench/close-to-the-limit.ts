@@ -31,6 +31,8 @@ const RPM = 1_200;
 /** Lesson answers before "after the first few answers" (reserved ÷ used). */
 const FIRST_FEW = 8;
 const SEED = 17;
+/** The engine's default ceiling of requests in flight (settings.ts `maxInFlightRequests`). */
+const MAX_IN_FLIGHT = Number(process.env.BENCH_MAX_IN_FLIGHT ?? 16);
 
 interface Scenario {
   name: string;
@@ -93,10 +95,14 @@ export async function closeToTheLimit(): Promise<void> {
   let cleanSpan: { fluent: number; celery: number } | undefined;
   // What the answers taught, carried from run to run as the orchestrator's store carries it.
   let learned: LearnedSizes[] = [];
-  for (const scenario of SCENARIOS) {
+  // `LIMIT_SCENARIOS=429,cut` runs only the scenarios whose names contain one of those words (and
+  // "no limits", the fault-free span the random-429 figures are measured against).
+  const only = process.env.LIMIT_SCENARIOS?.split(',').map((word) => word.trim()).filter(Boolean);
+  const scenarios = only ? SCENARIOS.filter((s) => s.name === 'no limits' || only.some((word) => s.name.includes(word))) : SCENARIOS;
+  for (const scenario of scenarios) {
     const answerSizes = new AnswerSizes();
     if (!scenario.firstRunEver) answerSizes.restore(learned);
-    const admission = new Admission({ maxInFlight: 8, answerSizes });
+    const admission = new Admission({ maxInFlight: MAX_IN_FLIGHT, answerSizes });
     const title = `Limit ${scenario.name}`;
     const fluentRandom = mulberry32(SEED);
     const fluentLimits = scenario.limits?.(fluentRandom);
@@ -106,7 +112,7 @@ export async function closeToTheLimit(): Promise<void> {
         lessons: scenario.lessons,
         latencyMs: LATENCY_MS,
         ...(fluentLimits ? { limits: fluentLimits } : {}),
-        settings: { maxInFlightRequests: 8 },
+        settings: { maxInFlightRequests: MAX_IN_FLIGHT },
         server: { answerTokens, ...(scenario.fault ? { fault: scenario.fault(mulberry32(SEED + 1)) } : {}) },
         admission,
       },
@@ -141,7 +147,7 @@ export async function closeToTheLimit(): Promise<void> {
     );
     if (fluent.reservedOverUsed !== undefined) figures.push({ name: `${label}: reserved ÷ used`, value: round(fluent.reservedOverUsed, 3), unit: '×', ideal: 1.3 });
   }
-  report('provider-limits-17', figures, {
+  report(only ? 'provider-limits-17-partial' : 'provider-limits-17', figures, {
     workload: '8 courses × 8 lessons (and 1 × 60, 20 × 8), 200 ms answers, lessons ~2,000 tokens ±15%, outlines ~1,500',
     ideal: 'max(work tokens ÷ tpm or requests ÷ rpm, + one latency; makespan at 8 in flight, 4 under a cap of 4); random 429s against the same system without faults',
     celery: 'threads pool 4, prefetch 1, ThreadPoolExecutor(4) per course, OpenAI Python SDK max_retries 2, autoretry retry_backoff=True (Celery defaults: max_retries 3, jitter), no max_completion_tokens',
@@ -204,7 +210,7 @@ function promptSizes(requests: readonly ServedRequest[]): { outline: number; les
 }
 
 function idealFor(scenario: Scenario, requests: readonly ServedRequest[]): number {
-  const makespan = idealMs({ jobs: scenario.jobs, lessons: scenario.lessons, concurrency: 4, lessonConcurrency: 4, maxInFlight: Math.min(8, scenario.cap ?? 8), latencyMs: LATENCY_MS });
+  const makespan = idealMs({ jobs: scenario.jobs, lessons: scenario.lessons, concurrency: 4, lessonConcurrency: 4, maxInFlight: Math.min(MAX_IN_FLIGHT, scenario.cap ?? MAX_IN_FLIGHT), latencyMs: LATENCY_MS });
   if (!scenario.rate) return makespan;
   // The work: one complete answer per outline part and lesson, each charged its prompt and its real size.
   const work = new Map<string, number>();

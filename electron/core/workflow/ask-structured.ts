@@ -53,6 +53,18 @@ export interface AskContext {
    * paid, counted against the job whether or not the step it belongs to is ever finished.
    */
   onAnswered?: (usage: Usage) => void;
+  /**
+   * Told when an answer ran out of the room it was given (`finish_reason: 'length'` below the
+   * kind's cap) and is asked again with more: paid for, rare, and said in the job's log.
+   */
+  onCutOff?: (cut: AnswerCutOff) => void;
+}
+
+/** An answer cut off for lack of room: its kind, the room it had, the room it is asked again with. */
+export interface AnswerCutOff {
+  kind: string;
+  room: number;
+  nextRoom: number;
 }
 
 /** One wait for the provider's rate limit. */
@@ -122,6 +134,7 @@ export async function askStructured<T, U = T>(ctx: AskContext, request: AskReque
       // question again with twice the room (at most the cap), using no repair round. Paid, and
       // counted by the admission (`answerSizes.stats.cutOff`).
       atLeast = Math.min(cap, answer.room * 2);
+      ctx.onCutOff?.({ kind: request.task.kind, room: answer.room, nextRoom: atLeast });
       round--;
       continue;
     }

@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import type { LessonContent, Outline, OutlinePart, PlannedLesson, Usage } from '../course/course-schema.js';
 import type { Repair } from '../quality/quality-types.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
-import { CancelledError, type AskContext } from './ask-structured.js';
+import { CancelledError, type AnswerCutOff, type AskContext } from './ask-structured.js';
 import { nextRange, planPart } from './plan-outline.js';
 import { REVIEW_LESSONS, type LessonContext } from './prompts.js';
 import { addUsage, noUsage, stepKeyOf, type DraftChannel, type StepAnswer, type StepName } from './step-answer.js';
@@ -17,7 +17,9 @@ export type WorkflowEvent =
   | { type: 'outline-started' }
   | ({ type: 'step-done' } & StepDone)
   | { type: 'lesson-started'; lessonNumber: number }
-  | { type: 'lesson-failed'; lessonNumber: number; reason: string };
+  | { type: 'lesson-failed'; lessonNumber: number; reason: string }
+  /** An answer ran out of its room and is asked again with more (for the job's log). */
+  | ({ type: 'answer-cut-off' } & AnswerCutOff);
 
 /** Steps finished by an earlier run of the same job. */
 export interface Checkpoints {
@@ -74,7 +76,15 @@ const OUTLINE_PRIORITY_BOOST = 1_000_000_000;
  * `lessonConcurrency`), resuming from checkpoints. A plan that fails part-way still lets the
  * lessons already planned finish and be checkpointed, for `retry`.
  */
-export async function generateCourse(spec: CourseSpec, options: GenerateOptions): Promise<GeneratedContent> {
+export async function generateCourse(spec: CourseSpec, given: GenerateOptions): Promise<GeneratedContent> {
+  // An answer cut off for lack of room is an event of the job too: its log says so.
+  const options: GenerateOptions = {
+    ...given,
+    onCutOff: (cut) => {
+      given.onCutOff?.(cut);
+      void given.onEvent?.({ type: 'answer-cut-off', ...cut });
+    },
+  };
   const usage = noUsage();
   const paidThisRun = noUsage();
   const emit = async (event: WorkflowEvent) => options.onEvent?.(event);
