@@ -195,7 +195,10 @@ async function completeWithRetry(ctx: AskContext, request: Pick<AskRequest<unkno
     if (ctx.signal?.aborted) throw new CancelledError();
     let release;
     try {
-      release = await ctx.permits.acquire(ctx.priority, ctx.signal, promptTokens, room);
+      // A request asked again (after a 429, a 500, a cut connection) is already late, and its
+      // course waits for it alone: it goes ahead of first asks, which have time in hand.
+      const priority = failures + waits > 0 ? ctx.priority - RETRY_PRIORITY_BOOST : ctx.priority;
+      release = await ctx.permits.acquire(priority, ctx.signal, promptTokens, room);
     } catch {
       throw new CancelledError();
     }
@@ -242,6 +245,9 @@ async function completeWithRetry(ctx: AskContext, request: Pick<AskRequest<unkno
     }
   }
 }
+
+/** Less than the outline's boost (generate-course.ts): a new course's plan still goes first. */
+const RETRY_PRIORITY_BOOST = 500_000_000;
 
 function asHeaders(values: Record<string, string> | undefined) {
   return values ? headersFromValues(values) : undefined;
