@@ -136,6 +136,12 @@ describe('vocabulary-used', () => {
     expect(report.metrics.coveragePct).toBe(33.3);
   });
 
+  it('finds a whole word after the same letters inside a longer word, and beside letters outside the Basic Plane', () => {
+    // U+10428, a Deseret letter: one character in two UTF-16 units, as NFKC leaves it.
+    const report = checkCourse(withLessons(lesson(1, { terms: ['sol', 'mar', 'pan'], lines: ['El girasol y el sol.', '\u{10428}mar y mar\u{10428}', 'pan'] })), []);
+    expect(report.metrics.coveragePct).toBe(66.7);
+  });
+
   it('finds a term written with a typographic apostrophe in text written with a plain one', () => {
     const report = checkCourse(withLessons(lesson(1, { terms: ['c’est', "aujourd'hui"], lines: ["C'est bon.", 'Aujourd’hui.'] })), []);
     expect(report.metrics.coveragePct).toBe(100);
