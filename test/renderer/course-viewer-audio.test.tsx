@@ -87,6 +87,14 @@ describe('the viewer’s clips', () => {
     expect(played).toHaveLength(2);
   });
 
+  it('skips a line whose clip cannot be played, and says which', async () => {
+    const { viewer } = await openCourse(true);
+    fireEvent.click(within(within(viewer).getByRole('toolbar', { name: 'Listen' })).getByRole('button', { name: '▶ Play dialogue' }));
+    act(() => void played[0]!.dispatchEvent(new Event('error')));
+    expect(played.map((a) => a.closest('li')?.querySelector('.fp-line')?.textContent)).toEqual(['¿Cuánto cuesta?', 'Dos euros.']);
+    expect(within(viewer).getByRole('alert').textContent).toBe('This clip could not be played (¿Cuánto cuesta?).');
+  });
+
   it('plays slower (0.75×) when Slower is pressed, and remembers it', async () => {
     const { viewer, lesson } = await openCourse(true);
     const slower = within(within(viewer).getByRole('toolbar', { name: 'Listen' })).getByRole('button', { name: 'Slower' });

@@ -10,7 +10,7 @@ export interface ClipPlayerState {
   /** What plays: one clip, a dialogue, or nothing. */
   playing: 'clip' | 'dialogue' | undefined;
   slower: boolean;
-  /** The last clip that could not be played, said once; cleared by the next play. */
+  /** The last clip that could not be played; cleared when the person plays something again. */
   problem?: string;
 }
 
@@ -55,6 +55,7 @@ export class ClipPlayer {
   /** Plays one clip from its start, stopping whatever played. */
   play(audio: HTMLAudioElement): void {
     this.stop(false);
+    this.#problem = undefined;
     this.#mode = 'clip';
     this.#start(audio);
   }
@@ -62,6 +63,7 @@ export class ClipPlayer {
   /** Plays clips in order (a dialogue's lines), each after the one before ends; a clip that fails is skipped. */
   playInOrder(clips: readonly HTMLAudioElement[]): void {
     this.stop(false);
+    this.#problem = undefined;
     if (!clips.length) return this.#changed();
     this.#mode = 'dialogue';
     this.#queue = clips.slice(1);
@@ -84,7 +86,6 @@ export class ClipPlayer {
   #start(audio: HTMLAudioElement): void {
     this.#current = audio;
     this.#last = audio;
-    this.#problem = undefined;
     setRate(audio, this.#rate);
     mark(audio, true);
     const onEnd = (failed: boolean) => {
