@@ -190,7 +190,8 @@ function setUpOnce(): void {
   if (serving) return;
   serving = true;
   denyAllPermissions();
-  serveRenderer(paths.renderer);
+  // The viewer's clips come from whichever core is open now, and only from files its clips.json names.
+  serveRenderer(paths.renderer, (jobId, file) => (core ? core.service.courses.readClip(jobId, file) : Promise.reject(new Error('no queue open'))));
   // Settings says when macOS refuses FluentPro's notifications: only main knows.
   registerApiHandlers(ipcMain, () => core?.service, isAppUrl, {
     settings: (settings) => {

@@ -78,6 +78,8 @@ const bridge = {
     };
   },
   pathForFile: (file: File) => webUtils.getPathForFile(file),
+  // Served by main's app:// handler (app-protocol.ts), from the course's audio/ folder alone.
+  clipUrl: (jobId: string, file: string) => `app://fluentpro/course-audio/${encodeURIComponent(jobId)}/${encodeURIComponent(file)}`,
 } as unknown as FluentProBridge;
 
 contextBridge.exposeInMainWorld('fluentpro', bridge);

@@ -119,6 +119,12 @@ export interface CourseDetail {
   course: CourseView;
   /** The checks run on the course as it is now; absent only when they cannot be run. */
   quality?: QualityView;
+  /**
+   * The course's clips (audio/clips.json, those on disk that still speak the text): JSON Pointer
+   * into course.json ("/lessons/0/vocabulary/2/term") → clip file name, played through
+   * FluentProBridge.clipUrl. Absent for a course without audio.
+   */
+  clips?: Record<string, string>;
 }
 
 export interface ExportCourseOptions {
@@ -296,6 +302,11 @@ export interface FluentProBridge extends FluentProApi {
   on<E extends keyof ApiEvents>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
   /** The path of a dropped File (Electron's webUtils.getPathForFile); '' where there is none. */
   pathForFile(file: File): string;
+  /**
+   * The URL an <audio> plays a clip of a course from (a file name from CourseDetail.clips): the
+   * app's app://fluentpro/course-audio/…, serve's /api/course-audio/… with the page's token.
+   */
+  clipUrl(jobId: string, file: string): string;
 }
 
 /** An error as it crosses a process or network boundary: recognised by name/code, not instanceof. */

@@ -41,7 +41,7 @@ test('the first launch: a locked-down window offering a first course, in demo mo
     expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     expect(await window.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
     const bridge = await window.evaluate(() => Object.keys((window as unknown as { fluentpro: object }).fluentpro));
-    expect(bridge.sort()).toEqual([...API_METHODS, 'on', 'pathForFile'].sort());
+    expect(bridge.sort()).toEqual([...API_METHODS, 'on', 'pathForFile', 'clipUrl'].sort());
 
     // One window, shown, on the app's own page (app://fluentpro), not a file:// or a dev server.
     const shown = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => ({ visible: w.isVisible(), title: w.getTitle(), origin: new URL(w.webContents.getURL()).host })));

@@ -94,11 +94,18 @@ function loadPreload(): void {
 }
 
 describe('preload', () => {
-  it('exposes window.fluentpro with exactly the API, events and pathForFile — nothing else', async () => {
+  it('exposes window.fluentpro with exactly the API, events, pathForFile and clipUrl — nothing else', async () => {
     loadPreload();
     expect(fake.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     const bridge = fake.exposed.fluentpro as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'on', 'pathForFile'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...API_METHODS, 'on', 'pathForFile', 'clipUrl'].sort());
+  });
+
+  it('names a clip by the URL main’s app:// handler serves it at', async () => {
+    loadPreload();
+    const bridge = fake.exposed.fluentpro as { clipUrl: (jobId: string, file: string) => string };
+    expect(bridge.clipUrl('abcd1234', '0123456789abcdef0123.mp3')).toBe('app://fluentpro/course-audio/abcd1234/0123456789abcdef0123.mp3');
+    expect(bridge.clipUrl('a/b', '../x')).toBe('app://fluentpro/course-audio/a%2Fb/..%2Fx');
   });
 
   it('invokes the method’s channel and turns error replies back into errors with their code', async () => {
@@ -284,7 +291,7 @@ describe('the app:// protocol', () => {
   it('is registered as a privileged standard scheme, and serves only files of the renderer folder', async () => {
     const { registerAppScheme, serveRenderer } = await import('../../electron/main/app-protocol.js');
     registerAppScheme();
-    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
     serveRenderer('/app/dist/renderer');
     const handler = fake.protocol.handle.mock.calls[0]![1] as (r: { url: string }) => Response | Promise<Response>;
     expect(await (await handler({ url: 'app://fluentpro/assets/index.js' })).text()).toBe('file at file:///app/dist/renderer/assets/index.js');
@@ -292,6 +299,28 @@ describe('the app:// protocol', () => {
     await handler({ url: 'app://fluentpro/..%2f..%2f..%2fetc%2fpasswd' });
     expect(fake.net.fetch.mock.calls.map(([u]) => u).every((u) => String(u).startsWith('file:///app/dist/renderer/'))).toBe(true);
     expect((await handler({ url: 'app://other/index.html' })).status).toBe(404);
+  });
+
+  it('serves a course’s clip from the clip reader it is given, as audio/mpeg, and 404 for whatever the reader refuses', async () => {
+    const { serveRenderer } = await import('../../electron/main/app-protocol.js');
+    const asked: [string, string][] = [];
+    serveRenderer('/app/dist/renderer', async (jobId, file) => {
+      asked.push([jobId, file]);
+      if (file !== '0123456789abcdef0123.mp3') throw Object.assign(new Error('no clip'), { code: 'CLIP_NOT_FOUND' });
+      return new Uint8Array([0xff, 0xfb, 0x90, 0x00]);
+    });
+    const handler = fake.protocol.handle.mock.calls[0]![1] as (r: { url: string }) => Response | Promise<Response>;
+    const clip = await handler({ url: 'app://fluentpro/course-audio/abcd1234/0123456789abcdef0123.mp3' });
+    expect(clip.status).toBe(200);
+    expect(clip.headers.get('content-type')).toBe('audio/mpeg');
+    expect([...new Uint8Array(await clip.arrayBuffer())]).toEqual([0xff, 0xfb, 0x90, 0x00]);
+    // An encoded climb arrives as a name the reader refuses; nothing is fetched from disk for it.
+    expect((await handler({ url: 'app://fluentpro/course-audio/abcd1234/..%2F..%2Fcourse.json' })).status).toBe(404);
+    expect(asked).toEqual([
+      ['abcd1234', '0123456789abcdef0123.mp3'],
+      ['abcd1234', '../../course.json'],
+    ]);
+    expect(fake.net.fetch).not.toHaveBeenCalled();
   });
 });
 

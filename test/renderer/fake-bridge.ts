@@ -70,6 +70,10 @@ export class FakeBridge implements FluentProBridge {
     return this.paths.get(file) ?? '';
   }
 
+  clipUrl(jobId: string, file: string): string {
+    return `/clips/${jobId}/${file}`;
+  }
+
   #record(name: string, args: unknown[]) {
     this.calls.push([name, args]);
   }

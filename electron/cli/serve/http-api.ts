@@ -27,6 +27,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   // A PDF whose text no installed font can draw (the message names the font package): the machine lacks it.
   MISSING_GLYPHS: 501,
   NOT_SUPPORTED: 501,
+  // A clip the course's audio/clips.json does not name (or the disk lacks): nothing else is served.
+  CLIP_NOT_FOUND: 404,
   UNAUTHORIZED: 401,
   SCHEDULE_NOT_FOUND: 404,
   NAME_TAKEN: 409,
@@ -34,8 +36,10 @@ const STATUS_BY_CODE: Record<string, number> = {
   ...Object.fromEntries(Object.keys(SCHEDULE_ERROR_FIELDS).filter((code) => code !== 'NAME_TAKEN').map((code) => [code, 422])),
 };
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.ico': 'image/x-icon' };
-// The same policy as the app's window: own scripts and styles only, API calls to this origin.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+// The same policy as the app's window: own scripts and styles only, API calls and clips from this origin.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+/** GET /api/course-audio/<jobId>/<file>: a clip of a finished course, for the viewer's <audio>. */
+const CLIP_ROUTE = /^\/api\/course-audio\/([^/]+)\/([^/]+)$/;
 
 export interface HttpApiOptions {
   service: FluentProService;
@@ -48,7 +52,8 @@ export interface HttpApiOptions {
 /**
  * The request handler of `fluentpro serve`: static renderer files, POST /api/<method> with a
  * JSON array of arguments, and GET /api/events as Server-Sent Events. Every API request carries
- * the token (Authorization: Bearer, or ?token= for EventSource, which cannot set headers).
+ * the token (Authorization: Bearer, or ?token= for EventSource and <audio>, which cannot set
+ * headers). GET /api/course-audio/<jobId>/<file> plays a course's clip.
  */
 export function createHttpApi(options: HttpApiOptions) {
   const expected = Buffer.from(options.token);
@@ -74,6 +79,8 @@ export function createHttpApi(options: HttpApiOptions) {
     if (url.pathname.startsWith('/api/')) {
       if (!authorized(req, url)) return sendError(res, 401, { name: 'Unauthorized', message: 'missing or wrong token: open the URL that "fluentpro serve" printed', code: 'UNAUTHORIZED' });
       if (url.pathname === '/api/events' && req.method === 'GET') return streamEvents(options.service, req, res);
+      const clip = CLIP_ROUTE.exec(url.pathname);
+      if (clip && (req.method === 'GET' || req.method === 'HEAD')) return sendClip(options.service, decodeURIComponent(clip[1]!), decodeURIComponent(clip[2]!), req, res);
       const method = url.pathname.slice('/api/'.length);
       if (req.method !== 'POST' || !isApiMethod(method)) return sendError(res, 404, { name: 'NotFound', message: `no API method ${method}`, code: 'NOT_FOUND' });
       return callMethod(options.service, method, req, res);
@@ -98,6 +105,25 @@ async function callMethod(service: FluentProService, method: ApiMethod, req: Inc
     const e = toApiError(error);
     sendError(res, STATUS_BY_CODE[e.code] ?? 500, e);
   }
+}
+
+/** A clip's MP3 as a whole (a few kilobytes: the media element needs no ranges), or CLIP_NOT_FOUND. */
+async function sendClip(service: FluentProService, jobId: string, file: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await service.courses.readClip(jobId, file);
+  } catch (error) {
+    const e = toApiError(error);
+    return sendError(res, STATUS_BY_CODE[e.code] ?? 500, e);
+  }
+  res.writeHead(200, {
+    'content-type': 'audio/mpeg',
+    'content-length': bytes.byteLength,
+    'x-content-type-options': 'nosniff',
+    // A clip's name is a hash of what makes its sound: the same name never holds other audio.
+    'cache-control': 'private, max-age=86400, immutable',
+  });
+  res.end(req.method === 'HEAD' ? undefined : bytes);
 }
 
 function streamEvents(service: FluentProService, req: IncomingMessage, res: ServerResponse): void {

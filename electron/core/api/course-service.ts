@@ -7,6 +7,7 @@ import { EXPORT_FORMATS, type ExportFormatId } from '../export/formats.js';
 import { writeFileAtomically } from '../export/write-export.js';
 import { readCourseFolder } from '../output/read-course.js';
 import { checkCourse } from '../quality/check-course.js';
+import { listCourseClips, readCourseClip } from '../speech/course-clips.js';
 import type { QualityReport } from '../quality/quality-types.js';
 import type { SaveTarget } from './host-services.js';
 
@@ -32,10 +33,20 @@ export class CourseService {
     this.#options = options;
   }
 
-  /** The course as course.json has it now, with its checks run again (an edited lesson shows its own findings). */
+  /** The course as course.json has it now, with its checks run again (an edited lesson shows its own findings), and the clips that speak it. */
   async getCourse(jobId: string): Promise<CourseDetail> {
     const loaded = await readCourseFolder(this.#options.outputOf(jobId));
-    return { jobId, course: courseView(loaded.course), quality: toQualityView(checkCourse(loaded.course, loaded.repairs)) };
+    const clips = await listCourseClips(loaded.folder, loaded.course);
+    return { jobId, course: courseView(loaded.course), quality: toQualityView(checkCourse(loaded.course, loaded.repairs)), ...(clips ? { clips } : {}) };
+  }
+
+  /**
+   * One clip of a succeeded job's course, by the file name getCourse gave (what the app's app://
+   * protocol and serve's clip route answer with); CLIP_NOT_FOUND for any name its clips.json does
+   * not list, so a URL can open nothing else on disk.
+   */
+  async readClip(jobId: string, file: string): Promise<Uint8Array> {
+    return readCourseClip(this.#options.outputOf(jobId), file);
   }
 
   async exportCourse(jobId: string, format: CourseExportFormat, options: ExportCourseOptions = {}): Promise<ExportCourseResult> {

@@ -66,6 +66,8 @@ export function createHttpBridge(base = '', token = readToken()): FluentProBridg
       return () => set.delete(listener as (payload: never) => void);
     },
     pathForFile: () => '',
+    // An <audio> cannot send the Authorization header: the token goes in the query, as for EventSource.
+    clipUrl: (jobId, file) => `${base}/api/course-audio/${encodeURIComponent(jobId)}/${encodeURIComponent(file)}?token=${encodeURIComponent(token)}`,
   };
 }
 

@@ -1,9 +1,10 @@
 // What makes the shared renderer's reading-mode HTML work on screen. The HTML carries no script
 // and no handlers (see electron/shared/course-html/render-course.ts); this adds one click
 // listener to the container and acts on the data-fp-* attributes of what was clicked.
+import type { ClipPlayer } from './clip-player.js';
 
-/** Attaches the behaviour to a container of rendered lessons; returns what detaches it. */
-export function attachCourseBehaviour(root: HTMLElement): () => void {
+/** Attaches the behaviour to a container of rendered lessons; returns what detaches it. `player` plays the clips' buttons. */
+export function attachCourseBehaviour(root: HTMLElement, player?: ClipPlayer): () => void {
   const onClick = (event: MouseEvent) => {
     const target = (event.target as Element | null)?.closest?.('[data-fp-action]');
     if (!target || !root.contains(target)) return;
@@ -11,6 +12,7 @@ export function attachCourseBehaviour(root: HTMLElement): () => void {
     if (action === 'reveal-answer') revealAnswer(root, target);
     else if (action === 'toggle-translations') toggleTranslations(target);
     else if (action === 'pick-option') pickOption(target);
+    else if (action === 'play-audio' && player) playClip(root, target, player);
     else return;
     event.preventDefault();
   };
@@ -27,6 +29,18 @@ function revealAnswer(root: HTMLElement, button: Element): void {
   answer.toggleAttribute('hidden', !open);
   button.setAttribute('aria-expanded', String(open));
   button.textContent = open ? 'Hide answer' : 'Show answer';
+}
+
+/** The <audio> a play button controls, if it is in `root`. */
+export function clipOf(root: HTMLElement, button: Element): HTMLAudioElement | undefined {
+  const id = button.getAttribute('aria-controls');
+  const audio = id ? root.ownerDocument.getElementById(id) : null;
+  return audio instanceof HTMLAudioElement && root.contains(audio) ? audio : undefined;
+}
+
+function playClip(root: HTMLElement, button: Element, player: ClipPlayer): void {
+  const audio = clipOf(root, button);
+  if (audio) player.play(audio);
 }
 
 function toggleTranslations(button: Element): void {

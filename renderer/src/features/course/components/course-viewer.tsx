@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import '../../../../../electron/shared/course-html/course.css';
 import type { CourseView } from '../../../../../electron/shared/course-html/index.js';
 import type { LessonChangeView } from '../../../../../electron/shared/api.js';
 import { useApi } from '../../../lib/api-context.js';
+import { clipOf } from '../api/course-behaviour.js';
+import { useClipPlayer } from '../hooks/use-clip-player.js';
 import { useCourse, useLessonHistory } from '../hooks/use-course.js';
 import { CourseQuality } from './course-quality.js';
 import { ExportMenu } from './export-menu.js';
-import { LessonContent } from './lesson-content.js';
+import { LessonContent, type ClipSource } from './lesson-content.js';
 import { LessonEditor } from './lesson-editor.js';
 import { LessonHistory, whenOf } from './lesson-history.js';
 import { RegenerateDialog } from './regenerate-dialog.js';
@@ -32,6 +34,24 @@ function lessonKey(event: KeyboardEvent): 'previous' | 'next' | 'first' | 'last'
   }
 }
 
+/** Keys that play the lesson's clips: p the focused item (or the last played), Shift+P the dialogue, s the slower speed. */
+function listenKey(event: KeyboardEvent): 'play' | 'dialogue' | 'slower' | undefined {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return undefined;
+  const target = event.target;
+  if (target instanceof Element && target.closest('input, textarea, select, [contenteditable="true"], [role="menu"]')) return undefined;
+  if (event.key === 'p' || event.key === 'P') return event.shiftKey ? 'dialogue' : 'play';
+  if (event.key === 's' && !event.shiftKey) return 'slower';
+  return undefined;
+}
+
+/** The play button of what has focus in the lesson: the button itself, or the one in the focused row or line. */
+function focusedPlayButton(lessonRoot: Element): Element | undefined {
+  const focused = lessonRoot.ownerDocument.activeElement;
+  if (!focused || !lessonRoot.contains(focused)) return undefined;
+  if (focused.matches('[data-fp-action="play-audio"]')) return focused;
+  return focused.closest('tr, li')?.querySelector('[data-fp-action="play-audio"]') ?? undefined;
+}
+
 function totalsLine(course: CourseView): string {
   const t = course.totals;
   return `${t.lessons} lessons · about ${t.minutes} minutes · ${t.vocabulary} terms · ${t.exercises} exercises · ${t.quizQuestions} quiz questions`;
@@ -51,7 +71,15 @@ export function CourseViewer({ jobId, onClose, exportRequest = 0 }: { jobId: str
   const [undoing, setUndoing] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const readingRef = useRef<HTMLDivElement>(null);
   const lessons = detail?.course.lessons ?? [];
+  const { player, state: listening, setSlower } = useClipPlayer();
+  const clipFiles = detail?.clips;
+  const clipSource = useMemo<ClipSource | undefined>(() => (clipFiles ? (pointer) => (clipFiles[pointer] ? api.clipUrl(jobId, clipFiles[pointer]) : undefined) : undefined), [api, jobId, clipFiles]);
+  // What of the lesson shown can be heard (a pointer's lesson is its index in course.json's lessons).
+  const lessonClips = clipFiles ? Object.keys(clipFiles).filter((pointer) => pointer.startsWith(`/lessons/${index}/`)) : [];
+  const canListen = lessonClips.length > 0 && panel !== 'edit';
+  const canPlayDialogue = canListen && lessonClips.some((pointer) => /\/dialogue\/lines\/\d+\/line$/.test(pointer));
 
   const show = useCallback(
     (next: number, focus = false) => {
@@ -71,6 +99,22 @@ export function CourseViewer({ jobId, onClose, exportRequest = 0 }: { jobId: str
     setPanel(undefined);
     setChangeMessage(undefined);
   }, [lessonNumber]);
+  // A clip of a lesson no longer shown (or being edited) stops.
+  useEffect(() => player.stop(), [player, lessonNumber, panel]);
+
+  const lessonRoot = () => readingRef.current?.querySelector<HTMLElement>('.course-lesson') ?? undefined;
+  const playDialogue = useCallback(() => {
+    if (listening.playing === 'dialogue') return player.stop();
+    const clips = [...(lessonRoot()?.querySelectorAll<HTMLAudioElement>('.fp-dialogue audio[data-fp-clip]') ?? [])];
+    player.playInOrder(clips);
+  }, [player, listening.playing]);
+  const playFocused = useCallback(() => {
+    const root = lessonRoot();
+    if (!root) return;
+    const button = focusedPlayButton(root);
+    const audio = (button && clipOf(root, button)) ?? player.last ?? root.querySelector<HTMLAudioElement>('audio[data-fp-clip]') ?? undefined;
+    if (audio) player.play(audio);
+  }, [player]);
 
   const changed = (change: LessonChangeView, text: string) => {
     replace(change.detail);
@@ -94,6 +138,14 @@ export function CourseViewer({ jobId, onClose, exportRequest = 0 }: { jobId: str
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      const listen = canListen ? listenKey(event) : undefined;
+      if (listen) {
+        event.preventDefault();
+        if (listen === 'play') playFocused();
+        else if (listen === 'dialogue') canPlayDialogue && playDialogue();
+        else setSlower(!player.slower);
+        return;
+      }
       const key = lessonKey(event);
       if (!key) return;
       event.preventDefault();
@@ -101,7 +153,7 @@ export function CourseViewer({ jobId, onClose, exportRequest = 0 }: { jobId: str
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [show, index, lessons.length]);
+  }, [show, index, lessons.length, canListen, canPlayDialogue, playFocused, playDialogue, setSlower, player]);
 
   if (error) {
     return (
@@ -153,7 +205,7 @@ export function CourseViewer({ jobId, onClose, exportRequest = 0 }: { jobId: str
           </ol>
           {quality && <CourseQuality quality={quality} onShowLesson={showNumber} />}
         </nav>
-        <div className="course-reading">
+        <div className="course-reading" ref={readingRef}>
           <div role="toolbar" aria-label="Lesson" className="lesson-toolbar">
             <button type="button" onClick={() => show(index - 1, true)} disabled={index === 0 || panel === 'edit'} aria-keyshortcuts="ArrowLeft k">
               ‹ Previous
@@ -184,6 +236,24 @@ export function CourseViewer({ jobId, onClose, exportRequest = 0 }: { jobId: str
           {panel === 'regenerate' && lesson && (
             <RegenerateDialog key={`regenerate-${lesson.number}`} jobId={jobId} lessonNumber={lesson.number} lessonTitle={lesson.title} onFinished={reload} onClose={() => setPanel(undefined)} />
           )}
+          {canListen && (
+            <div role="toolbar" aria-label="Listen" className="listen-toolbar">
+              {canPlayDialogue && (
+                <button type="button" onClick={playDialogue} aria-keyshortcuts="Shift+P" title="Play the dialogue’s lines one after another (Shift+P)">
+                  {listening.playing === 'dialogue' ? '■ Stop dialogue' : '▶ Play dialogue'}
+                </button>
+              )}
+              <button type="button" aria-pressed={listening.slower} onClick={() => setSlower(!listening.slower)} aria-keyshortcuts="s" title="Play every clip at 0.75× speed (S)">
+                Slower
+              </button>
+              <span className="listen-keys">p: play the focused word or line (again) · Shift+P: the dialogue · s: slower</span>
+            </div>
+          )}
+          {listening.problem && (
+            <p role="alert" className="field-problem">
+              {listening.problem}
+            </p>
+          )}
           <p className="visually-hidden" aria-live="polite" role="status" aria-label="Lesson shown">
             {announcement}
           </p>
@@ -196,7 +266,7 @@ export function CourseViewer({ jobId, onClose, exportRequest = 0 }: { jobId: str
               onSaved={(change) => changed(change, change.changed ? `Lesson ${change.lessonNumber} saved. Undo brings back the previous version.` : 'Nothing was changed, so nothing was saved.')}
             />
           ) : (
-            lesson && <LessonContent key={`read-${lesson.number}`} course={course} lesson={lesson} />
+            lesson && <LessonContent key={`read-${lesson.number}`} course={course} lesson={lesson} clips={clipSource} player={player} />
           )}
           {lesson && <LessonHistory lessonNumber={lesson.number} versions={history} />}
           <p className="course-keys">← → or j k: previous and next lesson · Home, End: first and last</p>
