@@ -108,6 +108,22 @@ describe('regenerating one lesson through the queue', () => {
     expect(readCourse(folder).lessons[2]!.summary).toBe('Saved by the run that crashed.');
   });
 
+  it("charges the course every answer the job paid for, those of a run killed before its lesson was saved included", async () => {
+    const { server, store, orchestrator, settings, folder } = await courseFromServer();
+    const original = readCourse(folder);
+    changeLessonTwo(server);
+    const { job } = store.enqueueLesson({ ...(await lessonJobRequest(folder, 2, 'simpler dialogue')), settings });
+    // An earlier run of this job was answered twice, then killed before it saved the lesson.
+    store.countAnswered(job.id, { requests: 2, promptTokens: 700, completionTokens: 900 });
+    await new Promise((resolve) => setTimeout(resolve, 250)); // the orchestrator's poll claims it
+    await orchestrator.onIdle();
+    expect(store.get(job.id)).toMatchObject({ state: 'succeeded' });
+    const after = readCourse(folder);
+    expect(after.lessons[1]!.dialogue!.setting).toBe('A new setting, simpler');
+    expect(after.usage.requests).toBe(original.usage.requests + 2 + 1);
+    expect(after.usage.promptTokens).toBe(original.usage.promptTokens + 700 + server.requests.at(-1)!.promptTokens);
+  });
+
   it('an identical regeneration queued or running is followed, not queued twice; another note is another job', async () => {
     const dir = tempDir();
     const store = new JobStore(join(dir, 'queue.sqlite'));

@@ -6,7 +6,7 @@ import type { LessonContent, Usage } from '../course/course-schema.js';
 import { readCourseFolder } from '../output/read-course.js';
 import type { LessonTarget } from '../store/lesson-jobs.js';
 import { CancelledError } from '../workflow/ask-structured.js';
-import type { StepAnswer } from '../workflow/step-answer.js';
+import { addUsage, noUsage, type StepAnswer } from '../workflow/step-answer.js';
 import { DEFAULT_RETRY_POLICY } from '../workflow/retry-policy.js';
 import { writeLesson } from '../workflow/write-lesson.js';
 import { draftChannel } from '../workflow/generate-course.js';
@@ -28,6 +28,13 @@ export async function regenerateLesson(target: LessonTarget, options: Regenerate
   const spec = specFromCourse(loaded.course);
   const { plan, context } = lessonPlanFromCourse(loaded.course, n, target.note);
 
+  // Every answer this job paid for, in earlier runs (the job's usage when claimed) and in this one,
+  // the answers of a run killed before its step was saved included: what the course is charged.
+  const paid: Usage = options.usageBefore ? { ...options.usageBefore } : noUsage();
+  const onAnswered = (usage: Usage) => {
+    addUsage(paid, usage);
+    options.onAnswered?.(usage);
+  };
   let written: StepAnswer<LessonContent> | undefined = options.checkpoints?.lessons.get(n);
   if (!written) {
     if (options.signal?.aborted) throw new CancelledError();
@@ -43,7 +50,8 @@ export async function regenerateLesson(target: LessonTarget, options: Regenerate
           signal: options.signal,
           onRateLimitWait: options.onRateLimitWait,
           onProviderStop: options.onProviderStop,
-          onAnswered: options.onAnswered,
+          onAnswered,
+          onCutOff: (cut) => void options.onEvent?.({ type: 'answer-cut-off', ...cut }),
         },
         plan,
         context,
@@ -60,6 +68,8 @@ export async function regenerateLesson(target: LessonTarget, options: Regenerate
   // A run that saved this version and then crashed before it said so: already done.
   const version = { number: n, slug: current.slug, goals: current.goals, grammarPoint: current.grammarPoint, ...written.value };
   if (sameLesson(version, current)) return { outputPath: loaded.folder, usage: written.usage, change: undefined };
-  const change = await replaceLesson(target.folder, n, written.value, { reason: 'regenerate', repairs: written.repairs, usage: written.usage, note: target.note });
-  return { outputPath: change.folder, usage: written.usage, change };
+  // Without the job's own count (a caller outside the queue), the step's usage is all there is.
+  const charged = options.usageBefore ? paid : written.usage;
+  const change = await replaceLesson(target.folder, n, written.value, { reason: 'regenerate', repairs: written.repairs, usage: charged, note: target.note });
+  return { outputPath: change.folder, usage: charged, change };
 }
