@@ -92,7 +92,9 @@ describe('what README.md promises', () => {
   });
 
   it('outlines go ahead of lessons when requests are scarce', async () => {
-    server = await FakeLlmServer.start({ latencyMs: 20 });
+    // Answers slow enough that First's assembly (CPU, 50–300 ms on a loaded machine) fits in one:
+    // at 20 ms, Second's lessons took the slot four or five times before Third existed at all.
+    server = await FakeLlmServer.start({ latencyMs: 150 });
     const settings = settingsFor(join(tempDir(), 'out'), { baseURL: server.baseURL, maxInFlightRequests: 1, concurrency: 2 });
     const specs = ['First', 'Second', 'Third'].map((title) => specOf({ title, lessons: 4 }));
     const results = await runCourses(specs, { settings, provider: await createProvider(settings) });
