@@ -8,6 +8,7 @@ import type { LlmProvider } from '../core/providers/provider.js';
 import { Admission } from '../core/pacing/admission.js';
 import type { CourseSpec } from '../core/spec/spec-schema.js';
 import type { JobStore } from '../core/store/job-store.js';
+import { switchToLive } from '../core/store/batch-mode-jobs.js';
 import type { JobSettings } from '../shared/jobs.js';
 
 // Batch-mode jobs, run in the command's own process (`generate --batch`, and `run` resuming them).
@@ -41,7 +42,7 @@ export interface BatchRunOptions {
 export type BatchRunResult =
   | { outcome: 'finished' }
   | { outcome: 'interrupted' }
-  /** The provider has no Batch API: the jobs were left queued, for the live path. */
+  /** The provider has no Batch API: the jobs were left queued as live jobs, for the live queue. */
   | { outcome: 'unsupported'; message: string };
 
 /** Plan steps go alone, first (every lesson is asked after the whole plan); then everything else. */
@@ -98,7 +99,9 @@ export async function runBatchJobs(options: BatchRunOptions): Promise<BatchRunRe
 
       await driver.tick();
       if (unsupported) {
+        // The live queue never takes a batch-mode job: these become live jobs, for it to run.
         for (const id of open) batches.dropJob(id);
+        switchToLive(store, [...open], unsupported);
         return { outcome: 'unsupported', message: unsupported };
       }
       reportProgress();

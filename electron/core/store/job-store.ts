@@ -103,6 +103,12 @@ export interface JobStoreOptions {
 const LOG_LINES_PER_JOB = 500;
 
 /**
+ * A queued job the queue may take: one of those named in `@only` (the JSON list of `onlyIds`),
+ * or, with none named (NULL), any job that is not in batch mode.
+ */
+const ONLY_OR_LIVE = `(CASE WHEN @only IS NULL THEN json_extract(settings_json, '$.mode') IS NOT 'batch' ELSE id IN (SELECT value FROM json_each(@only)) END)`;
+
+/**
  * Every job, every finished step and every job's log, in one SQLite file (WAL). The
  * orchestrator is the writer of job progress; other commands only make small atomic requests
  * (enqueue, cancel, retry, remove), which SQLite serialises.
@@ -202,19 +208,24 @@ export class JobStore {
     return row.n;
   }
 
-  /** When the earliest queued job (of `onlyIds`, if given) may run: now, or after its retry backoff. */
+  /**
+   * When the earliest queued job (of `onlyIds`, if given) may run: now, or after its retry
+   * backoff. Batch-mode jobs count only when named (see claimNext).
+   */
   nextReadyAt(onlyIds?: ReadonlySet<string>): number | undefined {
     const only = onlyIds ? JSON.stringify([...onlyIds]) : null;
     const row = this.db
-      .prepare(`SELECT MIN(next_attempt_at) AS at FROM jobs WHERE state = 'queued' AND (? IS NULL OR id IN (SELECT value FROM json_each(?)))`)
-      .get(only, only) as { at: number | null };
+      .prepare(`SELECT MIN(next_attempt_at) AS at FROM jobs WHERE state = 'queued' AND ${ONLY_OR_LIVE}`)
+      .get({ only }) as { at: number | null };
     return row.at ?? undefined;
   }
 
   /**
    * Takes the oldest ready queued job for `owner` and marks it running, atomically: two
    * processes claiming at once never get the same job. A job whose cancel was requested while
-   * queued is cancelled here instead of run.
+   * queued is cancelled here instead of run. A batch-mode job (settings mode 'batch') is taken
+   * only when named in `onlyIds`: the batch runner claims it by id once its answers are in, and
+   * the live queue (the app, `run`, serve) never runs it live at full price.
    */
   claimNext(owner: string, onlyIds?: ReadonlySet<string>): ClaimedJob | undefined {
     return this.db.transaction((): ClaimedJob | undefined => {
@@ -222,12 +233,11 @@ export class JobStore {
       const only = onlyIds ? JSON.stringify([...onlyIds]) : null;
       const row = this.db
         .prepare(
-          `UPDATE jobs SET state = 'running', owner = ?, attempts = attempts + 1, started_at = COALESCE(started_at, ?), updated_at = ?
-           WHERE seq = (SELECT seq FROM jobs WHERE state = 'queued' AND next_attempt_at <= ?
-                          AND (? IS NULL OR id IN (SELECT value FROM json_each(?))) ORDER BY seq LIMIT 1)
+          `UPDATE jobs SET state = 'running', owner = @owner, attempts = attempts + 1, started_at = COALESCE(started_at, @now), updated_at = @now
+           WHERE seq = (SELECT seq FROM jobs WHERE state = 'queued' AND next_attempt_at <= @now AND ${ONLY_OR_LIVE} ORDER BY seq LIMIT 1)
            RETURNING *`,
         )
-        .get(owner, now, now, now, only, only) as (JobRow & { spec_json: string }) | undefined;
+        .get({ owner, now, only }) as (JobRow & { spec_json: string }) | undefined;
       if (!row) return undefined;
       this.#log(row.id, 'info', `started (attempt ${row.attempts})`);
       return {
