@@ -8,8 +8,9 @@ import type { LlmProvider } from '../core/providers/provider.js';
 import { Admission } from '../core/pacing/admission.js';
 import type { CourseSpec } from '../core/spec/spec-schema.js';
 import type { JobStore } from '../core/store/job-store.js';
-import { switchToLive } from '../core/store/batch-mode-jobs.js';
-import type { JobSettings } from '../shared/jobs.js';
+import { recordBatchJobUsage, switchToLive } from '../core/store/batch-mode-jobs.js';
+import type { DriverEvent } from '../core/batch/batch-driver.js';
+import { clockTime, type JobSettings } from '../shared/jobs.js';
 
 // Batch-mode jobs, run in the command's own process (`generate --batch`, and `run` resuming them).
 // A batch run is hours of waiting and seconds of CPU, so it needs no worker: each pass replays
@@ -71,6 +72,7 @@ export async function runBatchJobs(options: BatchRunOptions): Promise<BatchRunRe
       if (event.type === 'unsupported') unsupported = event.message;
       if (event.type === 'submitted') say(`submitted a batch of ${event.lines} request${event.lines === 1 ? '' : 's'} (${event.round}): ${event.providerBatchId}`);
       if (event.type === 'finished' && event.again) say(`a batch ended ${event.state}: ${event.answered} answered, ${event.again} to ask again`);
+      logBatchEvent(store, event);
     },
   });
   const ownerId = `batch-${randomUUID()}`;
@@ -95,6 +97,8 @@ export async function runBatchJobs(options: BatchRunOptions): Promise<BatchRunRe
       const replay = [...open].filter((id) => dirty.has(id));
       dirty.clear();
       await Promise.all(replay.map((id) => replayJob(id)));
+      // The board's tokens and cost: every answer so far, the batch's at the batch price.
+      for (const id of replay) if (open.has(id)) recordBatchJobUsage(store.db, id, Date.now());
       if (!open.size || signal?.aborted) continue;
 
       await driver.tick();
@@ -150,6 +154,7 @@ export async function runBatchJobs(options: BatchRunOptions): Promise<BatchRunRe
   function finish(id: string, error: Error | undefined, outputPath?: string): void {
     open.delete(id);
     if (!store.claimNext(ownerId, new Set([id]))) return; // cancelled or taken meanwhile
+    recordBatchJobUsage(store.db, id, Date.now()); // before markJobDone drops the answers
     if (error) store.moveToFailed(id, error.message);
     else {
       store.moveToSucceeded(id, outputPath!);
@@ -173,16 +178,24 @@ export async function runBatchJobs(options: BatchRunOptions): Promise<BatchRunRe
   }
 }
 
+/** What `fluentpro logs` and the job's details say of its batches: each submission, state change, end, expiry and re-submission. */
+export function logBatchEvent(store: JobStore, event: DriverEvent): void {
+  const say = (jobIds: string[], level: 'info' | 'warn', message: string) => {
+    for (const id of jobIds) if (store.get(id)) store.log(id, level, message);
+  };
+  if (event.type === 'submitted') say(event.jobIds, 'info', `submitted to the Batch API: batch ${event.providerBatchId} (${event.round}, ${event.lines} request${event.lines === 1 ? '' : 's'} in all)`);
+  if (event.type === 'state-changed') say(event.jobIds, 'info', `batch ${event.providerBatchId} is ${event.state.replace('_', ' ')}: ${event.counts.completed} of ${event.counts.total} answered`);
+  if (event.type === 'finished') {
+    const again = event.again ? `; ${event.again} not answered go in the next batch` : '';
+    say(event.jobIds, event.state === 'completed' && !event.again ? 'info' : 'warn', `batch ${event.providerBatchId} ${event.state}: ${event.answered} answered${again}`);
+  }
+}
+
 function jobOf(store: JobStore, id: string): { spec: CourseSpec; jobSettings: JobSettings } {
   const row = store.db.prepare('SELECT spec_json, settings_json FROM jobs WHERE id = ?').get(id) as { spec_json: string; settings_json: string };
   return { spec: JSON.parse(row.spec_json) as CourseSpec, jobSettings: JSON.parse(row.settings_json) as JobSettings };
 }
 
-/** "02:00", local time. */
-function clockTime(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

@@ -1,5 +1,5 @@
 import type { CourseView, LessonView } from './course-html/course-view.js';
-import type { JobLogLine, JobSummary } from './jobs.js';
+import type { BatchView, JobLogLine, JobSummary } from './jobs.js';
 import type { QueuePauseView, ScheduleDraft, SchedulePreview, ScheduleRunView, ScheduleView } from './schedules.js';
 
 // The one API the renderer can call. Electron IPC (preload → main) and HTTP + SSE
@@ -26,6 +26,8 @@ export interface JobDetail {
   log: JobLogLine[];
   /** The finished course's quality report; absent until the course is written, or when its course.json cannot be read. */
   quality?: QualityView;
+  /** A batch-mode job's batches at the provider, newest first. */
+  batches?: BatchView[];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { resolveSettings } from '../../core/config/settings.js';
 import { InvalidTransitionError, type HeldJob } from '../../core/store/job-store.js';
-import { JOB_STATES, rateLimitNote, type JobState, type JobSummary } from '../../shared/jobs.js';
+import { batchWaitNote, JOB_STATES, rateLimitNote, type JobState, type JobSummary } from '../../shared/jobs.js';
+import { formatUsd, jobCostUsd } from '../../shared/pricing.js';
 import { EXIT, UsageError, type CliIo } from '../cli-io.js';
 import { DATA_DIR_OPTION, findJob, openQueue } from '../open-queue.js';
 import { parseCommandArgs, SETTINGS_OPTIONS, settingsInput } from '../parse-flags.js';
@@ -84,7 +85,7 @@ export async function jobsCommand(args: string[], io: CliIo): Promise<number> {
       io.stdout.write(values.state ? `no ${values.state} jobs\n` : 'the queue is empty: add specs with "fluentpro generate <spec>"\n');
       return EXIT.ok;
     }
-    io.stdout.write(`${'ID'.padEnd(9)}${'STATE'.padEnd(11)}${'LESSONS'.padEnd(9)}${'TOKENS'.padStart(8)}  TITLE\n`);
+    io.stdout.write(`${'ID'.padEnd(9)}${'STATE'.padEnd(11)}${'LESSONS'.padEnd(9)}${'TOKENS'.padStart(8)}${'COST'.padStart(8)}  TITLE\n`);
     for (const j of jobs) io.stdout.write(jobLine(j) + '\n');
     return EXIT.ok;
   } finally {
@@ -94,9 +95,11 @@ export async function jobsCommand(args: string[], io: CliIo): Promise<number> {
 
 function jobLine(j: JobSummary): string {
   const tokens = j.usage.promptTokens + j.usage.completionTokens;
-  const waiting = rateLimitNote(j, Date.now());
+  // What the Batch API answered is at the batch price (half).
+  const cost = formatUsd(jobCostUsd(j));
+  const waiting = rateLimitNote(j, Date.now()) ?? batchWaitNote(j);
   const note = j.state === 'failed' && j.error ? `  — ${j.error.slice(0, 80)}` : j.cancelRequested ? '  — cancelling' : waiting ? `  — ${waiting}` : '';
-  return `${j.id.padEnd(9)}${j.state.padEnd(11)}${`${j.lessonsDone}/${j.lessonsTotal}`.padEnd(9)}${String(tokens).padStart(8)}  ${j.title}${note}`;
+  return `${j.id.padEnd(9)}${j.state.padEnd(11)}${`${j.lessonsDone}/${j.lessonsTotal}`.padEnd(9)}${String(tokens).padStart(8)}${cost.padStart(8)}  ${j.title}${note}`;
 }
 
 /** fluentpro cancel <id...> */

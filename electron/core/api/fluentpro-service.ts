@@ -11,6 +11,7 @@ import { enqueueSpecFiles } from '../queue/enqueue-spec-files.js';
 import { parseSpecText } from '../spec/read-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import type { JobStore } from '../store/job-store.js';
+import { batchViewsOfJob } from '../store/batch-mode-jobs.js';
 import { SettingsStore } from '../store/settings-store.js';
 import { CourseService } from './course-service.js';
 import { EXPORTS_FOLDER_TARGET, type FileRevealer, type SaveTarget, type SecretStore } from './host-services.js';
@@ -122,7 +123,8 @@ export class FluentProService implements FluentProApi {
       return { number, title: checkpoints.lessons.get(number)?.value.title ?? plannedTitles.get(number), state };
     });
     const quality = job.state === 'succeeded' && job.outputPath ? await readCourseQuality(job.outputPath) : undefined;
-    return quality ? { job, lessons, log, quality } : { job, lessons, log };
+    const batches = job.mode === 'batch' ? batchViewsOfJob(this.#store.db, id) : [];
+    return { job, lessons, log, ...(quality ? { quality } : {}), ...(batches.length ? { batches } : {}) };
   }
 
   async addSpecPaths(paths: string[]): Promise<AddSpecResult[]> {
