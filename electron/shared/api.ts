@@ -72,6 +72,8 @@ export interface AppSettings {
   rpm: number | null;
   /** The provider's tokens per minute, likewise. */
   tpm: number | null;
+  /** Scheduled runs queue batch-mode jobs: the provider's Batch API, half price, ready within 24 h. Default false. */
+  scheduledBatch: boolean;
   /** The host can show a folder in Finder / open files (false in a remote browser). */
   canRevealFiles: boolean;
   /**
@@ -96,6 +98,7 @@ export interface SettingsPatch {
   /** null clears a limit set by hand. */
   rpm?: number | null;
   tpm?: number | null;
+  scheduledBatch?: boolean;
 }
 
 export interface SpecFileContent {

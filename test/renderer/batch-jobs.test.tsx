@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeBridge, fakeJob } from './fake-bridge.js';
 import { renderApp } from './render-app.js';
@@ -53,5 +53,17 @@ describe('a batch-mode job on the board', () => {
       ['batch_lessons (lessons and repairs)', 'in progress', '0 of 48', `${day}, 02:25`, '—'],
       ['batch_plan (plan)', 'completed', '12 of 12', `${day}, 02:00`, `${day}, 02:25`],
     ]);
+  });
+
+  it('Settings switch: scheduled runs use the Batch API', async () => {
+    const bridge = new FakeBridge();
+    renderApp(bridge);
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Settings' });
+    const toggle = within(dialog).getByRole('checkbox', { name: 'Scheduled runs use the Batch API (half price, ready within 24 h)' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    fireEvent.click(toggle);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(bridge.calls.find(([n]) => n === 'setSettings')?.[1]).toEqual([{ scheduledBatch: true }]));
   });
 });

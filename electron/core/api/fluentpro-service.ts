@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { AddSpecResult, AppSettings, FluentProApi, JobDetail, QualityView, SettingsPatch, SpecFileContent, SpecProblemView } from '../../shared/api.js';
-import type { JobSummary } from '../../shared/jobs.js';
+import type { JobSettings, JobSummary } from '../../shared/jobs.js';
 import { DEFAULTS, toJobSettings, type EngineSettings } from '../config/settings.js';
 import type { Orchestrator } from '../queue/orchestrator.js';
 import { Emitter } from '../queue/emitter.js';
@@ -23,7 +23,7 @@ import type { LessonChangeView, LessonPatchView, LessonVersionView } from '../..
 import type { QueuePauseView, ScheduleDraft, SchedulePreview, ScheduleRunView, ScheduleView } from '../../shared/schedules.js';
 
 /** What is saved of the settings (everything in AppSettings that is not derived). */
-type SavedSettings = Pick<AppSettings, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'lessonConcurrency' | 'maxInFlightRequests' | 'outDir' | 'notifications' | 'rpm' | 'tpm'>;
+type SavedSettings = Pick<AppSettings, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'lessonConcurrency' | 'maxInFlightRequests' | 'outDir' | 'notifications' | 'rpm' | 'tpm' | 'scheduledBatch'>;
 
 export interface ServiceOptions {
   store: JobStore;
@@ -96,10 +96,15 @@ export class FluentProService implements FluentProApi {
       getCourse: (id) => this.courses.getCourse(id),
       jobSettings: () => toJobSettings(this.#engineSettings()),
     });
-    this.schedules = new ScheduleService({ store: options.store, orchestrator: options.orchestrator, defaultSettings: () => toJobSettings(this.#engineSettings()), ...options.schedules });
+    this.schedules = new ScheduleService({ store: options.store, orchestrator: options.orchestrator, defaultSettings: () => this.#scheduledJobSettings(), ...options.schedules });
     // Coalesced: a course with 60 lessons and 4 jobs running must not flood a window with events.
     this.#orchestrator.onDidChangeJob((job) => this.#queueChange(job.id));
     this.#applyRuntimeSettings();
+  }
+
+  /** A job changed outside the orchestrator (the batch poller): the views hear of it as of any other. */
+  jobChanged(id: string): void {
+    this.#queueChange(id);
   }
 
   dispose(): void {
@@ -265,6 +270,7 @@ export class FluentProService implements FluentProApi {
       notifications: saved.notifications ?? true,
       rpm: saved.rpm ?? null,
       tpm: saved.tpm ?? null,
+      scheduledBatch: saved.scheduledBatch ?? false,
       canRevealFiles: this.#files.canRevealFiles,
     };
   }
@@ -279,6 +285,17 @@ export class FluentProService implements FluentProApi {
 
   #enqueue(spec: Parameters<JobStore['enqueue']>[0]['spec'], source: string, specPath: string): { job: JobSummary; reused: boolean } {
     return this.#orchestrator.enqueue({ spec, source, specPath, settings: toJobSettings(this.#engineSettings()) });
+  }
+
+  /** The settings a batch-mode job is worked with (the batch poller): the app's provider, with its key. */
+  batchSettings(): EngineSettings {
+    return { ...this.#engineSettings(), apiKey: this.#secrets.get() };
+  }
+
+  /** A scheduled job's settings: the app's, in batch mode when Settings says scheduled runs use the Batch API (never for the demo provider, which has none). */
+  #scheduledJobSettings(): JobSettings {
+    const settings = toJobSettings(this.#engineSettings());
+    return this.#effectiveSettings().scheduledBatch && settings.provider !== 'demo' ? { ...settings, mode: 'batch' } : settings;
   }
 
   #engineSettings(): EngineSettings {
