@@ -19,6 +19,7 @@ const scheduleDraft = z.strictObject({
   onlyChanged: z.boolean().optional(),
   catchUp: z.boolean().optional(),
   enabled: z.boolean().optional(),
+  batch: z.boolean().optional(),
 });
 
 // A lesson edit's shape; emptiness and the rest of the lesson schema are core's to check, so a

@@ -155,6 +155,38 @@ describe('a schedule in batch mode, overnight', () => {
   });
 });
 
+describe("a schedule's batch switch", () => {
+  it('on or off overrides Settings; absent follows them (the demo provider, which has no Batch API, stays live)', async () => {
+    const dir = tempDir();
+    const inbox = join(dir, 'Inbox');
+    mkdirSync(inbox);
+    writeFileSync(join(inbox, 'one.course.yaml'), 'title: Switch Course\nlanguage: Italian\nlevel: A1\nlessons: 1\n');
+    const core = startAppCore({ dataDir: join(dir, 'data'), host: nodeHost(), secrets: new MemorySecretStore('sk-test'), files: NO_FILE_REVEALER, defaultOutDir: join(dir, 'out'), examplesDir, batchPoller: { intervalMs: 3_600_000 } });
+    cleanups.push(() => core.close());
+    await core.service.schedules.pauseQueue(); // nothing runs: only what is queued is looked at
+    await core.service.setSettings({ provider: 'openai', model: 'test-model', baseURL: 'http://127.0.0.1:9/v1' });
+    const modeOf = async (name: string, batch: boolean | undefined) => {
+      await core.service.addSchedule({ name, cron: '0 2 * * *', folder: inbox, ...(batch === undefined ? {} : { batch }) });
+      const run = await core.service.runScheduleNow(name);
+      return core.store.get(run.queued[0]!.jobId)!.mode ?? 'live';
+    };
+    expect((await core.service.listSchedules()).length).toBe(0);
+    expect(await modeOf('follows-off', undefined)).toBe('live');
+    expect(await modeOf('on', true)).toBe('batch');
+    await core.service.setSettings({ scheduledBatch: true });
+    expect(await modeOf('follows-on', undefined)).toBe('batch');
+    expect(await modeOf('off', false)).toBe('live');
+    expect((await core.service.listSchedules()).map((s) => [s.name, s.batch])).toEqual([
+      ['follows-off', undefined],
+      ['follows-on', undefined],
+      ['off', false],
+      ['on', true],
+    ]);
+    await core.service.setSettings({ provider: 'demo' });
+    expect(await modeOf('demo', true)).toBe('live');
+  });
+});
+
 describe('BatchPoller', () => {
   it('polls on wake from sleep, not only on its interval', async () => {
     const server = await FakeLlmServer.start({ batch: { lineMs: 0 } });

@@ -66,4 +66,20 @@ describe('a batch-mode job on the board', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(bridge.calls.find(([n]) => n === 'setSettings')?.[1]).toEqual([{ scheduledBatch: true }]));
   });
+
+  it("a schedule's own switch: its courses through the Batch API, whatever Settings say", async () => {
+    const bridge = new FakeBridge();
+    renderApp(bridge);
+    fireEvent.click(screen.getByRole('button', { name: 'Schedules' }));
+    await screen.findByRole('region', { name: 'Schedules' });
+    fireEvent.click(screen.getByRole('button', { name: 'New schedule' }));
+    const form = screen.getByRole('form', { name: 'New schedule' });
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'nightly' } });
+    fireEvent.change(within(form).getByLabelText('Folder'), { target: { value: '~/Courses/Inbox' } });
+    const batch = within(form).getByLabelText('Batch API (half price, ready within 24 h)') as HTMLSelectElement;
+    expect(batch.value).toBe('settings');
+    fireEvent.change(batch, { target: { value: 'on' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add schedule' }));
+    await waitFor(() => expect(bridge.calls.find(([m]) => m === 'addSchedule')?.[1]).toMatchObject([{ name: 'nightly', folder: '~/Courses/Inbox', batch: true }]));
+  });
 });

@@ -289,6 +289,15 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ALTER TABLE jobs ADD COLUMN batch_completion_tokens INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 12,
+    name: "a schedule's batch mode",
+    sql: `
+      -- 1: the schedule queues batch-mode jobs (the Batch API), 0: live jobs, NULL: as the app's
+      -- Settings say ("Scheduled runs use the Batch API") when it fires.
+      ALTER TABLE schedules ADD COLUMN batch INTEGER;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {
