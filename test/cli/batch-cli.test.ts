@@ -225,4 +225,20 @@ describe('fluentpro generate --batch', () => {
     expect(job!.mode).toBeUndefined();
     expect((await runCli(['logs', job!.id, '--data-dir', 'data'], { cwd })).stdout).toMatch(/warn {3}runs live: this provider has no Batch API/);
   });
+
+  it('"schedule add --batch" queues its specs as batch-mode jobs; --live as live ones', async () => {
+    const cwd = tempDir();
+    writeSpecs(cwd);
+    const env = { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' };
+    const added = await runCli(['schedule', 'add', '--name', 'nightly', '--cron', '0 2 * * *', '--folder', '.', '--batch', '--provider', 'openai', '--data-dir', 'data'], { cwd, env });
+    expect(added.stdout).toContain('every spec in');
+    expect(added.stdout).toContain('(through the Batch API)');
+    await runCli(['pause', '--data-dir', 'data'], { cwd, env });
+    expect((await runCli(['schedule', 'run', 'nightly', '--data-dir', 'data'], { cwd, env })).code).toBe(0);
+    const jobs = JSON.parse((await runCli(['jobs', '--json', '--data-dir', 'data'], { cwd, env })).stdout) as JobSummary[];
+    expect(jobs.map((j) => [j.mode, j.state])).toEqual(COURSES.map(() => ['batch', 'queued']));
+    const both = await runCli(['schedule', 'add', '--name', 'x', '--cron', '0 2 * * *', '--folder', '.', '--batch', '--live', '--data-dir', 'data'], { cwd, env });
+    expect(both.stderr).toContain('--batch and --live exclude each other');
+    expect((await runCli(['schedule', '--help'], { cwd })).stdout).toMatch(/--batch .*Batch API[\s\S]*--live/);
+  });
 });

@@ -8,6 +8,7 @@ import { parseCommandArgs, SETTINGS_OPTIONS, settingsInput } from '../parse-flag
 import { createProgressView } from '../progress-view.js';
 import { runQueue } from '../run-queue.js';
 import { queuedBatchJobs } from '../batch-mode.js';
+import { BatchPoller } from '../../core/batch/batch-poller.js';
 import { QueuePauseStore } from '../../core/store/queue-pause.js';
 import { describeUntil } from './pause.js';
 import { startSchedules } from './schedule.js';
@@ -35,8 +36,16 @@ export async function runCommand(args: string[], io: CliIo, signal?: AbortSignal
       settings,
       view: createProgressView(io.stdout, values.json ? 'json' : 'auto'),
       watch: values.watch,
-      // --watch also fires the schedules and watches their folders.
-      alongside: values.watch ? (orchestrator) => startSchedules(store, orchestrator, settings, io, values.json === true) : undefined,
+      // --watch also fires the schedules and watches their folders, and works the batch-mode
+      // jobs they (or another process) queue: the live queue never runs those.
+      alongside: values.watch
+        ? (orchestrator) => {
+            const schedules = startSchedules(store, orchestrator, settings, io, values.json === true);
+            const batches = new BatchPoller({ store, settings: () => settings, onError: (error) => io.stderr.write(`batch poll failed (tried again shortly): ${error.message}\n`) });
+            batches.start();
+            return { stop: async () => (await schedules.stop(), await batches.stop()) };
+          }
+        : undefined,
       signal,
       onWaiting: (held) => {
         if (!values.json) io.stderr.write(`${describeWaiting(held)}\n`);
