@@ -5,6 +5,7 @@ import { startAppCore, type AppCore } from '../../electron/core/api/app-core.js'
 import { MemorySecretStore, NO_FILE_REVEALER } from '../../electron/core/api/host-services.js';
 import { BatchPoller } from '../../electron/core/batch/batch-poller.js';
 import { JobStore } from '../../electron/core/store/job-store.js';
+import { QueuePauseStore } from '../../electron/core/store/queue-pause.js';
 import { DEFAULTS } from '../../electron/core/config/settings.js';
 import { FakeLlmServer } from '../support/fake-llm-server.js';
 import { nodeHost } from '../support/queue-fixtures.js';
@@ -206,5 +207,29 @@ describe('BatchPoller', () => {
     poller.wake(); // powerMonitor 'resume'
     await until('a batch submitted on wake', () => server.batch.batches.length === 1);
     expect(store.get(job.id)!.batchWait?.lines).toBeGreaterThan(0);
+  });
+
+  it('while the queue is paused, begins no new batch job; one already at the provider goes on', async () => {
+    const server = await FakeLlmServer.start({ batch: { lineMs: 0 } });
+    cleanups.push(() => server.close());
+    const dir = tempDir();
+    const store = new JobStore(join(dir, 'queue.sqlite'));
+    cleanups.push(() => store.close());
+    const settings = { ...DEFAULTS, provider: 'openai' as const, model: 'test-model', baseURL: server.baseURL, apiKey: 'sk-test', outDir: join(dir, 'out') };
+    const batchJob = (title: string) => store.enqueue(enqueueInput(title, join(dir, 'out'), { lessons: 1, settings: { provider: 'openai', model: 'test-model', baseURL: server.baseURL, mode: 'batch' } })).job;
+    const begun = batchJob('Begun');
+    const clock = new NightClock('2026-12-05T02:00:00Z');
+    clock.run(); // a thousand times real time: a minute's poll backoff takes 60 ms
+    const poller = new BatchPoller({ store, settings: () => settings, now: clock.now, intervalMs: 20 });
+    cleanups.push(() => poller.stop());
+    poller.start();
+    await until('its first batch', () => server.batch.batches.length === 1);
+    new QueuePauseStore(store.db).pause();
+    const waiting = batchJob('Waiting');
+    await until('the begun job written', () => store.get(begun.id)!.state === 'succeeded');
+    expect(store.get(waiting.id)).toMatchObject({ state: 'queued', batchWait: { lines: 0, answered: 0 } });
+    expect(server.batch.submittedIds().flat().every((id) => id.startsWith(`${begun.id}/`))).toBe(true);
+    new QueuePauseStore(store.db).resume();
+    await until('the waiting job written after the pause', () => store.get(waiting.id)!.state === 'succeeded');
   });
 });

@@ -1,5 +1,6 @@
 import type { EngineSettings } from '../config/settings.js';
-import { queuedBatchJobs } from '../store/batch-mode-jobs.js';
+import { batchProgress, queuedBatchJobs } from '../store/batch-mode-jobs.js';
+import { readQueuePause } from '../store/queue-pause.js';
 import type { JobStore } from '../store/job-store.js';
 
 export interface BatchPollerOptions {
@@ -84,7 +85,10 @@ export class BatchPoller {
     const { store } = this.#o;
     let delay = this.#intervalMs;
     try {
-      const ids = queuedBatchJobs(store.db);
+      // Paused ("pause until"): a job whose requests are already at the provider goes on (its
+      // batches are paid for and will be answered); one not yet begun waits, as a live one does.
+      const paused = readQueuePause(store.db, Date.now()) !== undefined;
+      const ids = queuedBatchJobs(store.db).filter((id) => !paused || this.#work?.open.has(id) || batchProgress(store.db, id).lines > 0);
       if (ids.length || this.#work?.open.size) {
         const work = await this.#workFor();
         store.heartbeatOwner(work.ownerId);
