@@ -1,4 +1,5 @@
 import type { JobStore } from '../core/store/job-store.js';
+import { queuedBatchJobs as queuedBatchJobsOf } from '../core/store/batch-mode-jobs.js';
 
 // What the commands need to know about batch mode before loading it (batch-jobs.ts loads the
 // openai SDK and the engine, so `generate` without --batch and `run` with no batch job never do).
@@ -10,5 +11,5 @@ export function batchRequested(flag: boolean | undefined, env: NodeJS.ProcessEnv
 
 /** Queued batch-mode jobs (what `run` resumes before the live queue). */
 export function queuedBatchJobs(store: JobStore): string[] {
-  return store.db.prepare(`SELECT id FROM jobs WHERE state = 'queued' AND kind = 'course' AND json_extract(settings_json, '$.mode') = 'batch' ORDER BY seq`).pluck().all() as string[];
+  return queuedBatchJobsOf(store.db);
 }

@@ -209,6 +209,9 @@ function setUpOnce(): void {
     void quitForShutdown();
   };
   powerMonitor.on('shutdown', onShutdown as () => void);
+  // Back from sleep (docs/api/power-monitor.md, Event: 'resume'): batch polls missed while asleep
+  // are overdue; make them now instead of at the next interval.
+  powerMonitor.on('resume', () => core?.batches.wake());
 }
 
 /** Opens a bundled document with its default app (or a folder in Finder); says so when it cannot. */

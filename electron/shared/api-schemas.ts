@@ -19,6 +19,7 @@ const scheduleDraft = z.strictObject({
   onlyChanged: z.boolean().optional(),
   catchUp: z.boolean().optional(),
   enabled: z.boolean().optional(),
+  batch: z.boolean().optional(),
 });
 
 // A lesson edit's shape; emptiness and the rest of the lesson schema are core's to check, so a
@@ -63,6 +64,7 @@ export const API_ARGS = {
       notifications: z.boolean().optional(),
       rpm: z.number().int().min(1).max(100_000_000).nullable().optional(),
       tpm: z.number().int().min(1).max(10_000_000_000).nullable().optional(),
+      scheduledBatch: z.boolean().optional(),
     }),
   ]),
   // Optional argument: an absent one arrives as [] (HTTP) or [undefined] (IPC).

@@ -1,5 +1,5 @@
 import type { CourseView, LessonView } from './course-html/course-view.js';
-import type { JobLogLine, JobSummary } from './jobs.js';
+import type { BatchView, JobLogLine, JobSummary } from './jobs.js';
 import type { QueuePauseView, ScheduleDraft, SchedulePreview, ScheduleRunView, ScheduleView } from './schedules.js';
 
 // The one API the renderer can call. Electron IPC (preload → main) and HTTP + SSE
@@ -26,6 +26,8 @@ export interface JobDetail {
   log: JobLogLine[];
   /** The finished course's quality report; absent until the course is written, or when its course.json cannot be read. */
   quality?: QualityView;
+  /** A batch-mode job's batches at the provider, newest first. */
+  batches?: BatchView[];
 }
 
 /**
@@ -70,6 +72,8 @@ export interface AppSettings {
   rpm: number | null;
   /** The provider's tokens per minute, likewise. */
   tpm: number | null;
+  /** Scheduled runs queue batch-mode jobs: the provider's Batch API, half price, ready within 24 h. Default false. */
+  scheduledBatch: boolean;
   /** The host can show a folder in Finder / open files (false in a remote browser). */
   canRevealFiles: boolean;
   /**
@@ -94,6 +98,7 @@ export interface SettingsPatch {
   /** null clears a limit set by hand. */
   rpm?: number | null;
   tpm?: number | null;
+  scheduledBatch?: boolean;
 }
 
 export interface SpecFileContent {

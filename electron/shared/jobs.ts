@@ -71,6 +71,47 @@ export interface JobSummary {
   lessonNumber?: number;
   /** The author's note for the regenerated lesson ("simpler dialogue"), if any. */
   note?: string;
+  /** 'batch' for a job whose requests go through the provider's Batch API (JobSettings.mode). */
+  mode?: 'batch';
+  /** Of `usage`, what the Batch API answered: billed at half the live price (pricing.ts). */
+  batchUsage?: TokenUsage;
+  /** A queued batch-mode job that waits for its batches: its requests so far, how many are answered, and when the first went. */
+  batchWait?: BatchWait;
+}
+
+export interface BatchWait {
+  lines: number;
+  answered: number;
+  /** ISO time of its first batch's submission; absent before one is submitted. */
+  firstSubmittedAt?: string;
+}
+
+/** One provider batch that holds or held a job's requests (the job's details). */
+export interface BatchView {
+  /** The provider's batch id (ours while it is being submitted). */
+  id: string;
+  /** Which round it carries ("plan", "lessons and repairs"). */
+  round: string;
+  /** The provider's state: validating, in_progress, finalizing, completed, failed, expired, cancelling, cancelled ('submitting' before the provider has it). */
+  state: string;
+  counts: { total: number; completed: number; failed: number };
+  /** When it was submitted (ISO). */
+  createdAt: string;
+  completedAt?: string;
+}
+
+/** "waiting for the batch: 340 of 420 answered, submitted 02:00" (local time) for a queued batch-mode job; undefined otherwise. */
+export function batchWaitNote(job: Pick<JobSummary, 'state' | 'mode' | 'batchWait'>): string | undefined {
+  if (job.state !== 'queued' || job.mode !== 'batch') return undefined;
+  const wait = job.batchWait;
+  if (!wait || wait.lines === 0) return 'waiting for the batch: nothing submitted yet';
+  return `waiting for the batch: ${wait.answered} of ${wait.lines} answered${wait.firstSubmittedAt ? `, submitted ${clockTime(Date.parse(wait.firstSubmittedAt))}` : ''}`;
+}
+
+/** "02:00", local time. */
+export function clockTime(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
 /** "waiting for the rate limit, 12 s" while a job's request waits for the provider; undefined otherwise. */

@@ -22,6 +22,11 @@ export interface ScheduleDraft {
   catchUp?: boolean;
   /** Default true. */
   enabled?: boolean;
+  /**
+   * Queue its specs in batch mode (the provider's Batch API: half price, ready within 24 h) or
+   * live. Absent: as Settings › "Scheduled runs use the Batch API" says when it fires.
+   */
+  batch?: boolean;
 }
 
 export interface ScheduleProblem {
@@ -65,6 +70,8 @@ export interface ScheduleView {
   onlyChanged: boolean;
   catchUp: boolean;
   enabled: boolean;
+  /** Batch mode on or off for this schedule; absent: as Settings says (ScheduleDraft.batch). */
+  batch?: boolean;
   createdAt: string;
   /** "Every day at 02:00". */
   description: string;

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeLlmServer, type FakeLlmServerOptions } from '../support/fake-llm-server.js';
 import { runCli } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
+import type { JobSummary } from '../../electron/shared/jobs.js';
+import { estimateCostUsd, jobCostUsd } from '../../electron/shared/pricing.js';
 
 // Issue 19 as a user runs it: `fluentpro generate --batch` through the built CLI against the
 // test server's Batch API (test/support/fake-batch-server.ts). The batch clock runs 1,000 times
@@ -162,6 +164,49 @@ describe('fluentpro generate --batch', () => {
     expectNothingTwice(server);
   });
 
+  it('"fluentpro jobs" and "logs" say how far a waiting batch job is; once written, it costs the batch price', async () => {
+    const server = await serve({ batch: { lineMs: 60, lineConcurrency: 1 } });
+    const cwd = tempDir();
+    const files = writeSpecs(cwd);
+    const env = { ...envFor(server), OPENAI_MODEL: 'gpt-4o-mini' };
+    const stopped = await runCli(['generate', ...files, '--batch', '--out', 'out', '--data-dir', 'data'], {
+      cwd,
+      env,
+      onSpawn: (child) => {
+        let seen = '';
+        child.stderr!.on('data', (d: Buffer) => {
+          seen += d.toString();
+          if (/\(lessons and repairs\)/.test(seen) && !child.killed) child.kill('SIGINT');
+        });
+      },
+    });
+    expect(stopped.code).toBe(130);
+    const waiting = await runCli(['jobs', '--data-dir', 'data'], { cwd, env });
+    const rows = waiting.stdout.split('\n').filter((l) => l.includes('Batch '));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toMatch(/ queued .* — waiting for the batch: \d+ of \d+ answered, submitted \d\d:\d\d$/);
+    const [json] = JSON.parse((await runCli(['jobs', '--json', '--data-dir', 'data'], { cwd, env })).stdout) as JobSummary[];
+    expect(json!.batchWait!.answered).toBeGreaterThan(0); // the plan's batch is in
+    expect(json!.batchWait!.answered).toBeLessThan(json!.batchWait!.lines);
+    const logs = await runCli(['logs', json!.id, '--data-dir', 'data'], { cwd, env });
+    expect(logs.stdout).toMatch(/info {3}submitted to the Batch API: batch batch[-_]\w+ \(plan, \d+ requests in all\)/);
+    expect(logs.stdout).toMatch(/batch batch[-_]\w+ completed: \d+ answered/);
+    expect(logs.stdout).toMatch(/submitted to the Batch API: batch batch[-_]\w+ \(lessons and repairs/);
+
+    expect((await runCli(['run', '--data-dir', 'data'], { cwd, env })).code).toBe(0);
+    const done = JSON.parse((await runCli(['jobs', '--json', '--data-dir', 'data'], { cwd, env })).stdout) as JobSummary[];
+    for (const job of done) {
+      expect(job.state).toBe('succeeded');
+      // Every answer came through a batch: all of its usage is at the batch price, half the live one.
+      expect(job.usage.requests).toBeGreaterThan(0);
+      expect(job.batchUsage).toEqual(job.usage);
+      expect(jobCostUsd(job)).toBeCloseTo(estimateCostUsd('gpt-4o-mini', job.usage)! / 2, 12);
+    }
+    const paid = [...server.paidCounts().values()].reduce((a, b) => a + b, 0);
+    expect(done.reduce((sum, j) => sum + j.usage.requests, 0)).toBe(paid);
+    expectNothingTwice(server);
+  });
+
   it('a provider without a Batch API (404) gets a clear message and the live path', async () => {
     const server = await serve({ batch: { mode: 'absent' } });
     const cwd = tempDir();
@@ -173,5 +218,27 @@ describe('fluentpro generate --batch', () => {
     expect(existsSync(join(cwd, 'out', 'local-model', 'course.json'))).toBe(true);
     expect(server.batch.batches).toEqual([]);
     expect([...server.paidCounts().values()].every((n) => n === 1)).toBe(true);
+    // Run live, it costs the live price: none of it is counted as the batch's.
+    const [job] = JSON.parse((await runCli(['jobs', '--json', '--data-dir', 'data'], { cwd })).stdout) as JobSummary[];
+    expect(job!.usage.requests).toBeGreaterThan(0);
+    expect(job!.batchUsage).toBeUndefined();
+    expect(job!.mode).toBeUndefined();
+    expect((await runCli(['logs', job!.id, '--data-dir', 'data'], { cwd })).stdout).toMatch(/warn {3}runs live: this provider has no Batch API/);
+  });
+
+  it('"schedule add --batch" queues its specs as batch-mode jobs; --live as live ones', async () => {
+    const cwd = tempDir();
+    writeSpecs(cwd);
+    const env = { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' };
+    const added = await runCli(['schedule', 'add', '--name', 'nightly', '--cron', '0 2 * * *', '--folder', '.', '--batch', '--provider', 'openai', '--data-dir', 'data'], { cwd, env });
+    expect(added.stdout).toContain('every spec in');
+    expect(added.stdout).toContain('(through the Batch API)');
+    await runCli(['pause', '--data-dir', 'data'], { cwd, env });
+    expect((await runCli(['schedule', 'run', 'nightly', '--data-dir', 'data'], { cwd, env })).code).toBe(0);
+    const jobs = JSON.parse((await runCli(['jobs', '--json', '--data-dir', 'data'], { cwd, env })).stdout) as JobSummary[];
+    expect(jobs.map((j) => [j.mode, j.state])).toEqual(COURSES.map(() => ['batch', 'queued']));
+    const both = await runCli(['schedule', 'add', '--name', 'x', '--cron', '0 2 * * *', '--folder', '.', '--batch', '--live', '--data-dir', 'data'], { cwd, env });
+    expect(both.stderr).toContain('--batch and --live exclude each other');
+    expect((await runCli(['schedule', '--help'], { cwd })).stdout).toMatch(/--batch .*Batch API[\s\S]*--live/);
   });
 });

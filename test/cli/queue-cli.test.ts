@@ -104,7 +104,7 @@ describe('a durable queue from the command line', () => {
     store.close();
 
     const list = await runCli(['jobs', '--data-dir', 'data'], { cwd });
-    expect(list.stdout).toMatch(new RegExp(`${a.id}\\s+queued\\s+0/2\\s+0  First Job`));
+    expect(list.stdout).toMatch(new RegExp(`${a.id}\\s+queued\\s+0/2\\s+0\\s+\\$0  First Job`));
     expect(list.stdout).toContain(b.id);
 
     const cancel = await runCli(['cancel', a.id.slice(0, 6), '--data-dir', 'data'], { cwd });

@@ -199,6 +199,8 @@ export function createFakeElectron() {
    * power-monitor.md). If a listener called preventDefault(), the system's terminate is ignored and
    * the app must quit itself; otherwise terminate quits the app as ⌘Q does (before-quit first).
    */
+  // 'resume' (docs/api/power-monitor.md, "Event: 'resume': Emitted when system is resuming", a
+  // listener with no arguments, as electron.d.ts types it): tests emit it as `powerMonitor.emit('resume')`.
   const powerMonitor = Object.assign(new EventEmitter(), {
     systemShutdown: () => {
       let prevented = false;

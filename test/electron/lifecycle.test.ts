@@ -23,6 +23,8 @@ const core = vi.hoisted(() => ({
   dataDirs: [] as string[],
   /** Listeners of the orchestrator's onDidFail (the queue could no longer be written). */
   failListeners: [] as ((error: Error) => void)[],
+  /** Times the batch poller was woken (powerMonitor 'resume'). */
+  batchWakes: 0,
   schedules: {
     onDidChangeSchedules: () => () => {},
     onDidChangeQueuePause: () => () => {},
@@ -46,6 +48,7 @@ vi.mock('../../electron/core/api/app-core.js', () => ({
         },
         onDidFail: (listener: (error: Error) => void) => (core.failListeners.push(listener), () => {}),
       },
+      batches: { wake: () => void core.batchWakes++ },
       service: {
         addSpecPaths: async (paths: string[]) => (core.added.push(paths), core.addResults?.(paths) ?? []),
         getSettings: async () => ({ outDir: '/nowhere/outside/documents' }),
@@ -70,7 +73,7 @@ beforeEach(async () => {
   resetFakeElectron(fake);
   fake.app.whenReady.mockImplementation(() => Promise.resolve());
   fake.app.isReady.mockImplementation(() => true);
-  Object.assign(core, { runningCount: 0, closed: false, added: [], startErrors: [], closeError: undefined, closeHangs: false, addResults: undefined, dataDirs: [], failListeners: [] });
+  Object.assign(core, { runningCount: 0, closed: false, added: [], startErrors: [], closeError: undefined, closeHangs: false, addResults: undefined, dataDirs: [], failListeners: [], batchWakes: 0 });
   // A userData of its own, as tests and development use: nothing of the person's is read or written.
   userData = mkdtempSync(join(tmpdir(), 'fluentpro-userdata-'));
   process.env.FLUENTPRO_USER_DATA_DIR = userData;
@@ -217,6 +220,13 @@ describe('the app life cycle', () => {
     const event = { preventDefault: vi.fn() };
     fake.app.emit('before-quit', event);
     expect(event.preventDefault).not.toHaveBeenCalled(); // the quit goes through
+  });
+
+  it('polls the batches of batch-mode jobs at once when the Mac wakes (polls missed asleep are overdue)', async () => {
+    await startApp();
+    expect(core.batchWakes).toBe(0);
+    fake.powerMonitor.emit('resume');
+    expect(core.batchWakes).toBe(1);
   });
 
   it('at logout, does not wait 15 s for a queue that does not stop, and shows no dialog', async () => {

@@ -46,6 +46,21 @@ describe('Orchestrator with worker processes', () => {
     }
   });
 
+  it('never runs a queued batch-mode job live: it waits for the batch runner, the live jobs finish', async () => {
+    const llm = await server();
+    const { store, orchestrator, out } = setup({ apiKey: () => 'sk-test' });
+    const live = orchestrator.enqueue(enqueueInput('Live', out, { lessons: 2 })).job.id;
+    const batch = orchestrator.enqueue(enqueueInput('Overnight', out, { lessons: 2, settings: { provider: 'openai', model: 'test-model', baseURL: llm.baseURL, mode: 'batch' } })).job.id;
+    orchestrator.start();
+    await orchestrator.onIdle();
+    expect(store.get(live)!.state).toBe('succeeded');
+    // Run live, it would have cost the full price: not one request reached the provider.
+    expect(store.get(batch)).toMatchObject({ state: 'queued', attempts: 0 });
+    expect(llm.requests).toHaveLength(0);
+    // The batch runner still claims it by id, once its answers are in.
+    expect(store.claimNext('batch-runner', new Set([batch]))?.job.id).toBe(batch);
+  });
+
   it('with 20 jobs: never more than 4 running, never more than 8 requests open, a 429 burst waited out', async () => {
     let burstEndsAt = 0;
     const llm = await server({

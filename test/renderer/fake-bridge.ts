@@ -1,6 +1,6 @@
 import type { AddSpecResult, ApiEvents, AppSettings, CourseDetail, CourseExportFormat, ExportCourseOptions, ExportCourseResult, FluentProBridge, JobDetail, LessonChangeView, LessonPatchView, LessonVersionView, SettingsPatch, SpecFileContent } from '../../electron/shared/api.js';
 import type { LessonView } from '../../electron/shared/course-html/index.js';
-import type { JobSummary } from '../../electron/shared/jobs.js';
+import type { BatchView, JobSummary } from '../../electron/shared/jobs.js';
 import { describeCron, type QueuePauseView, type ScheduleDraft, type SchedulePreview, type ScheduleRunView, type ScheduleView } from '../../electron/shared/schedules.js';
 
 let counter = 0;
@@ -30,8 +30,10 @@ export function fakeJob(overrides: Partial<JobSummary> = {}): JobSummary {
 /** window.fluentpro in memory: records calls, answers from its own state, emits on demand. */
 export class FakeBridge implements FluentProBridge {
   jobs = new Map<string, JobSummary>();
+  /** A batch-mode job's batches, as getJob lists them. */
+  batches = new Map<string, BatchView[]>();
   calls: [string, unknown[]][] = [];
-  settings: AppSettings = { provider: 'openai', model: 'gpt-4o-mini', baseURL: '', hasApiKey: false, apiKeyStorage: 'keychain', concurrency: 4, lessonConcurrency: 4, maxInFlightRequests: 8, outDir: '/Users/ana/Documents/FluentPro', notifications: true, rpm: null, tpm: null, canRevealFiles: true };
+  settings: AppSettings = { provider: 'openai', model: 'gpt-4o-mini', baseURL: '', hasApiKey: false, apiKeyStorage: 'keychain', concurrency: 4, lessonConcurrency: 4, maxInFlightRequests: 8, outDir: '/Users/ana/Documents/FluentPro', notifications: true, rpm: null, tpm: null, scheduledBatch: false, canRevealFiles: true };
   /** What listModels answers: the models, or an error message to reject with. */
   models: string[] | { error: string } = ['llama3.2', 'qwen2.5'];
   schedules = new Map<string, ScheduleView>();
@@ -89,6 +91,7 @@ export class FakeBridge implements FluentProBridge {
       job,
       lessons: Array.from({ length: job.lessonsTotal }, (_, i) => ({ number: i + 1, title: `Lesson title ${i + 1}`, state: i < job.lessonsDone ? 'done' : 'waiting' })),
       log: [{ at: '2026-01-01T10:00:00.000Z', level: 'info', message: 'queued from test' }],
+      ...(this.batches.has(id) ? { batches: this.batches.get(id)! } : {}),
     };
   }
   async addSpecPaths(paths: string[]) {

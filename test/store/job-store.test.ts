@@ -70,6 +70,17 @@ describe('JobStore', () => {
     expect(store.claimNext('o', new Set([mine.id]))).toBeUndefined();
   });
 
+  it('leaves batch-mode jobs to the batch runner: the queue skips them unless they are named', () => {
+    const store = openStore();
+    const batch = store.enqueue(enqueueInput('Overnight', tempDir(), { settings: { mode: 'batch' } })).job;
+    expect(store.nextReadyAt()).toBeUndefined();
+    expect(store.claimNext('queue')).toBeUndefined();
+    const live = store.enqueue(enqueueInput('Now', tempDir())).job;
+    expect(store.claimNext('queue')?.job.id).toBe(live.id);
+    expect(store.nextReadyAt(new Set([batch.id]))).toBe(0);
+    expect(store.claimNext('batch-runner', new Set([batch.id]))?.job.id).toBe(batch.id);
+  });
+
   it('allows only the transitions of the job life cycle', () => {
     const store = openStore();
     const { job } = store.enqueue(enqueueInput('Life', tempDir()));

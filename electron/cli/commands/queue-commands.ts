@@ -1,12 +1,14 @@
 import { resolveSettings } from '../../core/config/settings.js';
 import { InvalidTransitionError, type HeldJob } from '../../core/store/job-store.js';
-import { JOB_STATES, rateLimitNote, type JobState, type JobSummary } from '../../shared/jobs.js';
+import { batchWaitNote, JOB_STATES, rateLimitNote, type JobState, type JobSummary } from '../../shared/jobs.js';
+import { formatUsd, jobCostUsd } from '../../shared/pricing.js';
 import { EXIT, UsageError, type CliIo } from '../cli-io.js';
 import { DATA_DIR_OPTION, findJob, openQueue } from '../open-queue.js';
 import { parseCommandArgs, SETTINGS_OPTIONS, settingsInput } from '../parse-flags.js';
 import { createProgressView } from '../progress-view.js';
 import { runQueue } from '../run-queue.js';
 import { queuedBatchJobs } from '../batch-mode.js';
+import { BatchPoller } from '../../core/batch/batch-poller.js';
 import { QueuePauseStore } from '../../core/store/queue-pause.js';
 import { describeUntil } from './pause.js';
 import { startSchedules } from './schedule.js';
@@ -34,8 +36,16 @@ export async function runCommand(args: string[], io: CliIo, signal?: AbortSignal
       settings,
       view: createProgressView(io.stdout, values.json ? 'json' : 'auto'),
       watch: values.watch,
-      // --watch also fires the schedules and watches their folders.
-      alongside: values.watch ? (orchestrator) => startSchedules(store, orchestrator, settings, io, values.json === true) : undefined,
+      // --watch also fires the schedules and watches their folders, and works the batch-mode
+      // jobs they (or another process) queue: the live queue never runs those.
+      alongside: values.watch
+        ? (orchestrator) => {
+            const schedules = startSchedules(store, orchestrator, settings, io, values.json === true);
+            const batches = new BatchPoller({ store, settings: () => settings, onError: (error) => io.stderr.write(`batch poll failed (tried again shortly): ${error.message}\n`) });
+            batches.start();
+            return { stop: async () => (await schedules.stop(), await batches.stop()) };
+          }
+        : undefined,
       signal,
       onWaiting: (held) => {
         if (!values.json) io.stderr.write(`${describeWaiting(held)}\n`);
@@ -84,7 +94,7 @@ export async function jobsCommand(args: string[], io: CliIo): Promise<number> {
       io.stdout.write(values.state ? `no ${values.state} jobs\n` : 'the queue is empty: add specs with "fluentpro generate <spec>"\n');
       return EXIT.ok;
     }
-    io.stdout.write(`${'ID'.padEnd(9)}${'STATE'.padEnd(11)}${'LESSONS'.padEnd(9)}${'TOKENS'.padStart(8)}  TITLE\n`);
+    io.stdout.write(`${'ID'.padEnd(9)}${'STATE'.padEnd(11)}${'LESSONS'.padEnd(9)}${'TOKENS'.padStart(8)}${'COST'.padStart(8)}  TITLE\n`);
     for (const j of jobs) io.stdout.write(jobLine(j) + '\n');
     return EXIT.ok;
   } finally {
@@ -94,9 +104,11 @@ export async function jobsCommand(args: string[], io: CliIo): Promise<number> {
 
 function jobLine(j: JobSummary): string {
   const tokens = j.usage.promptTokens + j.usage.completionTokens;
-  const waiting = rateLimitNote(j, Date.now());
+  // What the Batch API answered is at the batch price (half).
+  const cost = formatUsd(jobCostUsd(j));
+  const waiting = rateLimitNote(j, Date.now()) ?? batchWaitNote(j);
   const note = j.state === 'failed' && j.error ? `  — ${j.error.slice(0, 80)}` : j.cancelRequested ? '  — cancelling' : waiting ? `  — ${waiting}` : '';
-  return `${j.id.padEnd(9)}${j.state.padEnd(11)}${`${j.lessonsDone}/${j.lessonsTotal}`.padEnd(9)}${String(tokens).padStart(8)}  ${j.title}${note}`;
+  return `${j.id.padEnd(9)}${j.state.padEnd(11)}${`${j.lessonsDone}/${j.lessonsTotal}`.padEnd(9)}${String(tokens).padStart(8)}${cost.padStart(8)}  ${j.title}${note}`;
 }
 
 /** fluentpro cancel <id...> */

@@ -21,6 +21,7 @@ nothing ran are made up once at the next wake or launch (unless --no-catch-up).
 
   fluentpro schedule add --name NAME (--cron EXPR [--tz ZONE] | --on-change)
                          (--folder DIR | --spec FILE...) [--only-changed] [--no-catch-up]
+                         [--batch | --live]
   fluentpro schedule list [--json]      Every schedule with its next run
   fluentpro schedule remove <name>      Remove a schedule (its jobs stay in the queue)
   fluentpro schedule run <name>         Fire it now
@@ -36,6 +37,8 @@ Options of add
   --spec FILE...           What: these spec files (instead of --folder)
   --only-changed           Skip specs whose content and settings already made a finished course
   --no-catch-up            Do not make up run times missed during sleep or while nothing ran
+  --batch                  Its jobs go through the provider's Batch API (half price, ready within
+                           24 h); --live: written at once. Neither: as the app's Settings say
   --provider, --model, --base-url, --out, --lesson-concurrency, --demo-delay
                            Settings for its jobs (as for generate); without any, its jobs take
                            the settings of whatever fires it (the app's, or run --watch's)
@@ -64,6 +67,8 @@ const OPTIONS = {
   spec: { type: 'string', multiple: true },
   'only-changed': { type: 'boolean' },
   'no-catch-up': { type: 'boolean' },
+  batch: { type: 'boolean' },
+  live: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -117,6 +122,7 @@ async function add(schedules: ScheduleStore, values: Values, positionals: string
   if (values.folder !== undefined && specs.length) throw new UsageError('--folder and --spec exclude each other: use one', 'schedule');
   if (values.folder === undefined && !specs.length) throw new UsageError('say what it generates: --folder DIR (every *.course.yaml, .yml or .json in it) or --spec FILE...', 'schedule');
   if (values['on-change'] && values.folder === undefined) throw new UsageError('--on-change watches a folder: use it with --folder DIR, not --spec', 'schedule');
+  if (values.batch && values.live) throw new UsageError('--batch and --live exclude each other: use one', 'schedule');
   const hasSettings = Object.keys(JOB_SETTINGS_OPTIONS).some((flag) => values[flag as keyof typeof JOB_SETTINGS_OPTIONS] !== undefined);
   const input: ScheduleInput = {
     name: values.name,
@@ -124,6 +130,7 @@ async function add(schedules: ScheduleStore, values: Values, positionals: string
     ...(values.folder !== undefined ? { folder: resolve(io.cwd, values.folder) } : { specFiles: specs.map((f) => resolve(io.cwd, f)) }),
     onlyChanged: values['only-changed'] === true,
     catchUp: values['no-catch-up'] !== true,
+    ...(values.batch ? { batch: true } : values.live ? { batch: false } : {}),
     ...(hasSettings ? { settings: toJobSettings(jobSettingsFrom(values, io)) } : {}),
   };
   const schedule = await asUsageAsync(() => schedules.add(input));
@@ -200,7 +207,8 @@ function describeWhen(s: Schedule): string {
 
 function describeSource(s: Schedule): string {
   const what = s.folder ? `every spec in ${s.folder}` : s.specFiles.length === 1 ? s.specFiles[0]! : `${s.specFiles.length} spec files`;
-  return s.onlyChanged ? `${what} (only changed specs)` : what;
+  const notes = [s.onlyChanged ? 'only changed specs' : '', s.batch === true ? 'through the Batch API' : s.batch === false ? 'live' : ''].filter(Boolean);
+  return notes.length ? `${what} (${notes.join(', ')})` : what;
 }
 
 function describeNext(s: Schedule): string {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { AddSpecResult, AppSettings, FluentProApi, JobDetail, QualityView, SettingsPatch, SpecFileContent, SpecProblemView } from '../../shared/api.js';
-import type { JobSummary } from '../../shared/jobs.js';
+import type { JobSettings, JobSummary } from '../../shared/jobs.js';
 import { DEFAULTS, toJobSettings, type EngineSettings } from '../config/settings.js';
 import type { Orchestrator } from '../queue/orchestrator.js';
 import { Emitter } from '../queue/emitter.js';
@@ -11,6 +11,7 @@ import { enqueueSpecFiles } from '../queue/enqueue-spec-files.js';
 import { parseSpecText } from '../spec/read-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import type { JobStore } from '../store/job-store.js';
+import { batchViewsOfJob } from '../store/batch-mode-jobs.js';
 import { SettingsStore } from '../store/settings-store.js';
 import { CourseService } from './course-service.js';
 import { EXPORTS_FOLDER_TARGET, type FileRevealer, type SaveTarget, type SecretStore } from './host-services.js';
@@ -22,7 +23,7 @@ import type { LessonChangeView, LessonPatchView, LessonVersionView } from '../..
 import type { QueuePauseView, ScheduleDraft, SchedulePreview, ScheduleRunView, ScheduleView } from '../../shared/schedules.js';
 
 /** What is saved of the settings (everything in AppSettings that is not derived). */
-type SavedSettings = Pick<AppSettings, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'lessonConcurrency' | 'maxInFlightRequests' | 'outDir' | 'notifications' | 'rpm' | 'tpm'>;
+type SavedSettings = Pick<AppSettings, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'lessonConcurrency' | 'maxInFlightRequests' | 'outDir' | 'notifications' | 'rpm' | 'tpm' | 'scheduledBatch'>;
 
 export interface ServiceOptions {
   store: JobStore;
@@ -95,10 +96,15 @@ export class FluentProService implements FluentProApi {
       getCourse: (id) => this.courses.getCourse(id),
       jobSettings: () => toJobSettings(this.#engineSettings()),
     });
-    this.schedules = new ScheduleService({ store: options.store, orchestrator: options.orchestrator, defaultSettings: () => toJobSettings(this.#engineSettings()), ...options.schedules });
+    this.schedules = new ScheduleService({ store: options.store, orchestrator: options.orchestrator, defaultSettings: () => this.#scheduledJobSettings(), ...options.schedules });
     // Coalesced: a course with 60 lessons and 4 jobs running must not flood a window with events.
     this.#orchestrator.onDidChangeJob((job) => this.#queueChange(job.id));
     this.#applyRuntimeSettings();
+  }
+
+  /** A job changed outside the orchestrator (the batch poller): the views hear of it as of any other. */
+  jobChanged(id: string): void {
+    this.#queueChange(id);
   }
 
   dispose(): void {
@@ -122,7 +128,8 @@ export class FluentProService implements FluentProApi {
       return { number, title: checkpoints.lessons.get(number)?.value.title ?? plannedTitles.get(number), state };
     });
     const quality = job.state === 'succeeded' && job.outputPath ? await readCourseQuality(job.outputPath) : undefined;
-    return quality ? { job, lessons, log, quality } : { job, lessons, log };
+    const batches = job.mode === 'batch' ? batchViewsOfJob(this.#store.db, id) : [];
+    return { job, lessons, log, ...(quality ? { quality } : {}), ...(batches.length ? { batches } : {}) };
   }
 
   async addSpecPaths(paths: string[]): Promise<AddSpecResult[]> {
@@ -263,6 +270,7 @@ export class FluentProService implements FluentProApi {
       notifications: saved.notifications ?? true,
       rpm: saved.rpm ?? null,
       tpm: saved.tpm ?? null,
+      scheduledBatch: saved.scheduledBatch ?? false,
       canRevealFiles: this.#files.canRevealFiles,
     };
   }
@@ -277,6 +285,17 @@ export class FluentProService implements FluentProApi {
 
   #enqueue(spec: Parameters<JobStore['enqueue']>[0]['spec'], source: string, specPath: string): { job: JobSummary; reused: boolean } {
     return this.#orchestrator.enqueue({ spec, source, specPath, settings: toJobSettings(this.#engineSettings()) });
+  }
+
+  /** The settings a batch-mode job is worked with (the batch poller): the app's provider, with its key. */
+  batchSettings(): EngineSettings {
+    return { ...this.#engineSettings(), apiKey: this.#secrets.get() };
+  }
+
+  /** A scheduled job's settings: the app's, in batch mode when Settings says scheduled runs use the Batch API (never for the demo provider, which has none). */
+  #scheduledJobSettings(): JobSettings {
+    const settings = toJobSettings(this.#engineSettings());
+    return this.#effectiveSettings().scheduledBatch && settings.provider !== 'demo' ? { ...settings, mode: 'batch' } : settings;
   }
 
   #engineSettings(): EngineSettings {

@@ -270,6 +270,7 @@ function toInput(draft: ScheduleDraft): ScheduleInput {
     onlyChanged: draft.onlyChanged ?? false,
     catchUp: draft.catchUp ?? true,
     enabled: draft.enabled ?? true,
+    ...(draft.batch !== undefined ? { batch: draft.batch } : {}),
   };
   return input;
 }

@@ -7,10 +7,13 @@ import { writeBatchFiles, type BatchFileLimits } from './jsonl-writer.js';
 // that are due, read finished ones into the store, and submit the next round when none is open.
 // Everything it knows is in SQLite, so a tick after a quit, a crash or a reboot just carries on.
 
+/** `jobIds`: the jobs with lines in the batch (for their logs). */
 export type DriverEvent =
-  | { type: 'submitted'; batchId: string; providerBatchId: string; lines: number; round: string }
+  | { type: 'submitted'; batchId: string; providerBatchId: string; lines: number; round: string; jobIds: string[] }
   | { type: 'recovered'; batchId: string; found: boolean }
-  | { type: 'finished'; batchId: string; state: string; answered: number; again: number }
+  /** A poll found the batch in a new, unfinished state (validating → in_progress → finalizing). */
+  | { type: 'state-changed'; batchId: string; providerBatchId: string; state: string; counts: { total: number; completed: number; failed: number }; jobIds: string[] }
+  | { type: 'finished'; batchId: string; providerBatchId: string; state: string; answered: number; again: number; jobIds: string[] }
   | { type: 'token-limited'; lines: number; decision: 'wait' | 'split' | 'live' }
   | { type: 'unsupported'; message: string };
 
@@ -78,8 +81,12 @@ export class BatchDriver {
     for (const batch of store.dueForPoll(this.#now())) {
       const snapshot = await client.retrieve(batch.providerBatchId!);
       store.recordPoll(batch.id, snapshot);
-      if (!isFinished(snapshot.state)) continue;
       const lines = store.linesOfBatch(batch.id);
+      const jobIds = jobsOf(lines);
+      if (!isFinished(snapshot.state)) {
+        if (snapshot.state !== batch.state) this.#o.onEvent?.({ type: 'state-changed', batchId: batch.id, providerBatchId: snapshot.id, state: snapshot.state, counts: snapshot.counts, jobIds });
+        continue;
+      }
       if (snapshot.tokenLimited) {
         store.applyResults(batch.id, undefined);
         const decision = onTokenLimit(lines.length, store.openBatches().length);
@@ -91,8 +98,8 @@ export class BatchDriver {
       const results = await client.results(snapshot, lines);
       const answered = [...results.outcomes.values()].filter((o) => o.kind === 'answer');
       store.applyResults(batch.id, results);
-      this.#o.onEvent?.({ type: 'finished', batchId: batch.id, state: snapshot.state, answered: answered.length, again: lines.length - answered.length });
-      const jobs = [...new Set(answered.map((o) => o.customId.slice(0, o.customId.indexOf('/'))))];
+      this.#o.onEvent?.({ type: 'finished', batchId: batch.id, providerBatchId: snapshot.id, state: snapshot.state, answered: answered.length, again: lines.length - answered.length, jobIds });
+      const jobs = jobsOf(answered.map((o) => o.customId));
       if (jobs.length) this.#o.onAnswered?.(jobs);
     }
   }
@@ -108,7 +115,7 @@ export class BatchDriver {
       try {
         const snapshot = await client.submit(file, { [BATCH_METADATA_KEY]: id });
         store.recordSubmitted(id, snapshot);
-        this.#o.onEvent?.({ type: 'submitted', batchId: id, providerBatchId: snapshot.id, lines: file.customIds.length, round: round.name });
+        this.#o.onEvent?.({ type: 'submitted', batchId: id, providerBatchId: snapshot.id, lines: file.customIds.length, round: round.name, jobIds: jobsOf(file.customIds) });
       } catch (error) {
         if (error instanceof BatchUnsupportedError) {
           store.abandonSubmission(id);
@@ -140,4 +147,9 @@ export class BatchDriver {
   #now(): number {
     return (this.#o.now ?? Date.now)();
   }
+}
+
+/** The jobs that custom_ids (`<job id>/<step>…`) belong to, each once. */
+function jobsOf(customIds: readonly string[]): string[] {
+  return [...new Set(customIds.map((id) => id.slice(0, id.indexOf('/'))))];
 }

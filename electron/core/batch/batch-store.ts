@@ -4,6 +4,7 @@ import type { LlmAnswer } from '../providers/provider.js';
 import { FIRST_POLL_MS, isFinished, pollDelayMs, type BatchSnapshot, type BatchState } from './batch-client.js';
 import { parseCustomId, type BatchRequest } from './batch-line.js';
 import type { BatchResults } from './jsonl-reader.js';
+import { batchProgress, type BatchProgress } from '../store/batch-mode-jobs.js';
 
 // The durable half of batch mode: which lines wait, which batch holds each, what came back.
 // Every change that moves lines is one transaction, so a crash never leaves a line in two
@@ -303,20 +304,8 @@ export class BatchStore {
   }
 
   /** "340 of 420 answered, submitted 02:00": a job's lines by progress, and its first submission. */
-  progress(jobId: string): { lines: number; answered: number; waiting: number; failed: number; firstSubmittedAt?: number } {
-    const counts = this.#db.prepare(`SELECT state, COUNT(*) AS n FROM batch_lines WHERE job_id = ? GROUP BY state`).all(jobId) as { state: LineState; n: number }[];
-    const n = (s: LineState) => counts.find((c) => c.state === s)?.n ?? 0;
-    const first = this.#db
-      .prepare(`SELECT MIN(b.submitted_at) FROM batches b WHERE b.id IN (SELECT batch_id FROM batch_lines WHERE job_id = ? AND batch_id IS NOT NULL)`)
-      .pluck()
-      .get(jobId) as number | null;
-    return {
-      lines: counts.reduce((sum, c) => sum + c.n, 0),
-      answered: n('answered') + n('done'),
-      waiting: n('pending') + n('submitted') + n('live'),
-      failed: n('failed'),
-      ...(first ? { firstSubmittedAt: first } : {}),
-    };
+  progress(jobId: string): BatchProgress {
+    return batchProgress(this.#db, jobId);
   }
 
   #batchRow(id: string): BatchRow | undefined {

@@ -28,6 +28,8 @@ export interface Schedule {
   onlyChanged: boolean;
   catchUp: boolean;
   enabled: boolean;
+  /** Batch mode on or off for its jobs; absent: as the settings it fires with say. */
+  batch?: boolean;
   settings?: JobSettings;
   createdAt: string;
   /** When it last fired, for any reason. */
@@ -89,6 +91,7 @@ interface ScheduleRow {
   only_changed: number;
   catch_up: number;
   enabled: number;
+  batch: number | null;
   settings_json: string | null;
   created_at: number;
   last_run_at: number | null;
@@ -139,8 +142,8 @@ export class ScheduleStore {
       }
       const { lastInsertRowid } = this.#db
         .prepare(
-          `INSERT INTO schedules (name, cron, time_zone, on_change, folder, spec_files_json, only_changed, catch_up, enabled, settings_json, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO schedules (name, cron, time_zone, on_change, folder, spec_files_json, only_changed, catch_up, enabled, batch, settings_json, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           ...definitionColumns(checked),
@@ -192,7 +195,7 @@ export class ScheduleStore {
       const now = this.#now();
       this.#db
         .prepare(
-          `UPDATE schedules SET name = ?, cron = ?, time_zone = ?, on_change = ?, folder = ?, spec_files_json = ?, only_changed = ?, catch_up = ?, enabled = ?,
+          `UPDATE schedules SET name = ?, cron = ?, time_zone = ?, on_change = ?, folder = ?, spec_files_json = ?, only_changed = ?, catch_up = ?, enabled = ?, batch = ?,
              last_slot_at = MAX(COALESCE(last_slot_at, 0), ?) WHERE id = ?`,
         )
         .run(
@@ -408,6 +411,7 @@ function toSchedule(row: ScheduleRow, now: number): Schedule {
   if (row.cron) schedule.cron = row.cron;
   if (row.time_zone) schedule.timeZone = row.time_zone;
   if (row.folder) schedule.folder = row.folder;
+  if (row.batch !== null) schedule.batch = row.batch === 1;
   if (row.settings_json) schedule.settings = JSON.parse(row.settings_json) as JobSettings;
   if (row.last_run_at !== null) schedule.lastRunAt = iso(row.last_run_at);
   if (row.last_slot_at !== null) schedule.lastScheduledAt = iso(row.last_slot_at);
@@ -443,5 +447,6 @@ function definitionColumns(checked: ScheduleInput): (string | number | null)[] {
     checked.onlyChanged ? 1 : 0,
     checked.catchUp === false ? 0 : 1,
     checked.enabled === false ? 0 : 1,
+    checked.batch === undefined ? null : checked.batch ? 1 : 0,
   ];
 }

@@ -209,7 +209,7 @@ export class Scheduler {
   async #fire(schedule: Schedule, runId: number, files: readonly string[]): Promise<ScheduleRun> {
     const result: RunResult = { queued: [], unchanged: [], invalid: [] };
     try {
-      const settings = schedule.settings ?? this.#defaultSettings();
+      const settings = withBatchMode(schedule.settings ?? this.#defaultSettings(), schedule.batch);
       const outcomes = await enqueueSpecFiles(files, (loaded) => {
         if (schedule.onlyChanged && this.#jobs.hasSucceeded(loaded.spec, settings)) return undefined;
         return this.#enqueue({ spec: loaded.spec, source: loaded.source, specPath: loaded.file, settings });
@@ -237,4 +237,14 @@ export class Scheduler {
 function positive(name: string, value: number): number {
   if (!Number.isFinite(value) || value <= 0) throw new TypeError(`Expected \`${name}\` to be a number above 0, got \`${value}\` (${typeof value})`);
   return value;
+}
+
+/**
+ * A schedule's jobs' settings with its own batch switch applied (absent: the settings decide).
+ * The demo provider has no Batch API: its jobs stay live.
+ */
+export function withBatchMode(settings: JobSettings, batch: boolean | undefined): JobSettings {
+  if (batch === undefined) return settings;
+  const { mode: _mode, ...live } = settings;
+  return batch && settings.provider !== 'demo' ? { ...live, mode: 'batch' } : live;
 }

@@ -6,6 +6,7 @@ import type { Usage } from '../course/course-schema.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 import type { Checkpoints, StepDone } from '../workflow/generate-course.js';
 import type { JobLogLine, JobSettings, JobState, JobSummary } from '../../shared/jobs.js';
+import { batchProgress } from './batch-mode-jobs.js';
 import { countAnswered, loadCheckpoints, saveCheckpoint, saveDraft } from './checkpoint-store.js';
 import { newJobId } from './job-id.js';
 import { enqueueLessonJob, lessonSummaryFields, lessonTargetOf, type LessonColumns, type LessonJobInput, type LessonTarget } from './lesson-jobs.js';
@@ -75,6 +76,9 @@ interface JobRow extends LessonColumns {
   completion_tokens: number;
   error: string | null;
   output_path: string | null;
+  batch_requests: number;
+  batch_prompt_tokens: number;
+  batch_completion_tokens: number;
   waiting_until: number | null;
   waiting_reason: string | null;
   cancel_requested: number;
@@ -101,6 +105,12 @@ export interface JobStoreOptions {
 }
 
 const LOG_LINES_PER_JOB = 500;
+
+/**
+ * A queued job the queue may take: one of those named in `@only` (the JSON list of `onlyIds`),
+ * or, with none named (NULL), any job that is not in batch mode.
+ */
+const ONLY_OR_LIVE = `(CASE WHEN @only IS NULL THEN json_extract(settings_json, '$.mode') IS NOT 'batch' ELSE id IN (SELECT value FROM json_each(@only)) END)`;
 
 /**
  * Every job, every finished step and every job's log, in one SQLite file (WAL). The
@@ -167,7 +177,7 @@ export class JobStore {
 
   get(id: string): JobSummary | undefined {
     const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
-    return row && toSummary(row);
+    return row && this.#summary(row);
   }
 
   /** A job by its id or any unique prefix of it, as typed in the CLI. */
@@ -177,7 +187,7 @@ export class JobStore {
     const rows = this.db.prepare(`SELECT * FROM jobs WHERE id >= ? AND id < ? ORDER BY seq LIMIT 3`).all(prefix, prefix + '~') as JobRow[];
     if (rows.length === 0) throw new JobNotFoundError(`no job ${idOrPrefix} (see "fluentpro jobs")`);
     if (rows.length > 1) throw new JobNotFoundError(`"${idOrPrefix}" names more than one job (${rows.map((r) => r.id).join(', ')}): type more of the id`);
-    return toSummary(rows[0]!);
+    return this.#summary(rows[0]!);
   }
 
   /** Jobs in the order they were added. */
@@ -185,7 +195,7 @@ export class JobStore {
     const rows = filter.state
       ? this.db.prepare('SELECT * FROM jobs WHERE state = ? ORDER BY seq LIMIT ?').all(filter.state, filter.limit ?? -1)
       : this.db.prepare('SELECT * FROM jobs ORDER BY seq LIMIT ?').all(filter.limit ?? -1);
-    return (rows as JobRow[]).map(toSummary);
+    return (rows as JobRow[]).map((row) => this.#summary(row));
   }
 
   counts(): Record<JobState, number> {
@@ -202,19 +212,24 @@ export class JobStore {
     return row.n;
   }
 
-  /** When the earliest queued job (of `onlyIds`, if given) may run: now, or after its retry backoff. */
+  /**
+   * When the earliest queued job (of `onlyIds`, if given) may run: now, or after its retry
+   * backoff. Batch-mode jobs count only when named (see claimNext).
+   */
   nextReadyAt(onlyIds?: ReadonlySet<string>): number | undefined {
     const only = onlyIds ? JSON.stringify([...onlyIds]) : null;
     const row = this.db
-      .prepare(`SELECT MIN(next_attempt_at) AS at FROM jobs WHERE state = 'queued' AND (? IS NULL OR id IN (SELECT value FROM json_each(?)))`)
-      .get(only, only) as { at: number | null };
+      .prepare(`SELECT MIN(next_attempt_at) AS at FROM jobs WHERE state = 'queued' AND ${ONLY_OR_LIVE}`)
+      .get({ only }) as { at: number | null };
     return row.at ?? undefined;
   }
 
   /**
    * Takes the oldest ready queued job for `owner` and marks it running, atomically: two
    * processes claiming at once never get the same job. A job whose cancel was requested while
-   * queued is cancelled here instead of run.
+   * queued is cancelled here instead of run. A batch-mode job (settings mode 'batch') is taken
+   * only when named in `onlyIds`: the batch runner claims it by id once its answers are in, and
+   * the live queue (the app, `run`, serve) never runs it live at full price.
    */
   claimNext(owner: string, onlyIds?: ReadonlySet<string>): ClaimedJob | undefined {
     return this.db.transaction((): ClaimedJob | undefined => {
@@ -222,12 +237,11 @@ export class JobStore {
       const only = onlyIds ? JSON.stringify([...onlyIds]) : null;
       const row = this.db
         .prepare(
-          `UPDATE jobs SET state = 'running', owner = ?, attempts = attempts + 1, started_at = COALESCE(started_at, ?), updated_at = ?
-           WHERE seq = (SELECT seq FROM jobs WHERE state = 'queued' AND next_attempt_at <= ?
-                          AND (? IS NULL OR id IN (SELECT value FROM json_each(?))) ORDER BY seq LIMIT 1)
+          `UPDATE jobs SET state = 'running', owner = @owner, attempts = attempts + 1, started_at = COALESCE(started_at, @now), updated_at = @now
+           WHERE seq = (SELECT seq FROM jobs WHERE state = 'queued' AND next_attempt_at <= @now AND ${ONLY_OR_LIVE} ORDER BY seq LIMIT 1)
            RETURNING *`,
         )
-        .get(owner, now, now, now, only, only) as (JobRow & { spec_json: string }) | undefined;
+        .get({ owner, now, only }) as (JobRow & { spec_json: string }) | undefined;
       if (!row) return undefined;
       this.#log(row.id, 'info', `started (attempt ${row.attempts})`);
       return {
@@ -391,6 +405,14 @@ export class JobStore {
     }).immediate();
   }
 
+  /** A row as the board sees it; a queued batch-mode job also says how far its batches are. */
+  #summary(row: JobRow): JobSummary {
+    const summary = toSummary(row);
+    if (summary.mode !== 'batch' || summary.state !== 'queued') return summary;
+    const progress = batchProgress(this.db, row.id);
+    return { ...summary, batchWait: { lines: progress.lines, answered: progress.answered, ...(progress.firstSubmittedAt ? { firstSubmittedAt: new Date(progress.firstSubmittedAt).toISOString() } : {}) } };
+  }
+
   #require(id: string): JobSummary {
     const job = this.get(id);
     if (!job) throw new JobNotFoundError(`no job ${id}`);
@@ -455,5 +477,7 @@ function toSummary(row: JobRow): JobSummary {
     finishedAt: iso(row.finished_at),
     ...(row.waiting_until !== null && row.state === 'running' ? { waitingUntil: new Date(row.waiting_until).toISOString(), waitingReason: row.waiting_reason ?? undefined } : {}),
     ...lessonSummaryFields(row),
+    ...(settings.mode === 'batch' ? { mode: 'batch' as const } : {}),
+    ...(row.batch_requests > 0 ? { batchUsage: { requests: row.batch_requests, promptTokens: row.batch_prompt_tokens, completionTokens: row.batch_completion_tokens } } : {}),
   };
 }

@@ -277,6 +277,27 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX batch_lines_pending ON batch_lines (state, model, created_at);
     `,
   },
+  {
+    version: 11,
+    name: 'usage answered through the Batch API',
+    sql: `
+      -- The part of a job's usage (requests, prompt_tokens, completion_tokens) that the Batch API
+      -- answered: billed at half the live price (shared/pricing.ts). A batch-mode job's lines that
+      -- were asked live (no Batch API, a request over the queue limit) stay in the live part.
+      ALTER TABLE jobs ADD COLUMN batch_requests INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE jobs ADD COLUMN batch_prompt_tokens INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE jobs ADD COLUMN batch_completion_tokens INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    version: 12,
+    name: "a schedule's batch mode",
+    sql: `
+      -- 1: the schedule queues batch-mode jobs (the Batch API), 0: live jobs, NULL: as the app's
+      -- Settings say ("Scheduled runs use the Batch API") when it fires.
+      ALTER TABLE schedules ADD COLUMN batch INTEGER;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,5 +1,5 @@
 import type { JobSummary } from '../../../electron/shared/jobs.js';
-import { estimateCostUsd } from '../../../electron/shared/pricing.js';
+import { formatUsd, jobCostUsd } from '../../../electron/shared/pricing.js';
 
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -27,8 +27,7 @@ export function formatTokens(job: JobSummary): string {
   return total >= 10_000 ? `${(total / 1000).toFixed(0)}k tokens` : `${total} tokens`;
 }
 
+/** The job's cost in dollars; what the Batch API answered is at the batch price (half). */
 export function formatCost(job: JobSummary): string {
-  const cost = estimateCostUsd(job.model, job.usage);
-  if (cost === undefined) return '';
-  return cost < 0.01 ? (cost === 0 ? '$0' : '<$0.01') : `$${cost.toFixed(2)}`;
+  return formatUsd(jobCostUsd(job));
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JobDetail as Detail, QualityView } from '../../../../../electron/shared/api.js';
-import type { JobSummary } from '../../../../../electron/shared/jobs.js';
+import { batchWaitNote, type JobSummary } from '../../../../../electron/shared/jobs.js';
+import { JobBatches } from './job-batches.js';
 import { useApi } from '../../../lib/api-context.js';
 
 const LESSON_STATE = { waiting: 'Waiting', done: 'Done', failed: 'Failed' } as const;
@@ -32,6 +33,7 @@ export function JobDetail({ job, onClose, onRead }: { job: JobSummary; onClose: 
         </p>
       )}
       {error && <p role="alert">{error}</p>}
+      {batchWaitNote(job) && <p role="status">{capitalize(batchWaitNote(job)!)}</p>}
       {job.state === 'succeeded' && onRead && (
         <p>
           <button type="button" onClick={onRead}>
@@ -50,6 +52,7 @@ export function JobDetail({ job, onClose, onRead }: { job: JobSummary; onClose: 
             ))}
           </ol>
           {detail.quality && <QualityReport quality={detail.quality} />}
+          {detail.batches && <JobBatches batches={detail.batches} />}
           <h3>Log</h3>
           <pre className="log" aria-label="Log" tabIndex={0}>
             {detail.log.map((l) => `${l.at.slice(11, 19)}  ${l.level.padEnd(5)}  ${l.message}`).join('\n')}

@@ -1,4 +1,4 @@
-import { rateLimitNote, type JobSummary } from '../../../../../electron/shared/jobs.js';
+import { batchWaitNote, rateLimitNote, type JobSummary } from '../../../../../electron/shared/jobs.js';
 import { elapsedMs, etaMs, formatCost, formatDuration, formatTokens } from '../../../lib/format.js';
 
 export interface JobActions {
@@ -19,7 +19,7 @@ export function JobRow({ job, now, actions, canRevealFiles }: { job: JobSummary;
   const eta = etaMs(job, now);
   const cost = formatCost(job);
   const percent = job.lessonsTotal ? Math.round((job.lessonsDone / job.lessonsTotal) * 100) : 0;
-  const waiting = rateLimitNote(job, now);
+  const waiting = rateLimitNote(job, now) ?? batchWaitNote(job);
   return (
     <article className={`job-row state-${job.state}`} aria-label={`${job.title}, ${STATE_LABEL[job.state]}`}>
       <div className="job-main">

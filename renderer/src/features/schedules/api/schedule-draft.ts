@@ -13,9 +13,11 @@ export interface ScheduleFormState {
   onlyChanged: boolean;
   catchUp: boolean;
   enabled: boolean;
+  /** The Batch API: as Settings say, on, or off (live). */
+  batch: 'settings' | 'on' | 'off';
 }
 
-export const EMPTY_FORM: ScheduleFormState = { name: '', when: 'cron', cron: '0 2 * * *', timeZone: '', source: 'folder', folder: '', specFiles: '', onlyChanged: false, catchUp: true, enabled: true };
+export const EMPTY_FORM: ScheduleFormState = { name: '', when: 'cron', cron: '0 2 * * *', timeZone: '', source: 'folder', folder: '', specFiles: '', onlyChanged: false, catchUp: true, enabled: true, batch: 'settings' };
 
 export function formFromSchedule(s: ScheduleView): ScheduleFormState {
   return {
@@ -29,6 +31,7 @@ export function formFromSchedule(s: ScheduleView): ScheduleFormState {
     onlyChanged: s.onlyChanged,
     catchUp: s.catchUp,
     enabled: s.enabled,
+    batch: s.batch === undefined ? 'settings' : s.batch ? 'on' : 'off',
   };
 }
 
@@ -41,6 +44,7 @@ export function draftFromForm(form: ScheduleFormState): ScheduleDraft {
     onlyChanged: form.onlyChanged,
     catchUp: form.catchUp,
     enabled: form.enabled,
+    ...(form.batch === 'settings' ? {} : { batch: form.batch === 'on' }),
   };
 }
 

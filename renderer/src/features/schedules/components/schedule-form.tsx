@@ -131,6 +131,14 @@ export function ScheduleForm({ editing, onSaved, onCancel }: { editing?: Schedul
       <label className="check">
         <input type="checkbox" checked={form.onlyChanged} onChange={(e) => set({ onlyChanged: e.target.checked })} /> Only specs changed since their last finished course
       </label>
+      <label>
+        Batch API (half price, ready within 24 h)
+        <select value={form.batch} onChange={(e) => set({ batch: e.target.value as ScheduleFormState['batch'] })}>
+          <option value="settings">As in Settings</option>
+          <option value="on">On: its courses are ready by morning, at half price</option>
+          <option value="off">Off: written live, at once</option>
+        </select>
+      </label>
       {form.when === 'cron' && (
         <label className="check">
           <input type="checkbox" checked={form.catchUp} onChange={(e) => set({ catchUp: e.target.checked })} /> Run once after sleep or a quit that missed a time

@@ -159,6 +159,9 @@ export function SettingsPanel({ onClose, onSaved }: { onClose: () => void; onSav
         <label className="check">
           <input type="checkbox" checked={value('notifications')} onChange={(e) => set({ notifications: e.target.checked })} /> Notify me when a course or a scheduled batch finishes or fails
         </label>
+        <label className="check">
+          <input type="checkbox" checked={value('scheduledBatch')} onChange={(e) => set({ scheduledBatch: e.target.checked })} /> Scheduled runs use the Batch API (half price, ready within 24 h)
+        </label>
         {settings.notificationProblem && (
           <p className="hint" role="note" aria-label="Notifications cannot be shown">
             macOS does not show FluentPro’s notifications (it said: “{settings.notificationProblem}”). Meanwhile the menu bar icon counts the notices you missed (“1 new”)
