@@ -87,6 +87,8 @@ ${DATA_DIR_FLAG}
   --batch                  Send the requests through the provider's Batch API: half price, ready
                            within 24 h (usually sooner); also FLUENTPRO_BATCH=1. Ctrl-C stops
                            waiting; "fluentpro run" or the same command picks the batch up again
+  --batch-repairs WHERE    With --batch, where a broken part is asked again: "batch" (default, half
+                           price, another batch round) or "live" (at once, at the live price)
   --json                   Print one JSON object per event on stdout
   -h, --help               Show this help
 

@@ -31,6 +31,12 @@ export interface JobSettings {
    * same spec are different jobs.
    */
   mode?: 'batch';
+  /**
+   * In batch mode, where a step's repairs (a part asked again, an answer sent back with its
+   * problems) go: 'live' asks them at once at the live price instead of in another batch round
+   * (`generate --batch-repairs live`). Absent: another batch.
+   */
+  batchRepairs?: 'live';
 }
 
 /** What a job makes: a whole course from a spec, or one lesson of a finished course written again. */

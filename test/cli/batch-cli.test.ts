@@ -105,6 +105,39 @@ describe('fluentpro generate --batch', () => {
     expectNothingTwice(batchServer);
   });
 
+  it('with --batch-repairs live, a broken part is asked again at once, live, not in another batch round', async () => {
+    const spoilQuiz = (r: { key: string; attempt: number }) => (r.key === 'lesson 2|Repaired Live' && r.attempt === 0 ? { kind: 'spoil' as const, spoil: (a: Record<string, unknown>) => void (a.quiz = (a.quiz as { answerIndex?: number }[]).map((q) => ({ ...q, answerIndex: 99 }))) } : undefined);
+    const server = await serve({ fault: spoilQuiz });
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'r.course.yaml'), spec('Repaired Live', 3));
+    const run = await runCli(['generate', 'r.course.yaml', '--batch', '--batch-repairs', 'live', '--out', 'out', '--data-dir', 'data'], { cwd, env: envFor(server) });
+    expect(run.code).toBe(0);
+    // The plan and the lessons in batches; the quiz's repair live: no third batch.
+    expect(server.batch.batches.length).toBe(2);
+    const submitted = new Set(server.batch.submittedIds().flat());
+    const live = server.requests.filter((r) => !r.batch);
+    expect(live.map((r) => r.key)).toEqual(['lesson 2 quiz|Repaired Live']); // the quiz alone, asked again
+    expect(submitted.size + live.length).toBe(server.requests.length);
+    expect([...server.paidCounts().values()].every((n) => n === 1)).toBe(true);
+    const course = readCourse(join(cwd, 'out', 'repaired-live'));
+    expect(course.lessons).toHaveLength(3);
+    // The job's usage: the live repair at the live price, the rest at the batch price.
+    const jobs = await runCli(['jobs', '--json', '--data-dir', 'data'], { cwd, env: envFor(server) });
+    const [job] = JSON.parse(jobs.stdout) as JobSummary[];
+    expect(job!.usage.requests).toBe(server.requests.length);
+    expect(job!.batchUsage!.requests).toBe(server.requests.length - 1);
+    const logs = await runCli(['logs', job!.id, '--data-dir', 'data'], { cwd, env: envFor(server) });
+    expect(logs.stdout).toContain('1 repair(s) asked live, at the live price, instead of in another batch');
+  });
+
+  it('refuses --batch-repairs other than live or batch, naming the flag', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'r.course.yaml'), spec('Flagged', 1));
+    const run = await runCli(['generate', 'r.course.yaml', '--batch', '--batch-repairs', 'later', '--data-dir', 'data'], { cwd, env: { OPENAI_API_KEY: 'sk-test' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--batch-repairs takes "live" or "batch", got "later"');
+  });
+
   it('after kill -9 mid-batch, running it again completes every course with no request submitted twice', async () => {
     // Slow lines keep the batch in progress long enough to kill the command during it.
     const server = await serve({ batch: { lineMs: 60, lineConcurrency: 1 } });

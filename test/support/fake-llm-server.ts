@@ -75,6 +75,8 @@ export interface ServedRequest extends RequestInfo {
   /** A hash of everything the request asked (messages and schema): the same hash answered twice is the same answer paid twice. */
   bodyHash: string;
   fault?: Fault['kind'];
+  /** Answered for a batch line (the batch server's loopback), not asked live. */
+  batch?: true;
   startedAt: number;
   endedAt: number;
 }
@@ -174,6 +176,7 @@ export class FakeLlmServer {
         completionTokens,
         prompt: firstUserMessage(body),
         bodyHash: bodyHashOf(body),
+        ...(req.headers[BATCH_LINE_HEADER] ? { batch: true } : {}),
         ...(maxCompletionTokens != null ? { maxCompletionTokens } : {}),
         ...(finishReason ? { finishReason } : {}),
       });

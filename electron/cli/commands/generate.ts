@@ -10,8 +10,12 @@ import { runQueue } from '../run-queue.js';
 import { batchRequested } from '../batch-mode.js';
 
 export async function generateCommand(args: string[], io: CliIo, signal?: AbortSignal): Promise<number> {
-  const { values, positionals } = parseCommandArgs('generate', args, { ...SETTINGS_OPTIONS, ...DATA_DIR_OPTION, json: { type: 'boolean' }, force: { type: 'boolean' }, batch: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs('generate', args, { ...SETTINGS_OPTIONS, ...DATA_DIR_OPTION, json: { type: 'boolean' }, force: { type: 'boolean' }, batch: { type: 'boolean' }, 'batch-repairs': { type: 'string' } });
   if (positionals.length === 0) throw new UsageError('name at least one spec file', 'generate');
+  const repairsWhere = values['batch-repairs'];
+  if (repairsWhere !== undefined && repairsWhere !== 'live' && repairsWhere !== 'batch') {
+    throw new UsageError(`--batch-repairs takes "live" or "batch", got "${repairsWhere}"`, 'generate');
+  }
   const { settings, notices } = resolveSettings(settingsInput(values), io.env, io.cwd);
   for (const notice of notices) io.stderr.write(`note: ${notice}\n`);
 
@@ -38,7 +42,7 @@ export async function generateCommand(args: string[], io: CliIo, signal?: AbortS
       io.stderr.write('note: the demo provider has no Batch API; the live path is used\n');
       batch = false;
     }
-    const jobSettings = { ...toJobSettings(settings), ...(batch ? { mode: 'batch' as const } : {}) };
+    const jobSettings = { ...toJobSettings(settings), ...(batch ? { mode: 'batch' as const, ...(repairsWhere === 'live' ? { batchRepairs: 'live' as const } : {}) } : {}) };
     const ids = new Set<string>();
     const typed = new Map<string, string>(); // job id → the path as the user typed it
     for (const spec of loaded) {

@@ -107,6 +107,7 @@ export class BatchJobWork {
       await new Promise((resolve) => setImmediate(resolve));
     }
     if (!this.open.size || signal?.aborted) return { again: false };
+    if (this.#sendRepairsLive()) return { again: true };
 
     await driver.tick();
     if (this.#unsupported) {
@@ -134,6 +135,33 @@ export class BatchJobWork {
     }
     this.#idle = 0;
     return { again: false, nextAt: next };
+  }
+
+  /**
+   * For jobs whose repairs go live (`batchRepairs: 'live'`): their pending repairs, a broken part
+   * asked again (`lesson:3/part:quiz`) or a step's answer sent back with its problems (a second
+   * line of a step that has an answer), are marked live, so the next replay asks them at once at
+   * the live price, and its usage counts them so. Plan steps (new terms) stay in the rounds.
+   * Returns whether any was marked.
+   */
+  #sendRepairsLive(): boolean {
+    const live = [...this.open].filter((id) => jobOf(this.#o.store, id).jobSettings.batchRepairs === 'live');
+    if (!live.length) return false;
+    const jobs = new Set(live);
+    const asked = new Set(this.#batches.answered().map((line) => `${line.jobId}\n${line.step}`));
+    const repairs = this.#batches
+      .pending()
+      .filter((line) => jobs.has(line.jobId) && (line.step.includes('/part:') || asked.has(`${line.jobId}\n${line.step}`)));
+    if (!repairs.length) return false;
+    this.#batches.markLive(
+      repairs.map((line) => line.customId),
+      'a repair, asked live (--batch-repairs live)',
+    );
+    for (const line of repairs) this.#dirty.add(line.jobId);
+    for (const id of new Set(repairs.map((line) => line.jobId))) {
+      this.#o.store.log(id, 'info', `${repairs.filter((line) => line.jobId === id).length} repair(s) asked live, at the live price, instead of in another batch`);
+    }
+    return true;
   }
 
   /** A client and a driver for the provider now configured (the app's settings may change). */
