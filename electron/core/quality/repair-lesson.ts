@@ -28,7 +28,7 @@ type Items<S extends 'vocabulary' | 'exercises' | 'quiz'> = NonNullable<LessonCo
 
 /** The answer's usable parts, with the lesson's title and (if missing) summary from its plan. */
 export function salvageLesson(raw: unknown, sections: readonly Section[], plan: PlannedLesson): SalvagedLesson {
-  const answer = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const answer = tidyAnswer(raw);
   const n = plan.number;
   const repairs: Repair[] = [];
   const broken: BrokenPart[] = [];
@@ -69,6 +69,35 @@ export function salvageLesson(raw: unknown, sections: readonly Section[], plan: 
   }
   return { content, broken, repairs, problems: [] };
 }
+
+/**
+ * The answer as the course keeps it: strict Structured Outputs says "no gender" (a verb's) with
+ * null, the course by leaving the field out; a blank reading is no reading (the quality checks
+ * then ask for it again), not a reason to throw the whole entry away.
+ */
+export function tidyAnswer(raw: unknown): Record<string, unknown> {
+  const tidy = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(tidy);
+    if (!value || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if ((key === 'gender' || key === 'article') && v === null) continue;
+      if (key === 'reading' || key === 'exampleReading') {
+        const reading = v as { text?: unknown; kana?: unknown } | null;
+        if (!reading || typeof reading !== 'object' || blank(reading.text)) continue;
+        const { kana, ...rest } = reading;
+        out[key] = blank(kana) ? rest : reading;
+        continue;
+      }
+      out[key] = tidy(v);
+    }
+    return out;
+  };
+  const tidied = tidy(raw);
+  return (tidied && typeof tidied === 'object' && !Array.isArray(tidied) ? tidied : {}) as Record<string, unknown>;
+}
+
+const blank = (value: unknown) => typeof value !== 'string' || !value.trim();
 
 /** Keeps the entries for the lesson's planned terms, each once; reports planned terms left without one. */
 export function salvageVocabulary(value: unknown, plan: PlannedLesson): { items: Items<'vocabulary'>; missing: string[]; notes: Repair[] } {
@@ -122,7 +151,7 @@ function firstIssue(error: z.ZodError): string {
  * terms or questions than before, or the same section with its new problem), or nothing.
  */
 export function applyLessonPart(content: LessonContent, plan: PlannedLesson, part: BrokenPart, raw: unknown): BrokenPart | undefined {
-  const answer = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const answer = tidyAnswer(raw);
   if (part.kind === 'vocabulary') {
     const { items, missing } = salvageVocabulary(answer.vocabulary, { ...plan, vocabulary: part.terms });
     const have = new Map([...(content.vocabulary ?? []), ...items].map((item) => [normalizeTerm(item.term), item]));

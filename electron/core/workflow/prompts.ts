@@ -1,5 +1,6 @@
 import { TERMS_ASKED } from '../course/answer-schemas.js';
 import type { PlannedLesson } from '../course/course-schema.js';
+import { languageFacts } from '../language/index.js';
 import type { LlmMessage } from '../providers/provider.js';
 import type { PartRange } from '../quality/repair-outline.js';
 import type { BrokenPart } from '../quality/repair-lesson.js';
@@ -103,6 +104,18 @@ function lessonHeader(spec: CourseSpec, plan: PlannedLesson, context: LessonCont
   );
 }
 
+/** What the course's language asks of a lesson beyond its text: parts of speech, genders, readings (as its schema does). */
+function languageAsks(spec: CourseSpec): string {
+  const facts = languageFacts(spec.language);
+  const asks = ["Give each term's part of speech."];
+  if (facts.gender) {
+    const withArticle = Object.keys(facts.gender.articles).length ? ' and the definite article said with it' : '';
+    asks.push(`Give each noun's grammatical gender${withArticle} (null for a word that is not a noun).`);
+  }
+  if (facts.reading) asks.push(`Give the reading of every ${spec.language} term, example, dialogue line and grammar example: ${facts.reading.instruction}.`);
+  return `Write every example, dialogue line and grammar example in ${spec.language}. ${asks.join(' ')}\n`;
+}
+
 export function lessonMessages(spec: CourseSpec, plan: PlannedLesson, context: LessonContext): LlmMessage[] {
   const review = context.reviewTerms.length
     ? `Review terms from the lessons just before (use some in the dialogue and exercises; do not teach them again): ${context.reviewTerms.join(', ')}\n`
@@ -117,6 +130,7 @@ export function lessonMessages(spec: CourseSpec, plan: PlannedLesson, context: L
         review +
         (context.otherTerms?.length ? `Terms other lessons teach (do not introduce them here): ${context.otherTerms.join(', ')}\n` : '') +
         (context.note ? `The author asks for this lesson: ${context.note}\n` : '') +
+        languageAsks(spec) +
         `Give one vocabulary entry for each new term, and use every new term at least once in the dialogue, the exercises or the grammar examples. ` +
         `Sections to write: ${spec.sections.join(', ')}. Quiz answers are given as the index (from 0) of the right option.` +
         notes(spec),
@@ -136,7 +150,7 @@ export function lessonPartMessages(spec: CourseSpec, plan: PlannedLesson, contex
     system(spec),
     {
       role: 'user',
-      content: `Fix lesson ${plan.number} of ${spec.lessons}. ` + lessonHeader(spec, plan, context) + `The first answer had a problem: ${part.problem}.\n${ask}` + notes(spec),
+      content: `Fix lesson ${plan.number} of ${spec.lessons}. ` + lessonHeader(spec, plan, context) + `The first answer had a problem: ${part.problem}.\n${ask}\n` + languageAsks(spec) + notes(spec),
     },
   ];
 }

@@ -4,6 +4,7 @@ import type { LessonContent, PlannedLesson, Usage } from '../course/course-schem
 import { jsonSchemaFormat, type JsonSchemaFormat } from '../course/structured-output.js';
 import type { Repair } from '../quality/quality-types.js';
 import { applyLessonPart, partWhere, salvageLesson, type BrokenPart } from '../quality/repair-lesson.js';
+import { languageFacts } from '../language/index.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 import { askStructured, InvalidAnswerError, type AskContext } from './ask-structured.js';
 import { lessonMessages, lessonPartMessages, type LessonContext } from './prompts.js';
@@ -56,7 +57,7 @@ export async function writeLesson(spec: CourseSpec, ctx: AskContext, plan: Plann
     const answer = await askStructured(ctx, {
       task: { kind: 'lesson', spec, plan },
       messages: lessonMessages(spec, plan, context),
-      format: jsonSchemaFormat('course_lesson', lessonAnswerSchema(spec.sections, plan.vocabulary)),
+      format: jsonSchemaFormat('course_lesson', lessonAnswerSchema(spec.sections, plan.vocabulary, languageFacts(spec.language))),
       schema: jsonObject,
       accept: (raw) => {
         const salvaged = salvageLesson(raw, spec.sections, plan);
@@ -95,7 +96,7 @@ async function repairPart(spec: CourseSpec, ctx: AskContext, plan: PlannedLesson
     try {
       const answer = await askStructured(
         { ...ctx, maxRepairs: 0 },
-        { task: { kind: 'lesson-part', spec, plan, part: current }, messages: lessonPartMessages(spec, plan, context, current), format: partFormat(current), schema: jsonObject },
+        { task: { kind: 'lesson-part', spec, plan, part: current }, messages: lessonPartMessages(spec, plan, context, current), format: partFormat(spec, current), schema: jsonObject },
       );
       addUsage(draft.usage, answer.usage);
       part = applyLessonPart(content, plan, current, answer.value);
@@ -135,8 +136,9 @@ function settleBroken(draft: LessonDraft, plan: PlannedLesson, where: string, pe
   draft.pending.splice(draft.pending.indexOf(pending), 1);
 }
 
-function partFormat(part: BrokenPart): JsonSchemaFormat {
-  if (part.kind === 'vocabulary') return jsonSchemaFormat('lesson_vocabulary', z.strictObject({ vocabulary: vocabularyAnswerSchema(part.terms) }));
+function partFormat(spec: CourseSpec, part: BrokenPart): JsonSchemaFormat {
+  const language = languageFacts(spec.language);
+  if (part.kind === 'vocabulary') return jsonSchemaFormat('lesson_vocabulary', z.strictObject({ vocabulary: vocabularyAnswerSchema(part.terms, language) }));
   if (part.kind === 'quiz-questions') return jsonSchemaFormat('lesson_quiz_questions', quizQuestionsAnswerSchema(part.count));
-  return jsonSchemaFormat(`lesson_${part.section}`, sectionOnlyAnswerSchema(part.section, []));
+  return jsonSchemaFormat(`lesson_${part.section}`, sectionOnlyAnswerSchema(part.section, [], language));
 }
