@@ -92,9 +92,11 @@ describe('the lesson answer schema, per course language', () => {
     expect(vocabulary.items!.properties!.reading).toBeDefined();
     const dialogue = jsonSchemaFormat('d', sectionOnlyAnswerSchema('dialogue', [], ja)).schema as Node;
     expect(fieldsNamed(dialogue, 'reading')).toEqual(['$.dialogue.lines[].reading']);
-    const lines = jsonSchemaFormat('l', textsAnswerSchema('dialogue', 2, ja)).schema as Node;
-    expect(fieldsNamed(lines, 'reading')).toEqual(['$.lines[].reading']);
-    const spanish = jsonSchemaFormat('l', textsAnswerSchema('grammar', 1, languageFacts('Spanish'))).schema as Node;
+    const texts = jsonSchemaFormat('l', textsAnswerSchema([{ section: 'dialogue', was: 'x' }, { section: 'dialogue', was: 'y' }, { section: 'vocabulary', was: '市場' }], ja)).schema as Node;
+    expect(fieldsNamed(texts, 'reading')).toEqual(['$.vocabulary[].reading', '$.lines[].reading']);
+    expect(Object.keys(texts.properties!)).toEqual(['vocabulary', 'lines']);
+    expect(texts.properties!.lines).toMatchObject({ minItems: 2, maxItems: 2 });
+    const spanish = jsonSchemaFormat('l', textsAnswerSchema([{ section: 'grammar', was: 'x' }], languageFacts('Spanish'))).schema as Node;
     expect(fieldsNamed(spanish, 'reading')).toEqual([]);
   });
 });

@@ -138,7 +138,7 @@ export function courseWithLesson(loaded: CourseFolder, lesson: CourseLesson, les
     usage: usage
       ? { requests: course.usage.requests + usage.requests, promptTokens: course.usage.promptTokens + usage.promptTokens, completionTokens: course.usage.completionTokens + usage.completionTokens }
       : course.usage,
-    quality: checkCourse({ lessons, sections: course.sections, lessonMinutes: course.lessonMinutes }, repairs),
+    quality: checkCourse({ lessons, sections: course.sections, lessonMinutes: course.lessonMinutes, language: course.language, formatVersion: COURSE_FORMAT, generator: course.generator }, repairs),
   });
 }
 

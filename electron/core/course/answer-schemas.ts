@@ -125,10 +125,21 @@ export function sectionOnlyAnswerSchema(section: Section, terms: readonly string
   return z.strictObject({ [section]: sectionAnswerSchema(section, terms, language) });
 }
 
-/** Replacements for some dialogue lines or grammar examples, in the order asked (a repair of those lines alone). */
-export function textsAnswerSchema(section: 'dialogue' | 'grammar', count: number, language: AnswerLanguage) {
-  const item = section === 'dialogue' ? z.strictObject({ line: text(), ...readingFields(language), translation: text() }) : grammarExampleAnswerSchema(language);
-  return z.strictObject({ [section === 'dialogue' ? 'lines' : 'examples']: z.array(item).min(count).max(count) });
+/**
+ * Replacements for some vocabulary entries, dialogue lines and grammar examples whose language
+ * was wrong (a repair of those texts alone): an entry per term, then the lines and the examples
+ * in the order asked. Only the lists asked for are in the schema.
+ */
+export function textsAnswerSchema(items: readonly { section: 'vocabulary' | 'dialogue' | 'grammar'; was: string }[], language: AnswerLanguage) {
+  const terms = items.filter((i) => i.section === 'vocabulary').map((i) => i.was);
+  const lines = items.filter((i) => i.section === 'dialogue').length;
+  const examples = items.filter((i) => i.section === 'grammar').length;
+  const line = z.strictObject({ line: text(), ...readingFields(language), translation: text() });
+  return z.strictObject({
+    ...(terms.length ? { vocabulary: vocabularyAnswerSchema(terms, language) } : {}),
+    ...(lines ? { lines: z.array(line).min(lines).max(lines) } : {}),
+    ...(examples ? { examples: z.array(grammarExampleAnswerSchema(language)).min(examples).max(examples) } : {}),
+  });
 }
 
 /** `count` quiz questions to stand in for broken ones. */

@@ -32,7 +32,10 @@ export function assembleCourse(input: AssembleInput): Course {
     };
   });
   const count = (f: (l: LessonContent) => number) => lessons.reduce((sum, l) => sum + f(l), 0);
-  const quality = checkCourse({ lessons: courseLessons, sections: spec.sections, lessonMinutes: spec.lessonMinutes }, input.repairs);
+  const quality = checkCourse(
+    { lessons: courseLessons, sections: spec.sections, lessonMinutes: spec.lessonMinutes, language: spec.language, formatVersion: COURSE_FORMAT, generator: { demo: input.provider.demo } },
+    input.repairs,
+  );
   return courseSchema.parse({
     formatVersion: COURSE_FORMAT,
     title: spec.title,

@@ -3,7 +3,7 @@ import type { PlannedLesson } from '../course/course-schema.js';
 import { languageFacts } from '../language/index.js';
 import type { LlmMessage } from '../providers/provider.js';
 import type { PartRange } from '../quality/repair-outline.js';
-import type { BrokenPart } from '../quality/repair-lesson.js';
+import type { BrokenPart, TextFix } from '../quality/repair-lesson.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 
 // Every prompt carries only what its answer needs, so no prompt grows with the course: a lesson
@@ -138,10 +138,20 @@ export function lessonMessages(spec: CourseSpec, plan: PlannedLesson, context: L
   ];
 }
 
+/** One text to write again, as the model is told of it. */
+function textFixAsk(item: TextFix): string {
+  if (item.section === 'vocabulary') return `- the vocabulary entry for "${item.was}" ("${item.meaning}"): ${item.problem}`;
+  const what = item.section === 'dialogue' ? `dialogue line ${item.index + 1} (spoken by ${item.speaker})` : `grammar example ${item.index + 1}`;
+  return `- ${what}, meaning "${item.meaning}", was "${item.was}": ${item.problem}`;
+}
+
 /** One broken part of a lesson asked for alone, with the problem stated; the rest of the lesson is kept. */
 export function lessonPartMessages(spec: CourseSpec, plan: PlannedLesson, context: LessonContext, part: BrokenPart): LlmMessage[] {
   const ask =
-    part.kind === 'vocabulary'
+    part.kind === 'texts'
+      ? `Write these again, each in ${spec.language} and fixing its problem; keep what each means:\n${part.items.map(textFixAsk).join('\n')}\n` +
+        'Answer with the vocabulary entries for those terms, then the dialogue lines and the grammar examples in the order listed.'
+      : part.kind === 'vocabulary'
       ? `Write the vocabulary entries for exactly these terms: ${part.terms.join(', ')}.`
       : part.kind === 'quiz-questions'
         ? `Write ${part.count} new quiz question(s) for this lesson. Give the right option's index counting from 0.`
