@@ -237,7 +237,8 @@ type VocabularyItem = NonNullable<Course['lessons'][number]['vocabulary']>[numbe
 function ankiTerm(item: VocabularyItem, ruby: boolean): string {
   const reading = item.reading;
   const furigana = ruby && reading !== undefined && !/[\s[\]]/.test(item.term + rubyText(reading));
-  // Anki takes the ruby's base from the last space before "[": " 市場[いちば]".
+  // Anki's furigana filter (` ?([^ >]+?)\[(.+?)\]`, Anki's template_filters; `[sound:…]` left
+  // alone) takes the ruby's base from the last space before "[": " 市場[いちば]".
   const term = furigana ? ` ${escapeHtml(item.term)}[${escapeHtml(rubyText(reading))}]` : escapeHtml(item.term);
   const article = item.article ? `${escapeHtml(item.article)}${/['’]$/.test(item.article) ? '' : ' '}` : '';
   const below = !reading ? '' : furigana ? (rubyText(reading) === reading.text ? '' : reading.text) : readingText(reading);
