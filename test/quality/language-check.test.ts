@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Course } from '../../electron/core/course/course-schema.js';
 import { checkCourse } from '../../electron/core/quality/check-course.js';
+import { LANGUAGE_RULES } from '../../electron/core/quality/language-check.js';
 import { JAPANESE, trickyCourse } from '../export/export-fixtures.js';
 
-// The language rules of the quality report: wrong-script, missing-reading, missing-gender and
-// article-mismatch, each naming the lesson and the field's JSON Pointer.
+// The language rules of the quality report: wrong-script, wrong-language, missing-reading,
+// missing-gender and article-mismatch, each naming the lesson and the field's JSON Pointer.
 
 function v2(course: Course, edit: (c: Course) => void): Course {
   const copy = structuredClone(course);
@@ -13,7 +14,7 @@ function v2(course: Course, edit: (c: Course) => void): Course {
   return copy;
 }
 
-const languageFindings = (course: Course) => checkCourse(course, []).findings.filter((f) => ['wrong-script', 'missing-reading', 'missing-gender', 'article-mismatch'].includes(f.rule));
+const languageFindings = (course: Course) => checkCourse(course, []).findings.filter((f) => (LANGUAGE_RULES as readonly string[]).includes(f.rule));
 
 /** Every Japanese text of the fixture given a reading, so only what a test breaks is found. */
 function readJapanese(c: Course) {
@@ -70,9 +71,22 @@ describe('language rules', () => {
     ]);
   });
 
-  it('a Latin-script course is not judged by script (Spanish and English share it)', () => {
-    const course = v2(trickyCourse('Spanish'), (c) => void (c.lessons[0]!.dialogue!.lines[0]!.line = 'Where is the station?'));
-    expect(languageFindings(course)).toEqual([]);
+  it('wrong-language: a Latin-script course cannot be judged by script, so English is found by its words', () => {
+    const course = v2(trickyCourse('Spanish'), (c) => {
+      c.lessons[0]!.dialogue!.lines[0]!.line = 'Where is the station?';
+      c.lessons[0]!.dialogue!.lines[1]!.line = '¿Dónde está la estación? Es muy grande.';
+      c.lessons[1]!.grammar!.examples[0]!.sentence = 'the market';
+    });
+    expect(languageFindings(course)).toEqual([
+      { rule: 'wrong-language', severity: 'fail', lesson: 1, pointer: '/lessons/0/dialogue/lines/0/line', message: 'lesson 1: dialogue line 1 "Where is the station?" is in English, not Spanish (/lessons/0/dialogue/lines/0/line)' },
+    ]);
+  });
+
+  it('English function words that are words of other languages do not count (Dutch "is", German "was", Norwegian "to")', () => {
+    for (const [language, line] of [['Dutch', 'Het is wat het is.'], ['German', 'Was ist das? Ich will es.'], ['Norwegian', 'Jeg har to katter for deg.'], ['Portuguese', 'O livro do menino.'], ['English', 'Where is the station?']]) {
+      const course = v2(trickyCourse(language!), (c) => void (c.lessons[0]!.dialogue!.lines[0]!.line = line!));
+      expect(languageFindings(course), language).toEqual([]);
+    }
   });
 
   it('a format 1 course is judged by script only: it was never asked for readings or genders', () => {

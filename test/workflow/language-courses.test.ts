@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { courseSchema, type Course } from '../../electron/core/course/course-schema.js';
 import { runCourses } from '../../electron/core/engine/run-courses.js';
-import { isInScript } from '../../electron/core/language/index.js';
+import { isInScript, looksEnglish } from '../../electron/core/language/index.js';
 import { createProvider } from '../../electron/core/providers/create-provider.js';
 import { LANGUAGE_RULES } from '../../electron/core/quality/language-check.js';
 import { settingsFor, specOf } from '../support/engine-fixtures.js';
@@ -85,7 +85,7 @@ describe('courses in five languages against a model that slips', () => {
     expect(server!.requests.filter((r) => /^lesson \d\|/.test(r.key))).toHaveLength(12);
   });
 
-  it('German and Spanish: every noun with its gender and article, no reading anywhere', async () => {
+  it('German and Spanish: every noun with its gender and article, no reading anywhere, no English left', async () => {
     const [de, es] = await generate(['German', 'Spanish'], 12);
     for (const course of [de!, es!]) {
       expect(languageFindings(course)).toEqual([]);
@@ -96,6 +96,10 @@ describe('courses in five languages against a model that slips', () => {
       expect(JSON.stringify(course.lessons)).not.toContain('"reading"');
       expect(JSON.stringify(course.lessons)).not.toContain('"exampleReading"');
     }
+    // English slips are found by their words in a Latin-script course, and asked for again.
+    for (const course of [de!, es!]) for (const text of [...vocabulary(course).map((v) => v.example), ...lines(course).map((l) => l.line), ...examples(course).map((e) => e.sentence)]) expect(looksEnglish(text), text).toBe(false);
+    expect(server!.flaws.filter((f) => f.includes('in English')).length).toBeGreaterThan(0);
+    expect([de!, es!].flatMap((c) => c.quality!.repairs).some((r) => /is in English, not (German|Spanish) \(\/lessons\/.+\); asked for it again and got it$/.test(r.detail))).toBe(true);
     expect(vocabulary(de!).find((v) => v.term.startsWith('Markt '))).toMatchObject({ gender: 'masculine', article: 'der' });
     expect(vocabulary(es!).find((v) => v.term.startsWith('estación '))).toMatchObject({ gender: 'feminine', article: 'la' });
   });

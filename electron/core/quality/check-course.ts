@@ -13,7 +13,7 @@ import { normalizeTerm } from './term-match.js';
 export type CheckedLesson = Pick<CourseLesson, 'number' | Section>;
 
 /** How bad each language finding is: text in another language is wrong; a missing reading or gender is advice. */
-const LANGUAGE_SEVERITY: Record<LanguageRule, 'fail' | 'warn'> = { 'wrong-script': 'fail', 'article-mismatch': 'fail', 'missing-reading': 'warn', 'missing-gender': 'warn' };
+const LANGUAGE_SEVERITY: Record<LanguageRule, 'fail' | 'warn'> = { 'wrong-script': 'fail', 'wrong-language': 'fail', 'article-mismatch': 'fail', 'missing-reading': 'warn', 'missing-gender': 'warn' };
 
 /** What the checks read of a course; `quality`, `usage` and `generator` are not needed. */
 export interface CourseContent {

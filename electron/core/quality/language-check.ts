@@ -1,12 +1,12 @@
 import type { LessonContent } from '../course/course-schema.js';
-import { isInScript, scriptShare, type LanguageFacts } from '../language/index.js';
+import { isInScript, looksEnglish, scriptShare, type LanguageFacts } from '../language/index.js';
 
 // What a lesson's language asks of it, checked field by field: its texts in the course's script
 // (a Japanese line that came back in English), a reading wherever the script needs one, and a
 // noun's gender with the article that goes with it. The workflow asks for each flawed part again
 // alone (write-lesson.ts); the course's quality report lists what is left (check-course.ts).
 
-export const LANGUAGE_RULES = ['wrong-script', 'missing-reading', 'missing-gender', 'article-mismatch'] as const;
+export const LANGUAGE_RULES = ['wrong-script', 'wrong-language', 'missing-reading', 'missing-gender', 'article-mismatch'] as const;
 export type LanguageRule = (typeof LANGUAGE_RULES)[number];
 
 /** The sections whose items carry target-language text. */
@@ -44,11 +44,17 @@ export function languageProblems(lesson: Pick<LessonContent, 'vocabulary' | 'dia
   const problems: LanguageProblem[] = [];
   const script = facts.script && facts.script !== 'Latn' ? facts.script : undefined;
   const label = `${facts.name} script`;
+  // A Latin-script course's texts cannot be judged by script; English is found by its words.
+  const english = facts.script === 'Latn' && facts.language !== 'en';
 
   /** One target-language text and its reading. */
   const text = (section: TextSection, index: number, path: string, what: string, value: string, reading: Reading, readingPath: string) => {
     if (script && !isInScript(value, script)) {
       problems.push({ rule: 'wrong-script', section, index, pointer: path, problem: `${what} "${clip(value)}" is not in ${label}` });
+      return;
+    }
+    if (english && looksEnglish(value)) {
+      problems.push({ rule: 'wrong-language', section, index, pointer: path, problem: `${what} "${clip(value)}" is in English, not ${facts.name}` });
       return;
     }
     if (!fields || !facts.reading) return;

@@ -43,6 +43,8 @@ export const QUALITY_RULES = [
   // What the course's language needs (language-check.ts):
   /** A term, example or line not in the course's script (the model answered in another language). */
   'wrong-script',
+  /** A text in a Latin-script course that reads as English (its function words). */
+  'wrong-language',
   /** A text in a non-Latin script without its reading (romanization, kana for kanji). */
   'missing-reading',
   /** A noun without its gender, or without the article its gender takes. */

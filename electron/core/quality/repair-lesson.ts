@@ -44,7 +44,7 @@ export interface TextFix {
  * term's own script is the plan's (the term is given), so it is reported, not asked for.
  */
 export function languagePart(content: LessonContent, facts: LanguageFacts): Extract<BrokenPart, { kind: 'texts' }> | undefined {
-  const problems = languageProblems(content, facts).filter((p) => !(p.rule === 'wrong-script' && p.pointer.endsWith('/term')));
+  const problems = languageProblems(content, facts).filter((p) => !(p.rule.startsWith('wrong-') && p.pointer.endsWith('/term')));
   // One fix per item, however many of its fields are wrong.
   const byItem = new Map<string, LanguageProblem[]>();
   for (const p of problems) byItem.set(`${p.section}/${p.index}`, [...(byItem.get(`${p.section}/${p.index}`) ?? []), p]);
@@ -265,7 +265,7 @@ function applyTexts(content: LessonContent, plan: PlannedLesson, part: Extract<B
       candidate = parsed.success ? parsed.data : undefined;
       lesson = { grammar: { point: '', explanation: '', examples: candidate ? [parsed.data!] : [] } };
     }
-    const still = candidate ? languageProblems(lesson, facts).filter((p) => !(p.rule === 'wrong-script' && p.pointer.endsWith('/term'))) : [];
+    const still = candidate ? languageProblems(lesson, facts).filter((p) => !(p.rule.startsWith('wrong-') && p.pointer.endsWith('/term'))) : [];
     if (!candidate || still.length) {
       left.push({ ...item, problem: candidate ? still.map((p) => p.problem).join('; ') : `no usable ${textFixWhere(item)} in the answer` });
       continue;
