@@ -446,8 +446,10 @@ export function fakeFromSchema(schema: JsonSchema, seed: string, terms: readonly
     }
     const word = language && typeof siblings.term === 'string' ? wordOf(language, siblings.term) : undefined;
     const options = allowed(s);
-    const wanted = name === 'partOfSpeech' ? word?.pos : word ? ((name === 'gender' ? word.gender : word.article) ?? null) : undefined;
-    return wanted !== undefined && options.includes(wanted) ? wanted : make(s, name, index);
+    // A word the server has no dictionary entry for is "other", with no gender or article: never
+    // a made-up gender that the article would contradict.
+    const wanted = name === 'partOfSpeech' ? (word?.pos ?? 'other') : ((name === 'gender' ? word?.gender : word?.article) ?? null);
+    return options.includes(wanted) ? wanted : make(s, name, index);
   };
   const make = (s: JsonSchema, name: string, index: number): unknown => {
     if (s.const !== undefined) return s.const;

@@ -25,8 +25,8 @@ afterEach(async () => {
 /** Only the language slips, so every repair below is one of theirs. */
 const SLIPS = { numberedTitles: 0, repeatedTerms: 0, unusedVocabulary: 0, quizIndexOutOfRange: 0, missingSection: 0, truncated: 0, englishText: 0.05, omittedReading: 0.05 };
 
-async function generate(languages: string[], seed: number, rates: Partial<typeof SLIPS> = {}) {
-  server = await FakeLlmServer.start({ realModel: { seed, ...SLIPS, ...rates } });
+async function generate(languages: string[], seed: number | undefined, rates: Partial<typeof SLIPS> = {}) {
+  server = await FakeLlmServer.start(seed === undefined ? {} : { realModel: { seed, ...SLIPS, ...rates } });
   const specs = languages.map((language) => specOf({ title: `${language} Market`, language, lessons: 4, level: 'A1' }));
   const settings = settingsFor(join(tempDir(), 'out'), { baseURL: server.baseURL });
   const results = await runCourses(specs, { settings, provider: await createProvider(settings) });
@@ -115,5 +115,15 @@ describe('courses in five languages against a model that slips', () => {
     }
     expect(ja!.quality!.repairs.some((r) => /asked for it again 3 times, still: .+; kept as it was$/.test(r.detail))).toBe(true);
     expect(ja!.lessons).toHaveLength(4);
+  });
+
+  it('a model that does not slip needs no language repair, in any language the test server writes', async () => {
+    const languages = ['Japanese', 'Chinese', 'Korean', 'Arabic', 'Russian', 'German', 'Spanish', 'Italian', 'French', 'Portuguese'];
+    const courses = await generate(languages, undefined);
+    for (const course of courses) {
+      expect(languageFindings(course), course.language).toEqual([]);
+      expect(course.quality!.repairs, course.language).toEqual([]);
+    }
+    expect(server!.requests.filter((r) => / texts\|/.test(r.key))).toEqual([]);
   });
 });
