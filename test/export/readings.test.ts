@@ -39,7 +39,7 @@ describe('the course HTML', () => {
   it('Japanese: the kana as ruby over the term, the romaji after it; sentences with their reading', () => {
     const page = html(japanese());
     expect(page).toContain('<td class="fp-term" lang="ja"><ruby>市場<rt>いちば</rt></ruby> <span class="fp-reading" lang="ja-Latn" dir="ltr">ichiba</span> <span class="fp-pos">noun</span></td>');
-    expect(page).toContain('<span class="fp-line fp-target" lang="ja">市場です。</span> <span class="fp-reading" lang="ja-Latn" dir="ltr">いちばです。, ichiba desu.</span>');
+    expect(page).toContain('<span class="fp-line fp-target" lang="ja">市場です。</span> <span class="fp-reading" lang="ja-Latn" dir="ltr">いちばです。 · ichiba desu.</span>');
   });
 
   it('Chinese: pinyin as ruby, not repeated after the term', () => {
@@ -67,7 +67,7 @@ describe('Markdown and exports', () => {
   it('the Markdown lesson shows the article, the reading after the term and after each sentence', () => {
     const ja = japanese();
     const md = renderLesson(ja, ja.lessons[0]!);
-    expect(md).toContain('| 市場 (いちば, ichiba) |');
+    expect(md).toContain('| 市場 (いちば · ichiba) |');
     expect(md).toContain('市場です。 (ichiba desu.)');
     const de = german();
     expect(renderLesson(de, de.lessons[0]!)).toContain('| der Markt |');
@@ -92,7 +92,7 @@ describe('Markdown and exports', () => {
     expect(ja.model.tmpls[0]!.qfmt).toContain('{{furigana:Term}}');
     const first = ja.fields.find((n) => n.sfld === '市場')!;
     expect(first.flds[0]).toBe(' 市場[いちば]<div class="reading">ichiba</div>');
-    expect(first.flds[2]).toBe('市場です。<div class="reading">いちばです。, ichiba desu.</div>');
+    expect(first.flds[2]).toBe('市場です。<div class="reading">いちばです。 · ichiba desu.</div>');
     const de = notes(german());
     expect(de.fields.find((n) => n.sfld === 'Markt')!.flds[0]).toBe('der Markt');
   });

@@ -18,9 +18,9 @@ export function rubyText(reading: ReadingView): string {
   return reading.kana ?? reading.text;
 }
 
-/** A reading as plain text: `いちば, ichiba` (Japanese), `sūq`. */
+/** A reading as plain text: `いちば · ichiba` (Japanese; a middle dot, since kana may end in 。), `sūq`. */
 export function readingText(reading: ReadingView): string {
-  return reading.kana && reading.kana !== reading.text ? `${reading.kana}, ${reading.text}` : reading.text;
+  return reading.kana && reading.kana !== reading.text ? `${reading.kana} · ${reading.text}` : reading.text;
 }
 
 /** The article joined to its noun as a learner says it: `der Markt`, `l'ami`. */
@@ -38,7 +38,7 @@ export function genderMark(gender: string): string {
 
 /**
  * A term as plain text with what format 2 adds: the article before it, the reading after it,
- * the gender mark when there is no article: `der Markt`, `市場 (いちば, ichiba)`, `سوق (sūq) m.`.
+ * the gender mark when there is no article: `der Markt`, `市場 (いちば · ichiba)`, `سوق (sūq) m.`.
  */
 export function termLabel(item: Pick<VocabularyItemView, 'term' | 'article' | 'gender' | 'reading'>): string {
   const reading = item.reading ? ` (${readingText(item.reading)})` : '';
