@@ -26,14 +26,18 @@ const scheduleDraft = z.strictObject({
 // refusal names its field (INVALID_LESSON_EDIT) instead of an argument path.
 const lessonText = z.string().max(20_000);
 const lessonNumber = z.number().int().min(1).max(1000);
+// course.json format 2's fields travel with the text they belong to (the form edits the text,
+// and sends the rest of the item back as it was); their values are core's to check too.
+const reading = z.strictObject({ text: lessonText, kana: lessonText.optional() });
+const termFields = { partOfSpeech: lessonText.optional(), gender: lessonText.optional(), article: lessonText.optional(), reading: reading.optional(), exampleReading: reading.optional() };
 const lessonPatch = z.strictObject({
   title: lessonText.optional(),
   summary: lessonText.optional(),
   goals: z.array(lessonText).max(20).optional(),
   grammarPoint: lessonText.optional(),
-  vocabulary: z.array(z.strictObject({ term: lessonText, translation: lessonText, example: lessonText, exampleTranslation: lessonText })).max(200).optional(),
-  dialogue: z.strictObject({ setting: lessonText, lines: z.array(z.strictObject({ speaker: lessonText, line: lessonText, translation: lessonText })).max(200) }).optional(),
-  grammar: z.strictObject({ point: lessonText, explanation: lessonText, examples: z.array(z.strictObject({ sentence: lessonText, translation: lessonText })).max(100) }).optional(),
+  vocabulary: z.array(z.strictObject({ term: lessonText, translation: lessonText, example: lessonText, exampleTranslation: lessonText, ...termFields })).max(200).optional(),
+  dialogue: z.strictObject({ setting: lessonText, lines: z.array(z.strictObject({ speaker: lessonText, line: lessonText, translation: lessonText, reading: reading.optional() })).max(200) }).optional(),
+  grammar: z.strictObject({ point: lessonText, explanation: lessonText, examples: z.array(z.strictObject({ sentence: lessonText, translation: lessonText, reading: reading.optional() })).max(100) }).optional(),
   exercises: z.array(z.strictObject({ instruction: lessonText, prompt: lessonText, answer: lessonText })).max(200).optional(),
   quiz: z.array(z.strictObject({ question: lessonText, options: z.array(lessonText).max(20), answerIndex: z.number().int().min(0).max(19), explanation: lessonText })).max(200).optional(),
 });

@@ -73,9 +73,9 @@ describe('anki export (.apkg)', () => {
       [0, 'Recognise'],
       [1, 'Produce'],
     ]);
-    expect(model.tmpls[0].qfmt).toContain('{{Term}}');
+    expect(model.tmpls[0].qfmt).toContain('{{furigana:Term}}');
     expect(model.tmpls[1].qfmt).toContain('{{Translation}}');
-    expect(model.tmpls[1].afmt).toContain('{{Term}}');
+    expect(model.tmpls[1].afmt).toContain('{{furigana:Term}}');
     expect(model.req).toEqual([
       [0, 'all', [0]],
       [1, 'all', [1]],

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { BATCH_LINE_HEADER, FakeBatchServer, type FakeBatchOptions } from './fake-batch-server.js';
 import { estimateRequest, type ProviderLimits } from './provider-limits.js';
+import { fakeLanguageOf, fakeReading, fakeSentence, fakeTerm, wordOf, type FakeLanguage } from './fake-language.js';
 import { imperfectAnswer, type RealModelOptions } from './real-model.js';
 import { encodeMp3 } from '../../electron/core/speech/mp3.js';
 import { decodeWav } from '../../electron/core/speech/pcm.js';
@@ -232,7 +233,7 @@ export class FakeLlmServer {
       record(200, 1);
       return json(res, 200, completion(body, 'ok', 'length'), rateHeaders);
     }
-    let answer = fakeFromSchema(body.response_format.json_schema.schema, key, promptTerms(body));
+    let answer = fakeFromSchema(body.response_format.json_schema.schema, key, promptTerms(body), fakeLanguageOf(systemMessage(body)));
     let finish = 'stop';
     const flaw = this.#options.realModel ? imperfectAnswer(answer, body, this.#options.realModel, info) : undefined;
     if (flaw) answer = flaw.answer;
@@ -379,6 +380,10 @@ function promptTokensOf(body: ChatRequest): number {
   return JSON.stringify(body.messages).length >> 2;
 }
 
+function systemMessage(body: ChatRequest): string {
+  return body.messages.find((m) => m.role === 'system')?.content ?? '';
+}
+
 function firstUserMessage(body: ChatRequest): string {
   return body.messages.find((m) => m.role === 'user')?.content ?? '';
 }
@@ -414,22 +419,56 @@ export type JsonSchema = {
 
 /** Fields of practice text (dialogue, exercises, examples, quiz) where a lesson's terms are used. */
 const PRACTICE_FIELDS = new Set(['line', 'sentence', 'prompt', 'answer', 'question']);
+/** Fields a model writes in the course's language (the rest is in the learner's: translations, explanations). */
+const TERM_FIELDS = new Set(['vocabulary', 'terms']);
+const SENTENCE_FIELDS = new Set(['line', 'sentence', 'example']);
+/** Fields made from their siblings: a text's reading, a term's grammar. */
+const DERIVED_FIELDS = new Set(['reading', 'exampleReading', 'partOfSpeech', 'gender', 'article']);
+
+/** The values an enum (or a nullable enum) allows. */
+const allowed = (s: JsonSchema | undefined): unknown[] => [...(s?.enum ?? []), ...(s?.anyOf ?? []).flatMap((o) => (o.type === 'null' ? [null] : (o.enum ?? [])))];
 
 /**
  * A value that satisfies the schema; strings are unique per answer so vocabulary never repeats,
  * an enum's items are taken in turn (vocabulary terms), and practice text uses the given terms.
+ * Given the course's language (fake-language.ts), terms, examples and lines are in its words and
+ * script, with their true readings, parts of speech, genders and articles where the schema asks.
  */
-export function fakeFromSchema(schema: JsonSchema, seed: string, terms: readonly string[] = []): unknown {
+export function fakeFromSchema(schema: JsonSchema, seed: string, terms: readonly string[] = [], language?: FakeLanguage): unknown {
   let counter = 0;
   let used = 0;
+  // Unique per answer (the counter) and across answers (the seed), fixed width so no id is part of another.
+  const base = (createHash('sha256').update(seed).digest().readUInt32LE(0) % 90_000) + 10_000;
+  const id = () => `${base}${String(++counter).padStart(3, '0')}`;
+  const derive = (name: string, s: JsonSchema, siblings: Record<string, unknown>, index: number): unknown => {
+    if (name === 'reading' || name === 'exampleReading') {
+      const text = (name === 'exampleReading' ? siblings.example : (siblings.term ?? siblings.line ?? siblings.sentence)) as string | undefined;
+      if (!language || typeof text !== 'string') return make(s, name, index);
+      const reading = fakeReading(language, text);
+      return Object.fromEntries(Object.keys(s.properties ?? {}).map((k) => [k, k === 'kana' ? (reading.kana ?? reading.text) : reading.text]));
+    }
+    const word = language && typeof siblings.term === 'string' ? wordOf(language, siblings.term) : undefined;
+    const options = allowed(s);
+    // A word the server has no dictionary entry for is "other", with no gender or article: never
+    // a made-up gender that the article would contradict.
+    const wanted = name === 'partOfSpeech' ? (word?.pos ?? 'other') : ((name === 'gender' ? word?.gender : word?.article) ?? null);
+    return options.includes(wanted) ? wanted : make(s, name, index);
+  };
   const make = (s: JsonSchema, name: string, index: number): unknown => {
     if (s.const !== undefined) return s.const;
     if (s.enum) return s.enum[index % s.enum.length];
     if (s.anyOf) return make(s.anyOf[0]!, name, index);
     const type = Array.isArray(s.type) ? s.type[0] : s.type;
     switch (type) {
-      case 'object':
-        return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, make(v, k, index)]));
+      case 'object': {
+        const entries = Object.entries(s.properties ?? {});
+        const values: Record<string, unknown> = {};
+        for (const [k, v] of entries) if (!DERIVED_FIELDS.has(k)) values[k] = make(v, k, index);
+        // A term's example uses the term, as a model's does.
+        if (language && typeof values.example === 'string' && typeof values.term === 'string') values.example = values.example.replace(/(。|\.)$/, ` — ${values.term}$1`);
+        for (const [k, v] of entries) if (DERIVED_FIELDS.has(k)) values[k] = derive(k, v, values, index);
+        return Object.fromEntries(entries.map(([k]) => [k, values[k]]));
+      }
       case 'array': {
         const length = Math.min(Math.max(s.minItems ?? 1, 1), s.maxItems ?? Infinity);
         return Array.from({ length }, (_, i) => make(s.items ?? {}, name, i));
@@ -440,6 +479,11 @@ export function fakeFromSchema(schema: JsonSchema, seed: string, terms: readonly
       case 'boolean':
         return true;
       default: {
+        if (language && TERM_FIELDS.has(name)) return fakeTerm(language, index, id());
+        if (language && SENTENCE_FIELDS.has(name)) {
+          const sentence = fakeSentence(language, index, id());
+          return PRACTICE_FIELDS.has(name) && terms.length ? `${sentence} — ${terms[used++ % terms.length]}` : sentence;
+        }
         const text = `${name} ${++counter} (${seed})`;
         return PRACTICE_FIELDS.has(name) && terms.length ? `${text} with ${terms[used++ % terms.length]}` : text;
       }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ENGLISH_SLIPS } from './fake-language.js';
 import type { ChatRequest } from './fake-llm-server.js';
 
 // "Real model" mode for the test server: answers that fit the JSON schema but are imperfect the
@@ -21,6 +22,14 @@ export interface RealModelOptions {
   missingSection?: number;
   /** Share of answers cut off before their end (finish_reason "length"). Default 0.02. */
   truncated?: number;
+  /**
+   * Share of target-language texts (examples, dialogue lines, grammar examples) written in
+   * English instead, their reading too: schema-valid, and what models do when a prompt's English
+   * pulls them out of the course's language. Default 0.05.
+   */
+  englishText?: number;
+  /** Share of readings left unwritten: the text copied into its reading as it is (kana and all). Default 0.05. */
+  omittedReading?: number;
 }
 
 /** A small seeded PRNG (public domain), enough for test draws. */
@@ -35,7 +44,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-const DEFAULTS = { numberedTitles: 0.3, repeatedTerms: 0.02, unusedVocabulary: 0.1, quizIndexOutOfRange: 0.05, missingSection: 0.03, truncated: 0.02 };
+const DEFAULTS = { numberedTitles: 0.3, repeatedTerms: 0.02, unusedVocabulary: 0.1, quizIndexOutOfRange: 0.05, missingSection: 0.03, truncated: 0.02, englishText: 0.05, omittedReading: 0.05 };
 
 /** A request's name and attempt as a seed; a cryptographic hash, so neighbouring attempts draw independently. */
 function hash(text: string): number {
@@ -90,16 +99,47 @@ export function imperfectAnswer(answer: unknown, body: ChatRequest, options: Rea
     question.answerIndex = question.options.length + 1;
     flaws.push(`quiz question ${k + 1} answer index out of range`);
   }
+  if (!Array.isArray(value.lessons)) slipLanguage(value, rate, chance, random, flaws);
   const truncate = chance(rate.truncated);
   if (truncate) flaws.push('cut off');
   return { answer: value, flaws, truncate };
+}
+
+/** The target-language texts of a lesson (or of a part asked again), with the field that holds each one's reading. */
+const TEXT_FIELDS: Record<string, string> = { line: 'reading', sentence: 'reading', example: 'exampleReading' };
+
+/** English where the course's language belongs, and readings left unwritten (see RealModelOptions). */
+function slipLanguage(value: unknown, rate: typeof DEFAULTS, chance: (p: number) => boolean, random: () => number, flaws: string[]): void {
+  if (Array.isArray(value)) return value.forEach((v) => slipLanguage(v, rate, chance, random, flaws));
+  if (!value || typeof value !== 'object') return;
+  const item = value as Json;
+  for (const [field, readingField] of Object.entries(TEXT_FIELDS)) {
+    if (typeof item[field] !== 'string') continue;
+    const reading = item[readingField] as Json | undefined;
+    if (chance(rate.englishText)) {
+      const english = ENGLISH_SLIPS[Math.floor(random() * ENGLISH_SLIPS.length)]!;
+      flaws.push(`${field} in English ("${english}")`);
+      item[field] = english;
+      if (reading) for (const k of Object.keys(reading)) reading[k] = english;
+    } else if (reading && chance(rate.omittedReading)) {
+      flaws.push(`reading of ${field} omitted`);
+      for (const k of Object.keys(reading)) reading[k] = item[field];
+    }
+  }
+  const term = item.term;
+  const termReading = item.reading as Json | undefined;
+  if (typeof term === 'string' && termReading && chance(rate.omittedReading)) {
+    flaws.push(`reading of term "${term}" omitted`);
+    for (const k of Object.keys(termReading)) termReading[k] = term;
+  }
+  for (const v of Object.values(item)) if (v && typeof v === 'object') slipLanguage(v, rate, chance, random, flaws);
 }
 
 function stripTermUses(value: unknown): void {
   if (Array.isArray(value)) value.forEach(stripTermUses);
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (typeof v === 'string') (value as Json)[k] = v.replace(/ with .+$/, '');
+      if (typeof v === 'string') (value as Json)[k] = v.replace(/ (with|—) .+$/, '');
       else stripTermUses(v);
     }
   }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { courseSchema, type Course, type CourseLesson, type Usage } from '../course/course-schema.js';
+import { COURSE_FORMAT, courseSchema, type Course, type CourseLesson, type Usage } from '../course/course-schema.js';
 import { checkCourse } from '../quality/check-course.js';
 import type { QualityReport, Repair } from '../quality/quality-types.js';
 import { readCourseFolder, type CourseFolder } from '../output/read-course.js';
@@ -125,6 +125,8 @@ export function courseWithLesson(loaded: CourseFolder, lesson: CourseLesson, les
   const count = (f: (l: CourseLesson) => number) => lessons.reduce((sum, l) => sum + f(l), 0);
   return courseSchema.parse({
     ...course,
+    // A format 1 course is written back as format 2 (format 2 only adds optional fields).
+    formatVersion: COURSE_FORMAT,
     lessons,
     totals: {
       lessons: lessons.length,
@@ -136,7 +138,7 @@ export function courseWithLesson(loaded: CourseFolder, lesson: CourseLesson, les
     usage: usage
       ? { requests: course.usage.requests + usage.requests, promptTokens: course.usage.promptTokens + usage.promptTokens, completionTokens: course.usage.completionTokens + usage.completionTokens }
       : course.usage,
-    quality: checkCourse({ lessons, sections: course.sections, lessonMinutes: course.lessonMinutes }, repairs),
+    quality: checkCourse({ lessons, sections: course.sections, lessonMinutes: course.lessonMinutes, language: course.language, formatVersion: COURSE_FORMAT, generator: course.generator }, repairs),
   });
 }
 

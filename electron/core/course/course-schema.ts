@@ -33,15 +33,47 @@ export interface OutlinePart {
   lessons: PlannedLesson[];
 }
 
-export const vocabularyItemSchema = z.strictObject({ term: text(), translation: text(), example: text(), exampleTranslation: text() });
+/** The course.json format written now; format 1 (no readings, genders or parts of speech) is still read. */
+export const COURSE_FORMAT = 2;
+
+/** A term's word class, as a dictionary labels it; `phrase` for a multi-word expression. */
+export const PARTS_OF_SPEECH = ['noun', 'verb', 'adjective', 'adverb', 'pronoun', 'preposition', 'conjunction', 'interjection', 'phrase', 'number', 'other'] as const;
+export type PartOfSpeech = (typeof PARTS_OF_SPEECH)[number];
+
+/** The genders core/language/grammar.ts knows (a course keeps one of its language's). */
+export const GENDERS = ['masculine', 'feminine', 'neuter', 'common'] as const;
+
+/**
+ * How a text not written in the Latin script is read (format 2): its romanization (Hepburn,
+ * pinyin with tone marks, a transliteration), and for Japanese the kana for any kanji.
+ */
+export const readingSchema = z.strictObject({ text: text(), kana: text().optional() });
+export type Reading = z.output<typeof readingSchema>;
+
+export const vocabularyItemSchema = z.strictObject({
+  term: text(),
+  translation: text(),
+  example: text(),
+  exampleTranslation: text(),
+  // Format 2, each only where the course's language needs it (core/language):
+  partOfSpeech: z.enum(PARTS_OF_SPEECH).optional(),
+  /** A noun's grammatical gender, in languages that mark one. */
+  gender: z.enum(GENDERS).optional(),
+  /** The definite article a learner says with the noun (`el`, `die`), where the language has one. */
+  article: text().optional(),
+  reading: readingSchema.optional(),
+  exampleReading: readingSchema.optional(),
+});
+export const dialogueLineSchema = z.strictObject({ speaker: text(), line: text(), translation: text(), reading: readingSchema.optional() });
 export const dialogueSchema = z.strictObject({
   setting: text(),
-  lines: z.array(z.strictObject({ speaker: text(), line: text(), translation: text() })).min(2),
+  lines: z.array(dialogueLineSchema).min(2),
 });
+export const grammarExampleSchema = z.strictObject({ sentence: text(), translation: text(), reading: readingSchema.optional() });
 export const grammarSchema = z.strictObject({
   point: text(),
   explanation: text(),
-  examples: z.array(z.strictObject({ sentence: text(), translation: text() })).min(1),
+  examples: z.array(grammarExampleSchema).min(1),
 });
 export const exerciseSchema = z.strictObject({ instruction: text(), prompt: text(), answer: text() });
 export const quizQuestionSchema = z.strictObject({
@@ -79,9 +111,13 @@ export const usageSchema = z.strictObject({
 });
 export type Usage = z.output<typeof usageSchema>;
 
-/** course.json: everything about a generated course, checked before anything is written. */
+/**
+ * course.json: everything about a generated course, checked before anything is written.
+ * Format 2 only adds optional fields, so a format 1 course is read as it is (a format 2 course
+ * without readings, genders or parts of speech) and written back as format 2.
+ */
 export const courseSchema = z.strictObject({
-  formatVersion: z.literal(1),
+  formatVersion: z.union([z.literal(1), z.literal(COURSE_FORMAT)]),
   title: text(),
   slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   language: text(),

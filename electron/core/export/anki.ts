@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { escapeHtml } from '../../shared/course-html/escape.js';
 import { languageTag, textDirection } from '../../shared/course-html/language.js';
+import { genderMark, readingText, rubyText, usesRuby } from '../../shared/course-html/readings.js';
 import type { Course } from '../course/course-schema.js';
 import { clipPointer, type CourseAudio } from './course-audio.js';
 import type { ExportFormat } from './export-format.js';
@@ -46,6 +47,7 @@ const LATEX_POST = '\\end{document}';
 const CARD_CSS = `.card { font-family: system-ui, -apple-system, "Noto Sans", "Hiragino Sans", "PingFang SC", "Noto Sans Arabic", sans-serif; font-size: 22px; text-align: center; color: #1d1d1f; background: #fff; }
 .nightMode.card, .night_mode .card { color: #f2f2f7; background: #1c1c1e; }
 .term { font-size: 1.6em; font-weight: 600; }
+.reading, .gender { color: #888; font-size: 0.6em; font-weight: 400; }
 .example { margin-top: 0.8em; }
 .example-translation, .lesson { color: #888; font-size: 0.8em; font-style: italic; }
 .lesson { margin-top: 1.2em; font-style: normal; }`;
@@ -54,8 +56,9 @@ const CARD_CSS = `.card { font-family: system-ui, -apple-system, "Noto Sans", "H
 function templates(lang: string) {
   const back = `{{#Example}}<div class="example"${lang}>{{Example}}</div><div class="example-translation">{{Example translation}}</div>{{/Example}}\n<div class="lesson">{{Lesson}}</div>`;
   return [
-    { name: 'Recognise', qfmt: `<div class="term"${lang}>{{Term}}</div>`, afmt: `{{FrontSide}}\n<hr id="answer">\n<div class="translation">{{Translation}}</div>\n${back}` },
-    { name: 'Produce', qfmt: `<div class="translation">{{Translation}}</div>`, afmt: `{{FrontSide}}\n<hr id="answer">\n<div class="term"${lang}>{{Term}}</div>\n${back}` },
+    // {{furigana:Term}} shows a Japanese or Chinese term's `市場[いちば]` as ruby (Anki's own filter); other text passes as it is.
+    { name: 'Recognise', qfmt: `<div class="term"${lang}>{{furigana:Term}}</div>`, afmt: `{{FrontSide}}\n<hr id="answer">\n<div class="translation">{{Translation}}</div>\n${back}` },
+    { name: 'Produce', qfmt: `<div class="translation">{{Translation}}</div>`, afmt: `{{FrontSide}}\n<hr id="answer">\n<div class="term"${lang}>{{furigana:Term}}</div>\n${back}` },
   ];
 }
 
@@ -123,6 +126,7 @@ export function exportAnki(course: Course, now = new Date(), audio?: CourseAudio
   const tag = languageTag(course.language);
   const rtl = textDirection(tag) === 'rtl';
   const lang = tag ? ` lang="${tag}"${rtl ? ' dir="rtl"' : ''}` : '';
+  const ruby = usesRuby(course.language);
   const tmpls = templates(lang).map((t, ord) => ({ ...t, ord, bafmt: '', bqfmt: '', bfont: '', bsize: 0, did: null }));
   const flds = ANKI_FIELDS.map((name, ord) => ({ name, ord, font: 'Liberation Sans', media: [], rtl: rtl && (name === 'Term' || name === 'Example'), size: 20, sticky: false }));
   const model = {
@@ -189,7 +193,7 @@ export function exportAnki(course: Course, now = new Date(), audio?: CourseAudio
         (lesson.vocabulary ?? []).forEach((item, i) => {
           const key = [course.slug, lesson.number, item.term];
           const noteId = claim(timeId(['note', ...key]));
-          const fields = [item.term, item.translation, item.example, item.exampleTranslation].map(escapeHtml);
+          const fields = [ankiTerm(item, ruby), escapeHtml(item.translation), ankiExample(item), escapeHtml(item.exampleTranslation)];
           // The sound goes after the text: Anki plays it where it stands (on the side that shows
           // the field, autoplayed as the deck options say) and shows a replay button there.
           fields[0] += sound(clipPointer.term(l, i));
@@ -222,3 +226,27 @@ export const ankiFormat: ExportFormat = {
     return exportAnki(course, new Date(), options?.audio);
   },
 };
+
+type VocabularyItem = NonNullable<Course['lessons'][number]['vocabulary']>[number];
+
+/**
+ * The Term field (HTML): the article before the noun (`der Markt`); a Japanese or Chinese reading
+ * in Anki's furigana syntax (` 市場[いちば]`, shown as ruby by {{furigana:Term}}) when the term
+ * is one word; any other reading (romaji, a transliteration) and a gender mark below it.
+ */
+function ankiTerm(item: VocabularyItem, ruby: boolean): string {
+  const reading = item.reading;
+  const furigana = ruby && reading !== undefined && !/[\s[\]]/.test(item.term + rubyText(reading));
+  // Anki's furigana filter (` ?([^ >]+?)\[(.+?)\]`, Anki's template_filters; `[sound:…]` left
+  // alone) takes the ruby's base from the last space before "[": " 市場[いちば]".
+  const term = furigana ? ` ${escapeHtml(item.term)}[${escapeHtml(rubyText(reading))}]` : escapeHtml(item.term);
+  const article = item.article ? `${escapeHtml(item.article)}${/['’]$/.test(item.article) ? '' : ' '}` : '';
+  const below = !reading ? '' : furigana ? (rubyText(reading) === reading.text ? '' : reading.text) : readingText(reading);
+  const mark = item.gender && !item.article ? ` <span class="gender">${escapeHtml(genderMark(item.gender))}</span>` : '';
+  return `${article}${term}${mark}${below ? `<div class="reading">${escapeHtml(below)}</div>` : ''}`;
+}
+
+/** The Example field (HTML): the sentence, and its reading below it where it has one. */
+function ankiExample(item: VocabularyItem): string {
+  return escapeHtml(item.example) + (item.exampleReading ? `<div class="reading">${escapeHtml(readingText(item.exampleReading))}</div>` : '');
+}

@@ -1,6 +1,7 @@
 import type { Course, CourseLesson } from '../course/course-schema.js';
 import type { ExportFormat } from './export-format.js';
 import { moodleMatchAnswer } from './moodle-match-answer.js';
+import { termLabel } from '../../shared/course-html/readings.js';
 
 // GIFT, Moodle's text format for its question bank (docs.moodle.org/en/GIFT_format):
 // each lesson's quiz as multiple choice (the explanation as general feedback, after ####) and
@@ -36,7 +37,7 @@ function lessonQuestions(course: Course, lesson: CourseLesson): string[] {
   if (vocabulary.length >= 3) {
     // Matching (Moodle wants three pairs or more): the right-hand side is shown as plain text in a
     // menu, so it is not HTML-escaped, and Moodle stores at most 255 characters of it (moodle-match-answer.ts).
-    const pairs = vocabulary.map((v) => `\t=${html(v.term)} -> ${escapeGift(moodleMatchAnswer(v.translation.replace(/->/g, '→')))}`);
+    const pairs = vocabulary.map((v) => `\t=${html(termLabel(v))} -> ${escapeGift(moodleMatchAnswer(v.translation.replace(/->/g, '→')))}`);
     out.push(`::${escapeGift(`Lesson ${lesson.number} vocabulary`)}::[html]${html(`Match each ${course.language} word with its meaning in ${course.nativeLanguage}.`)} {\n${pairs.join('\n')}\n}`);
   } else {
     // Too few pairs to match: a short-answer question per term.

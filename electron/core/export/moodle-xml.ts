@@ -1,6 +1,7 @@
 import type { Course, CourseLesson } from '../course/course-schema.js';
 import type { ExportFormat } from './export-format.js';
 import { moodleMatchAnswer } from './moodle-match-answer.js';
+import { termLabel } from '../../shared/course-html/readings.js';
 
 // Moodle XML (docs.moodle.org/en/Moodle_XML_format), the question bank's machine format: a
 // category per lesson, the quiz as single-answer multiple choice (the explanation as general
@@ -81,7 +82,7 @@ function lessonQuestions(course: Course, lesson: CourseLesson): string[] {
         '<penalty>0.3333333</penalty>',
         '<shuffleanswers>true</shuffleanswers>',
         // The meanings are offered in a menu as plain text, at most 255 characters (moodle-match-answer.ts).
-        ...vocabulary.map((v) => `<subquestion format="html"><text>${htmlCdata(v.term)}</text><answer><text>${xml(moodleMatchAnswer(v.translation))}</text></answer></subquestion>`),
+        ...vocabulary.map((v) => `<subquestion format="html"><text>${htmlCdata(termLabel(v))}</text><answer><text>${xml(moodleMatchAnswer(v.translation))}</text></answer></subquestion>`),
       ]),
     );
   } else {

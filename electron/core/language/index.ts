@@ -7,3 +7,4 @@ export { GENDERED_LANGUAGES, genderFacts, type Gender, type GenderFacts } from '
 export { languageFacts, type LanguageFacts } from './language-facts.js';
 export { readingFacts, type ReadingFacts, type ReadingKind } from './reading.js';
 export { isInScript, scriptShare } from './script-check.js';
+export { looksEnglish } from './english-check.js';

@@ -1,4 +1,4 @@
-import { courseSchema, type Course, type LessonContent, type Outline, type Usage } from '../course/course-schema.js';
+import { COURSE_FORMAT, courseSchema, type Course, type LessonContent, type Outline, type Usage } from '../course/course-schema.js';
 import { checkCourse } from '../quality/check-course.js';
 import type { Repair } from '../quality/quality-types.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
@@ -32,9 +32,12 @@ export function assembleCourse(input: AssembleInput): Course {
     };
   });
   const count = (f: (l: LessonContent) => number) => lessons.reduce((sum, l) => sum + f(l), 0);
-  const quality = checkCourse({ lessons: courseLessons, sections: spec.sections, lessonMinutes: spec.lessonMinutes }, input.repairs);
+  const quality = checkCourse(
+    { lessons: courseLessons, sections: spec.sections, lessonMinutes: spec.lessonMinutes, language: spec.language, formatVersion: COURSE_FORMAT, generator: { demo: input.provider.demo } },
+    input.repairs,
+  );
   return courseSchema.parse({
-    formatVersion: 1,
+    formatVersion: COURSE_FORMAT,
     title: spec.title,
     slug: slugify(spec.title),
     language: spec.language,

@@ -53,6 +53,10 @@ export async function readCourseFolder(path: string): Promise<CourseFolder> {
   // The recorded report is set aside: the checks are recomputed, and a report written by another
   // version must not make the course unreadable. Only its repairs are kept.
   const { quality, ...content } = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+  // Format 1 needs no conversion: format 2 only added optional fields (readings, genders, parts
+  // of speech), so a format 1 course is a format 2 course without them. Its formatVersion stays
+  // 1 in memory, so the checks do not ask it for fields it was never asked for; any change
+  // writes it back as format 2.
   const parsed = courseSchema.safeParse(content);
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);

@@ -1,5 +1,6 @@
 import type { Course, CourseLesson } from '../course/course-schema.js';
 import { renderQualityMarkdown } from '../quality/render-quality.js';
+import { termLabel, withReading } from '../../shared/course-html/readings.js';
 
 /** lessons/NN-<slug>.md, the file name a lesson is written to. */
 export function lessonFileName(lesson: CourseLesson): string {
@@ -47,14 +48,15 @@ export function renderLesson(course: Course, lesson: CourseLesson): string {
   for (const section of course.sections) {
     if (section === 'vocabulary' && lesson.vocabulary) {
       out.push('## Vocabulary', '', `| ${course.language} | ${course.nativeLanguage} | example |`, '|---|---|---|');
-      for (const v of lesson.vocabulary) out.push(`| ${md(v.term)} | ${md(v.translation)} | ${md(v.example)} — *${md(v.exampleTranslation)}* |`);
+      // Format 2: the article before the noun, the reading after the term and each example.
+      for (const v of lesson.vocabulary) out.push(`| ${md(termLabel(v))} | ${md(v.translation)} | ${md(withReading(v.example, v.exampleReading))} — *${md(v.exampleTranslation)}* |`);
       out.push('');
     } else if (section === 'dialogue' && lesson.dialogue) {
       out.push('## Dialogue', '', `*${lesson.dialogue.setting}*`, '');
-      for (const l of lesson.dialogue.lines) out.push(`**${l.speaker}:** ${l.line}  `, `*${l.translation}*`, '');
+      for (const l of lesson.dialogue.lines) out.push(`**${l.speaker}:** ${withReading(l.line, l.reading)}  `, `*${l.translation}*`, '');
     } else if (section === 'grammar' && lesson.grammar) {
       out.push(`## Grammar: ${lesson.grammar.point}`, '', lesson.grammar.explanation, '');
-      for (const e of lesson.grammar.examples) out.push(`- ${e.sentence} — *${e.translation}*`);
+      for (const e of lesson.grammar.examples) out.push(`- ${withReading(e.sentence, e.reading)} — *${e.translation}*`);
       out.push('');
     } else if (section === 'exercises' && lesson.exercises) {
       out.push('## Exercises', '');

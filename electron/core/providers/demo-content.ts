@@ -107,6 +107,8 @@ export function demoLesson(spec: CourseSpec, outline: Outline, lessonNumber: num
 
 export function demoLessonPart(spec: CourseSpec, plan: PlannedLesson, part: BrokenPart): Record<string, unknown> {
   if (part.kind === 'vocabulary') return { vocabulary: demoSection(spec, plan, 'vocabulary', part.terms) };
+  // The demo's placeholders are never judged by language (write-lesson.ts), so never asked for again.
+  if (part.kind === 'texts') return {};
   if (part.kind === 'quiz-questions') return { quiz: Array.from({ length: part.count }, (_, k) => demoQuestion(plan.title.toLowerCase(), k + 1, plan.vocabulary[0]!)) };
   return { [part.section]: demoSection(spec, plan, part.section) };
 }

@@ -1,6 +1,8 @@
 import type { CourseLesson } from '../course/course-schema.js';
+import { languageFacts } from '../language/index.js';
 import type { Section } from '../spec/spec-schema.js';
 import type { QualityFinding, QualityReport, Repair } from './quality-types.js';
+import { languageProblems, type LanguageRule } from './language-check.js';
 import { normalizeTerm } from './term-match.js';
 
 // The course's quality report, computed from its content alone, so the workflow (before it
@@ -10,6 +12,9 @@ import { normalizeTerm } from './term-match.js';
 /** What the checks read of a lesson: its number and its sections, nothing the model was not asked for. */
 export type CheckedLesson = Pick<CourseLesson, 'number' | Section>;
 
+/** How bad each language finding is: text in another language is wrong; a missing reading or gender is advice. */
+const LANGUAGE_SEVERITY: Record<LanguageRule, 'fail' | 'warn'> = { 'wrong-script': 'fail', 'wrong-language': 'fail', 'article-mismatch': 'fail', 'missing-reading': 'warn', 'missing-gender': 'warn' };
+
 /** What the checks read of a course; `quality`, `usage` and `generator` are not needed. */
 export interface CourseContent {
   lessons: readonly CheckedLesson[];
@@ -17,6 +22,12 @@ export interface CourseContent {
   sections: readonly Section[];
   /** Minutes a lesson should take (the spec's `lessonMinutes`). */
   lessonMinutes: number;
+  /** The course's language; without it, nothing is judged by language. */
+  language?: string;
+  /** course.json's format: a format 1 course was never asked for readings or genders, so only its script is judged. */
+  formatVersion?: number;
+  /** The offline demo's sample text is placeholders in English: not judged by language. */
+  generator?: { demo: boolean };
 }
 
 /** Under this share of its new terms used in its own practice, a lesson gets a warning. */
@@ -57,8 +68,9 @@ export function checkCourse(course: CourseContent, repairs: readonly Repair[]): 
   const used = checkVocabularyUsed(lessons, terms, practice);
   const recycled = checkVocabularyRecycled(lessons, terms, practice);
   const length = checkLessonLength(lessons, course.lessonMinutes);
+  const language = checkLanguage(course);
 
-  const findings = [...duplicates.findings, ...quiz, ...empty, ...used.findings, ...recycled.findings, ...length.findings];
+  const findings = [...duplicates.findings, ...quiz, ...empty, ...used.findings, ...recycled.findings, ...length.findings, ...language];
   return {
     holds: !findings.some((f) => f.severity === 'fail'),
     metrics: {
@@ -319,4 +331,16 @@ function checkLessonLength(lessons: readonly CheckedLesson[], lessonMinutes: num
     return [];
   });
   return { findings, estimatedMinutes };
+}
+
+function checkLanguage(course: CourseContent): QualityFinding[] {
+  if (!course.language || course.generator?.demo) return [];
+  const facts = languageFacts(course.language);
+  const fields = (course.formatVersion ?? 2) >= 2;
+  return course.lessons.flatMap((lesson, i) =>
+    languageProblems(lesson, facts, { fields }).map((p) => {
+      const pointer = `/lessons/${i}${p.pointer}`;
+      return { rule: p.rule, severity: LANGUAGE_SEVERITY[p.rule], lesson: lesson.number, pointer, message: `lesson ${lesson.number}: ${p.problem} (${pointer})` };
+    }),
+  );
 }

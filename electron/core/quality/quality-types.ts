@@ -40,6 +40,17 @@ export const QUALITY_RULES = [
   'quiz-answers-valid',
   'no-empty-section',
   'lesson-length',
+  // What the course's language needs (language-check.ts):
+  /** A term, example or line not in the course's script (the model answered in another language). */
+  'wrong-script',
+  /** A text in a Latin-script course that reads as English (its function words). */
+  'wrong-language',
+  /** A text in a non-Latin script without its reading (romanization, kana for kanji). */
+  'missing-reading',
+  /** A noun without its gender, or without the article its gender takes. */
+  'missing-gender',
+  /** An article that is not the one its noun's gender takes. */
+  'article-mismatch',
 ] as const;
 export type QualityRuleId = (typeof QUALITY_RULES)[number];
 
@@ -48,6 +59,8 @@ export const qualityFindingSchema = z.strictObject({
   /** `fail` makes the report not hold (and `fluentpro check` exit 1); `warn` is advice. */
   severity: z.enum(['fail', 'warn']),
   lesson: z.number().int().min(1).optional(),
+  /** The field concerned, as a JSON Pointer (RFC 6901) into course.json: `/lessons/2/dialogue/lines/0/reading`. */
+  pointer: z.string().optional(),
   message: z.string(),
 });
 export type QualityFinding = z.output<typeof qualityFindingSchema>;

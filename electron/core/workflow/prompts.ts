@@ -1,8 +1,9 @@
 import { TERMS_ASKED } from '../course/answer-schemas.js';
 import type { PlannedLesson } from '../course/course-schema.js';
+import { languageFacts } from '../language/index.js';
 import type { LlmMessage } from '../providers/provider.js';
 import type { PartRange } from '../quality/repair-outline.js';
-import type { BrokenPart } from '../quality/repair-lesson.js';
+import type { BrokenPart, TextFix } from '../quality/repair-lesson.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 
 // Every prompt carries only what its answer needs, so no prompt grows with the course: a lesson
@@ -103,6 +104,18 @@ function lessonHeader(spec: CourseSpec, plan: PlannedLesson, context: LessonCont
   );
 }
 
+/** What the course's language asks of a lesson beyond its text: parts of speech, genders, readings (as its schema does). */
+function languageAsks(spec: CourseSpec): string {
+  const facts = languageFacts(spec.language);
+  const asks = ["Give each term's part of speech."];
+  if (facts.gender) {
+    const withArticle = Object.keys(facts.gender.articles).length ? ' and the definite article said with it' : '';
+    asks.push(`Give each noun's grammatical gender${withArticle} (null for a word that is not a noun).`);
+  }
+  if (facts.reading) asks.push(`Give the reading of every ${spec.language} term, example, dialogue line and grammar example: ${facts.reading.instruction}.`);
+  return `Write every example, dialogue line and grammar example in ${spec.language}. ${asks.join(' ')}\n`;
+}
+
 export function lessonMessages(spec: CourseSpec, plan: PlannedLesson, context: LessonContext): LlmMessage[] {
   const review = context.reviewTerms.length
     ? `Review terms from the lessons just before (use some in the dialogue and exercises; do not teach them again): ${context.reviewTerms.join(', ')}\n`
@@ -117,6 +130,7 @@ export function lessonMessages(spec: CourseSpec, plan: PlannedLesson, context: L
         review +
         (context.otherTerms?.length ? `Terms other lessons teach (do not introduce them here): ${context.otherTerms.join(', ')}\n` : '') +
         (context.note ? `The author asks for this lesson: ${context.note}\n` : '') +
+        languageAsks(spec) +
         `Give one vocabulary entry for each new term, and use every new term at least once in the dialogue, the exercises or the grammar examples. ` +
         `Sections to write: ${spec.sections.join(', ')}. Quiz answers are given as the index (from 0) of the right option.` +
         notes(spec),
@@ -124,10 +138,20 @@ export function lessonMessages(spec: CourseSpec, plan: PlannedLesson, context: L
   ];
 }
 
+/** One text to write again, as the model is told of it. */
+function textFixAsk(item: TextFix): string {
+  if (item.section === 'vocabulary') return `- the vocabulary entry for "${item.was}" ("${item.meaning}"): ${item.problem}`;
+  const what = item.section === 'dialogue' ? `dialogue line ${item.index + 1} (spoken by ${item.speaker})` : `grammar example ${item.index + 1}`;
+  return `- ${what}, meaning "${item.meaning}", was "${item.was}": ${item.problem}`;
+}
+
 /** One broken part of a lesson asked for alone, with the problem stated; the rest of the lesson is kept. */
 export function lessonPartMessages(spec: CourseSpec, plan: PlannedLesson, context: LessonContext, part: BrokenPart): LlmMessage[] {
   const ask =
-    part.kind === 'vocabulary'
+    part.kind === 'texts'
+      ? `Write these again, each in ${spec.language} and fixing its problem; keep what each means:\n${part.items.map(textFixAsk).join('\n')}\n` +
+        'Answer with the vocabulary entries for those terms, then the dialogue lines and the grammar examples in the order listed.'
+      : part.kind === 'vocabulary'
       ? `Write the vocabulary entries for exactly these terms: ${part.terms.join(', ')}.`
       : part.kind === 'quiz-questions'
         ? `Write ${part.count} new quiz question(s) for this lesson. Give the right option's index counting from 0.`
@@ -136,7 +160,7 @@ export function lessonPartMessages(spec: CourseSpec, plan: PlannedLesson, contex
     system(spec),
     {
       role: 'user',
-      content: `Fix lesson ${plan.number} of ${spec.lessons}. ` + lessonHeader(spec, plan, context) + `The first answer had a problem: ${part.problem}.\n${ask}` + notes(spec),
+      content: `Fix lesson ${plan.number} of ${spec.lessons}. ` + lessonHeader(spec, plan, context) + `The first answer had a problem: ${part.problem}.\n${ask}\n` + languageAsks(spec) + notes(spec),
     },
   ];
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { lessonAnswerSchema, quizQuestionsAnswerSchema, sectionOnlyAnswerSchema, vocabularyAnswerSchema } from '../course/answer-schemas.js';
+import { lessonAnswerSchema, quizQuestionsAnswerSchema, sectionOnlyAnswerSchema, textsAnswerSchema, vocabularyAnswerSchema } from '../course/answer-schemas.js';
 import type { LessonContent, PlannedLesson, Usage } from '../course/course-schema.js';
 import { jsonSchemaFormat, type JsonSchemaFormat } from '../course/structured-output.js';
 import type { Repair } from '../quality/quality-types.js';
-import { applyLessonPart, partWhere, salvageLesson, type BrokenPart } from '../quality/repair-lesson.js';
+import { applyLessonPart, languagePart, partWhere, salvageLesson, textFixWhere, type BrokenPart, type TextFix } from '../quality/repair-lesson.js';
+import { languageFacts } from '../language/index.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 import { askStructured, InvalidAnswerError, type AskContext } from './ask-structured.js';
 import { lessonMessages, lessonPartMessages, type LessonContext } from './prompts.js';
@@ -34,6 +35,8 @@ export interface LessonDraft {
   pending: PendingPart[];
   repairs: Repair[];
   usage: Usage;
+  /** The lesson's language was checked once its sections stood, and what was wrong was added to `pending`. */
+  languageChecked?: boolean;
 }
 
 /** A broken part being asked for again: as first found, as it stands now, and the tries spent. */
@@ -56,7 +59,7 @@ export async function writeLesson(spec: CourseSpec, ctx: AskContext, plan: Plann
     const answer = await askStructured(ctx, {
       task: { kind: 'lesson', spec, plan },
       messages: lessonMessages(spec, plan, context),
-      format: jsonSchemaFormat('course_lesson', lessonAnswerSchema(spec.sections, plan.vocabulary)),
+      format: jsonSchemaFormat('course_lesson', lessonAnswerSchema(spec.sections, plan.vocabulary, languageFacts(spec.language))),
       schema: jsonObject,
       accept: (raw) => {
         const salvaged = salvageLesson(raw, spec.sections, plan);
@@ -75,10 +78,26 @@ export async function writeLesson(spec: CourseSpec, ctx: AskContext, plan: Plann
   const save = () => drafts?.save(structuredClone(state)) ?? Promise.resolve();
   // Every part settles before the lesson does, also when one fails it: no request of this lesson
   // goes on (and no draft is saved) after the lesson is reported failed.
-  const settled = await Promise.allSettled([...state.pending].map((pending) => repairPart(spec, ctx, plan, context, state, pending, save)));
+  await repairAll(spec, ctx, plan, context, state, [...state.pending], save);
+  // Then the language of what stands (sections asked again included): texts in another script,
+  // readings and genders missing, each asked for again alone. Not for the demo's placeholders.
+  if (!state.languageChecked && !ctx.provider.demo) {
+    state.languageChecked = true;
+    const part = languagePart(state.content, languageFacts(spec.language));
+    if (part) {
+      const pending: PendingPart = { first: part, current: part, tries: 0 };
+      state.pending.push(pending);
+      await save();
+      await repairAll(spec, ctx, plan, context, state, [pending], save);
+    }
+  }
+  return { value: state.content, usage: state.usage, repairs: state.repairs };
+}
+
+async function repairAll(spec: CourseSpec, ctx: AskContext, plan: PlannedLesson, context: LessonContext, state: LessonDraft, parts: PendingPart[], save: () => Promise<void>): Promise<void> {
+  const settled = await Promise.allSettled(parts.map((pending) => repairPart(spec, ctx, plan, context, state, pending, save)));
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
-  return { value: state.content, usage: state.usage, repairs: state.repairs };
 }
 
 function isLessonDraft(value: unknown): value is LessonDraft {
@@ -95,10 +114,11 @@ async function repairPart(spec: CourseSpec, ctx: AskContext, plan: PlannedLesson
     try {
       const answer = await askStructured(
         { ...ctx, maxRepairs: 0 },
-        { task: { kind: 'lesson-part', spec, plan, part: current }, messages: lessonPartMessages(spec, plan, context, current), format: partFormat(current), schema: jsonObject },
+        { task: { kind: 'lesson-part', spec, plan, part: current }, messages: lessonPartMessages(spec, plan, context, current), format: partFormat(spec, current), schema: jsonObject },
       );
       addUsage(draft.usage, answer.usage);
-      part = applyLessonPart(content, plan, current, answer.value);
+      part = applyLessonPart(content, plan, current, answer.value, languageFacts(spec.language));
+      if (current.kind === 'texts') recordTextsFixed(draft, plan, pending.first, current, part);
     } catch (error) {
       // An answer that is not even JSON is one try like any other broken answer.
       if (!(error instanceof InvalidAnswerError)) throw error;
@@ -109,7 +129,7 @@ async function repairPart(spec: CourseSpec, ctx: AskContext, plan: PlannedLesson
     if (part) pending.current = part;
     else draft.pending.splice(draft.pending.indexOf(pending), 1);
     const asked: Repair = { kind: 'part-asked-again', lesson: plan.number, where, detail: `${pending.first.problem}; asked for it again${part ? '' : ' and got it'}` };
-    if (!part) draft.repairs.push(asked);
+    if (!part && current.kind !== 'texts') draft.repairs.push(asked);
     else if (pending.tries >= PART_TRIES) settleBroken(draft, plan, where, pending, asked);
     await save();
   }
@@ -127,7 +147,13 @@ async function repairPart(spec: CourseSpec, ctx: AskContext, plan: PlannedLesson
 function settleBroken(draft: LessonDraft, plan: PlannedLesson, where: string, pending: PendingPart, asked: Repair): void {
   const { content } = draft;
   const part = pending.current;
-  if (part.kind === 'quiz-questions' && content.quiz?.length) {
+  if (part.kind === 'texts') {
+    // A text whose language stays wrong is kept as it is: the lesson stands, and the quality report names it.
+    for (const item of part.items) {
+      const first = firstOf(pending.first, item);
+      draft.repairs.push({ kind: 'part-asked-again', lesson: plan.number, where: `lesson ${plan.number} ${textFixWhere(item)}`, detail: `${first.problem} (/lessons/${plan.number - 1}${first.pointer}); asked for it again ${PART_TRIES} times, still: ${item.problem}; kept as it was` });
+    }
+  } else if (part.kind === 'quiz-questions' && content.quiz?.length) {
     draft.repairs.push(asked, { kind: 'part-dropped', lesson: plan.number, where, detail: `${part.count} quiz question(s) stayed broken after ${PART_TRIES} tries (${part.problem}); the lesson keeps ${content.quiz.length}` });
   } else if (part.kind === 'vocabulary' && content.vocabulary?.length) {
     draft.repairs.push(asked, { kind: 'part-dropped', lesson: plan.number, where, detail: `no usable entry for ${part.terms.map((t) => `"${t}"`).join(', ')} after ${PART_TRIES} tries; left out, the lesson keeps ${content.vocabulary.length} terms` });
@@ -135,8 +161,25 @@ function settleBroken(draft: LessonDraft, plan: PlannedLesson, where: string, pe
   draft.pending.splice(draft.pending.indexOf(pending), 1);
 }
 
-function partFormat(part: BrokenPart): JsonSchemaFormat {
-  if (part.kind === 'vocabulary') return jsonSchemaFormat('lesson_vocabulary', z.strictObject({ vocabulary: vocabularyAnswerSchema(part.terms) }));
+/** The items of a texts part as first found (their first problem), by section and index. */
+function firstOf(first: BrokenPart, item: TextFix): TextFix {
+  return (first.kind === 'texts' && first.items.find((i) => i.section === item.section && i.index === item.index)) || item;
+}
+
+/** A repair for each text a texts part's answer put right (those not left in `after`). */
+function recordTextsFixed(draft: LessonDraft, plan: PlannedLesson, first: BrokenPart, before: Extract<BrokenPart, { kind: 'texts' }>, after: BrokenPart | undefined): void {
+  const left = after?.kind === 'texts' ? after.items : [];
+  for (const item of before.items) {
+    if (left.some((l) => l.section === item.section && l.index === item.index)) continue;
+    const found = firstOf(first, item);
+    draft.repairs.push({ kind: 'part-asked-again', lesson: plan.number, where: `lesson ${plan.number} ${textFixWhere(item)}`, detail: `${found.problem} (/lessons/${plan.number - 1}${found.pointer}); asked for it again and got it` });
+  }
+}
+
+function partFormat(spec: CourseSpec, part: BrokenPart): JsonSchemaFormat {
+  const language = languageFacts(spec.language);
+  if (part.kind === 'texts') return jsonSchemaFormat('lesson_texts', textsAnswerSchema(part.items, language));
+  if (part.kind === 'vocabulary') return jsonSchemaFormat('lesson_vocabulary', z.strictObject({ vocabulary: vocabularyAnswerSchema(part.terms, language) }));
   if (part.kind === 'quiz-questions') return jsonSchemaFormat('lesson_quiz_questions', quizQuestionsAnswerSchema(part.count));
-  return jsonSchemaFormat(`lesson_${part.section}`, sectionOnlyAnswerSchema(part.section, []));
+  return jsonSchemaFormat(`lesson_${part.section}`, sectionOnlyAnswerSchema(part.section, [], language));
 }

@@ -52,6 +52,13 @@ export const COURSE_CSS = `/* FluentPro course layout: the viewer, the HTML hand
 .fp-term { font-weight: 600; white-space: nowrap; }
 .fp-translation { color: var(--fp-muted); font-style: italic; }
 .fp-example .fp-translation, .fp-grammar-examples .fp-translation { display: block; }
+.fp-article { font-weight: 400; color: var(--fp-muted); }
+.fp-reading, .fp-pos, .fp-gender { font-weight: 400; color: var(--fp-muted); }
+.fp-pos, .fp-gender { font-size: 0.8em; font-style: italic; }
+.fp-gender { text-decoration: none; }
+.fp-term ruby rt { font-size: 0.55em; font-weight: 400; }
+.fp-example .fp-reading, .fp-grammar-examples .fp-reading, .fp-dialogue-line .fp-reading { display: block; font-size: 0.9em; }
+.fp-dialogue-line .fp-reading { margin-inline-start: 1.5rem; }
 .fp-dialogue-lines { list-style: none; padding-inline-start: 0; }
 .fp-dialogue-line { margin: 0.5rem 0; }
 .fp-speaker { font-weight: 600; margin-inline-end: 0.4em; }

@@ -2,22 +2,34 @@
 // written out structurally so the renderer bundle can use it without importing electron/core.
 // electron/core/export/course-view.ts asserts that every `Course` is a `CourseView`.
 
+/** How a text not in the Latin script is read (course.json format 2): its romanization, and for Japanese its kana. */
+export interface ReadingView {
+  readonly text: string;
+  readonly kana?: string | undefined;
+}
+
 export interface VocabularyItemView {
   readonly term: string;
   readonly translation: string;
   readonly example: string;
   readonly exampleTranslation: string;
+  // Format 2, where the language needs them:
+  readonly partOfSpeech?: string | undefined;
+  readonly gender?: string | undefined;
+  readonly article?: string | undefined;
+  readonly reading?: ReadingView | undefined;
+  readonly exampleReading?: ReadingView | undefined;
 }
 
 export interface DialogueView {
   readonly setting: string;
-  readonly lines: readonly { readonly speaker: string; readonly line: string; readonly translation: string }[];
+  readonly lines: readonly { readonly speaker: string; readonly line: string; readonly translation: string; readonly reading?: ReadingView | undefined }[];
 }
 
 export interface GrammarView {
   readonly point: string;
   readonly explanation: string;
-  readonly examples: readonly { readonly sentence: string; readonly translation: string }[];
+  readonly examples: readonly { readonly sentence: string; readonly translation: string; readonly reading?: ReadingView | undefined }[];
 }
 
 export interface ExerciseView {

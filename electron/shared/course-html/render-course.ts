@@ -1,6 +1,7 @@
-import type { CourseView, DialogueView, ExerciseView, GrammarView, LessonView, QuizQuestionView, VocabularyItemView } from './course-view.js';
+import type { CourseView, DialogueView, ExerciseView, GrammarView, LessonView, QuizQuestionView, ReadingView, VocabularyItemView } from './course-view.js';
 import { escapeHtml as e } from './escape.js';
 import { langAttributes, languageTag, textDirection } from './language.js';
+import { genderMark, readingText, rubyText, usesRuby } from './readings.js';
 
 // The one HTML layout of a course: the app's viewer, the HTML handout, the PDF and the SCORM
 // package all show what this writes. Pure string building (no DOM, no Node), so the sandboxed
@@ -55,6 +56,10 @@ interface Context {
   /** The direction of the page (the native language's). */
   dir: 'ltr' | 'rtl';
   audio: ((pointer: string) => string | undefined) | undefined;
+  /** Japanese and Chinese: a term's reading is ruby text over it. */
+  ruby: boolean;
+  /** `lang`/`dir` of a reading: the language in the Latin script, left to right (`ar-Latn`). */
+  reading: string;
 }
 
 const DEMO_NOTE = 'Demo content: this course was written by FluentPro’s offline demo provider to show the format; it is not a real course.';
@@ -62,7 +67,29 @@ const DEMO_NOTE = 'Demo content: this course was written by FluentPro’s offlin
 function context(course: CourseView, options: RenderOptions): Context {
   const prefix = options.idPrefix ?? 'fp-';
   const dir = textDirection(languageTag(course.nativeLanguage));
-  return { course, mode: options.mode, id: (name) => `${prefix}${name}`, target: langAttributes(course.language, dir), dir, audio: options.audio };
+  const tag = languageTag(course.language);
+  const reading = tag ? ` lang="${e(tag.split('-')[0]!)}-Latn" dir="ltr"` : ' dir="ltr"';
+  return { course, mode: options.mode, id: (name) => `${prefix}${name}`, target: langAttributes(course.language, dir), dir, audio: options.audio, ruby: usesRuby(course.language), reading };
+}
+
+/**
+ * A term as format 2 shows it: the article before the noun (*der* Markt), the reading as ruby
+ * over Japanese and Chinese (`<ruby>市場<rt>いちば</rt></ruby>`); then, after its player, the
+ * romanization where ruby did not give it, and a gender mark where no article shows the gender.
+ */
+function termHtml(c: Context, v: VocabularyItemView): { text: string; after: string } {
+  const article = v.article ? `<span class="fp-article">${e(v.article)}</span>${/['’]$/.test(v.article) ? '' : ' '}` : '';
+  const ruby = c.ruby && v.reading ? `<ruby>${e(v.term)}<rt>${e(rubyText(v.reading))}</rt></ruby>` : e(v.term);
+  // Ruby carries pinyin whole; over Japanese it carries the kana, so the romaji follows.
+  const romanization = v.reading && !(c.ruby && rubyText(v.reading) === v.reading.text) ? ` <span class="fp-reading"${c.reading}>${e(v.reading.text)}</span>` : '';
+  const gender = v.gender && !v.article ? ` <abbr class="fp-gender" title="${e(v.gender)}">${e(genderMark(v.gender))}</abbr>` : '';
+  const pos = v.partOfSpeech ? ` <span class="fp-pos">${e(v.partOfSpeech)}</span>` : '';
+  return { text: article + ruby, after: romanization + gender + pos };
+}
+
+/** A sentence's reading, after it (kana and romaji for Japanese), or nothing. */
+function readingHtml(c: Context, reading: ReadingView | undefined): string {
+  return reading ? ` <span class="fp-reading"${c.reading}>${e(readingText(reading))}</span>` : '';
 }
 
 /**
@@ -198,9 +225,13 @@ function vocabulary(c: Context, lesson: LessonView, items: readonly VocabularyIt
   const at = `/lessons/${lessonIndex(c, lesson)}/vocabulary`;
   const rows = items
     .map(
-      (v, i) =>
-        `<tr><td class="fp-term"${c.target}>${e(v.term)}${player(c, `${at}/${i}/term`, v.term)}</td><td class="fp-meaning">${e(v.translation)}</td>` +
-        `<td class="fp-example"><span class="fp-target"${c.target}>${e(v.example)}</span>${player(c, `${at}/${i}/example`, v.example)} <span class="fp-translation">${e(v.exampleTranslation)}</span></td></tr>`,
+      (v, i) => {
+        const term = termHtml(c, v);
+        return (
+          `<tr><td class="fp-term"${c.target}>${term.text}${player(c, `${at}/${i}/term`, v.term)}${term.after}</td><td class="fp-meaning">${e(v.translation)}</td>` +
+          `<td class="fp-example"><span class="fp-target"${c.target}>${e(v.example)}</span>${player(c, `${at}/${i}/example`, v.example)}${readingHtml(c, v.exampleReading)} <span class="fp-translation">${e(v.exampleTranslation)}</span></td></tr>`
+        );
+      },
     )
     .join('\n');
   return [
@@ -221,7 +252,7 @@ function dialogue(c: Context, lesson: LessonView, d: DialogueView): string {
     .map(
       (l, i) =>
         `<li class="fp-dialogue-line"><span class="fp-speaker">${e(l.speaker)}</span> ` +
-        `<span class="fp-line fp-target"${c.target}>${e(l.line)}</span>${player(c, `${at}/${i}/line`, l.line)} <span class="fp-translation">${e(l.translation)}</span></li>`,
+        `<span class="fp-line fp-target"${c.target}>${e(l.line)}</span>${player(c, `${at}/${i}/line`, l.line)}${readingHtml(c, l.reading)} <span class="fp-translation">${e(l.translation)}</span></li>`,
     )
     .join('\n');
   return [
@@ -242,7 +273,7 @@ function grammar(c: Context, lesson: LessonView, g: GrammarView): string {
     '<section class="fp-section fp-grammar">',
     `<h3>Grammar: ${e(g.point)}</h3>`,
     `<p class="fp-explanation-text" dir="auto">${e(g.explanation)}</p>`,
-    `<ul class="fp-grammar-examples">${g.examples.map((x, i) => `<li><span class="fp-target"${c.target}>${e(x.sentence)}</span>${player(c, `${at}/${i}/sentence`, x.sentence)} <span class="fp-translation">${e(x.translation)}</span></li>`).join('')}</ul>`,
+    `<ul class="fp-grammar-examples">${g.examples.map((x, i) => `<li><span class="fp-target"${c.target}>${e(x.sentence)}</span>${player(c, `${at}/${i}/sentence`, x.sentence)}${readingHtml(c, x.reading)} <span class="fp-translation">${e(x.translation)}</span></li>`).join('')}</ul>`,
     '</section>',
   ].join('\n');
 }
