@@ -1,11 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { courseSchema, type Course } from '../../electron/core/course/course-schema.js';
+import { z } from 'zod';
+import { lessonAnswerSchema, outlinePartAnswerSchema } from '../../electron/core/course/answer-schemas.js';
+import { courseSchema, sectionSchemas, type Course } from '../../electron/core/course/course-schema.js';
+import { jsonSchemaFormat } from '../../electron/core/course/structured-output.js';
 import { runCourses } from '../../electron/core/engine/run-courses.js';
 import { isInScript } from '../../electron/core/language/index.js';
 import { createProvider } from '../../electron/core/providers/create-provider.js';
+import { DemoProvider } from '../../electron/core/providers/demo-provider.js';
 import { readSpecFile, type LoadedSpec } from '../../electron/core/spec/read-spec.js';
+import type { Section } from '../../electron/core/spec/spec-schema.js';
 import { settingsFor, specOf } from '../support/engine-fixtures.js';
 import { useTempDir } from '../support/temp-dir.js';
 
@@ -101,5 +106,62 @@ describe('the demo courses a new user generates first', () => {
     const written = course!.lessons.slice(0, -1);
     expect(JSON.stringify(written)).not.toContain('[demo]');
     expect(course!.lessons.at(-1)!.vocabulary![0]!.term).toBe(`demo-word-${longer.spec.lessons}-1`);
+  });
+});
+
+describe("the demo's answers carry only what the request's schema asks for", () => {
+  const provider = new DemoProvider({ delayMs: 0 });
+
+  /** Lesson `n` of an example as the workflow asks for it: the plan, then the lesson with the schema `lessonFormat` makes. */
+  async function lessonOf(file: string, n: number, lessonFormat: (sections: readonly Section[], terms: readonly string[]) => z.ZodType) {
+    const { spec } = await readSpecFile(join(examples, file));
+    const planSchema = outlinePartAnswerSchema(spec.lessons, true);
+    const outline = await provider.complete({
+      task: { kind: 'outline-part', spec, range: { from: 1, count: spec.lessons }, withSummary: true },
+      messages: [],
+      format: jsonSchemaFormat('course_outline_part', planSchema),
+    });
+    const plan = { number: n, ...planSchema.parse(JSON.parse(outline.text)).lessons[n - 1]! };
+    const schema = lessonFormat(spec.sections, plan.vocabulary);
+    const answer = await provider.complete({ task: { kind: 'lesson', spec, plan }, messages: [], format: jsonSchemaFormat('course_lesson', schema) });
+    return { answer: JSON.parse(answer.text) as { vocabulary: Record<string, unknown>[] }, schema };
+  }
+
+  it("today's schema: the vocabulary's entries have their four fields and the answer is valid as it stands", async () => {
+    const { answer, schema } = await lessonOf('spanish-travel.course.yaml', 1, lessonAnswerSchema);
+    expect(() => schema.parse(answer)).not.toThrow();
+    for (const item of answer.vocabulary) expect(Object.keys(item)).toEqual(['term', 'translation', 'example', 'exampleTranslation']);
+  });
+
+  // A schema of the shape the richer course format asks for (part of speech; gender and article,
+  // null for a word that is not a noun; readings for another script), to show the written data
+  // answers it too.
+  const PARTS = ['noun', 'verb', 'adjective', 'adverb', 'pronoun', 'preposition', 'conjunction', 'interjection', 'phrase', 'number', 'other'] as const;
+  const reading = z.strictObject({ kana: z.string(), text: z.string() });
+  const richer = (fields: Record<string, z.ZodType>) => (sections: readonly Section[], terms: readonly string[]) => {
+    const item = z.strictObject({ term: z.enum(terms as [string, ...string[]]), partOfSpeech: z.enum(PARTS), ...fields, translation: z.string(), example: z.string(), exampleTranslation: z.string() });
+    return z.strictObject({ summary: z.string(), vocabulary: z.array(item), ...Object.fromEntries(sections.filter((s) => s !== 'vocabulary').map((s) => [s, sectionSchemas[s]])) });
+  };
+
+  it('a schema asking for part of speech, gender and article gets them, with null for words that are not nouns', async () => {
+    const schema = richer({ gender: z.enum(['masculine', 'feminine']).nullable(), article: z.enum(['el', 'la']).nullable() });
+    const first = await lessonOf('spanish-travel.course.yaml', 1, schema);
+    expect(() => first.schema.parse(first.answer)).not.toThrow();
+    expect(first.answer.vocabulary.find((v) => v.term === 'hola')).toMatchObject({ partOfSpeech: 'interjection', gender: null, article: null });
+    const second = await lessonOf('spanish-travel.course.yaml', 2, schema);
+    expect(() => second.schema.parse(second.answer)).not.toThrow();
+    expect(second.answer.vocabulary.find((v) => v.term === 'pasaporte')).toMatchObject({ partOfSpeech: 'noun', gender: 'masculine', article: 'el' });
+  });
+
+  it('a schema asking for readings gets kana and romaji for every Japanese term and example', async () => {
+    const schema = richer({ reading, exampleReading: reading });
+    const { answer, schema: asked } = await lessonOf('japanese-kana.course.yml', 1, schema);
+    expect(() => asked.parse(answer)).not.toThrow();
+    expect(answer.vocabulary[0]).toMatchObject({ term: 'おはようございます', reading: { kana: 'おはようございます', text: 'ohayō gozaimasu' } });
+    for (const item of answer.vocabulary) {
+      expect(Object.keys(item)).not.toContain('gender');
+      expect(isInScript((item.reading as { text: string }).text, 'Latn')).toBe(true);
+      expect(isInScript((item.exampleReading as { kana: string }).kana, 'Hrkt')).toBe(true);
+    }
   });
 });
