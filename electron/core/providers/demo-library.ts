@@ -2,25 +2,56 @@ import type { PlannedLesson } from '../course/course-schema.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 import { demoPlanAnswer } from './demo-content.js';
 import type { LlmTask } from './provider.js';
-import businessGerman from './demo-courses/business-german-meetings-and-email.json' with { type: 'json' };
-import conversationalItalian from './demo-courses/conversational-italian.json' with { type: 'json' };
-import japaneseFromZero from './demo-courses/japanese-from-zero-kana-and-first-phrases.json' with { type: 'json' };
-import spanishForTravellers from './demo-courses/spanish-for-travellers.json' with { type: 'json' };
+import businessGerman from './demo-courses/business-german-meetings-and-email.js';
+import conversationalItalian from './demo-courses/conversational-italian.js';
+import japaneseFromZero from './demo-courses/japanese-from-zero-kana-and-first-phrases.js';
+import spanishForTravellers from './demo-courses/spanish-for-travellers.js';
 
 // The real, short courses the offline demo writes for the example specs in examples/, so the
-// first course a newcomer opens reads like one. Each is checked in as data (demo-courses/*.json):
+// first course a newcomer opens reads like one. Each is checked in as data (demo-courses/*.ts):
 // the plan of every lesson and the lesson's answer, written by hand, with the fields a richer
 // answer schema may ask for (part of speech, gender and article, readings). The provider copies
 // into its answer only what the request's schema declares (fitToSchema), so the data serves any
 // schema that is a subset of what it holds.
 
-/** A lesson as the data keeps it: its plan (terms come from its vocabulary) and its answer. */
+/** A word class as a dictionary labels it; `phrase` for a multi-word expression. */
+type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'adverb' | 'pronoun' | 'preposition' | 'conjunction' | 'interjection' | 'phrase' | 'number' | 'other';
+
+/** How a text in another script is read: romanization, and for Japanese the kana. */
+interface DemoReading {
+  text: string;
+  kana?: string;
+}
+
+/** A vocabulary entry with everything a schema may ask of it; a noun's gender and article only in languages that have them. */
+interface DemoVocabularyItem {
+  term: string;
+  partOfSpeech: PartOfSpeech;
+  gender?: 'masculine' | 'feminine' | 'neuter';
+  article?: string;
+  reading?: DemoReading;
+  translation: string;
+  example: string;
+  exampleReading?: DemoReading;
+  exampleTranslation: string;
+}
+
+/** The answer to "write this lesson": its summary and sections (only those its spec asks for are written). */
+interface DemoLessonAnswer {
+  summary: string;
+  vocabulary: readonly DemoVocabularyItem[];
+  dialogue?: { setting: string; lines: readonly { speaker: string; line: string; translation: string }[] };
+  grammar?: { point: string; explanation: string; examples: readonly { sentence: string; translation: string }[] };
+  exercises?: readonly { instruction: string; prompt: string; answer: string }[];
+  quiz?: readonly { question: string; options: readonly string[]; answerIndex: number; explanation: string }[];
+}
+
+/** A lesson as the data keeps it: its plan (its terms are its vocabulary's) and its answer. */
 export interface DemoLessonData {
   title: string;
-  goals: string[];
+  goals: readonly string[];
   grammarPoint: string;
-  /** The answer to "write this lesson": summary and sections, vocabulary entries carrying their terms. */
-  answer: { summary: string; vocabulary?: { term: string }[] } & Record<string, unknown>;
+  answer: DemoLessonAnswer;
 }
 
 export interface DemoCourseData {
@@ -31,10 +62,10 @@ export interface DemoCourseData {
    */
   spec: Pick<CourseSpec, 'title' | 'language' | 'nativeLanguage' | 'level'>;
   summary: string;
-  lessons: DemoLessonData[];
+  lessons: readonly DemoLessonData[];
 }
 
-const LIBRARY = [spanishForTravellers, japaneseFromZero, businessGerman, conversationalItalian] as unknown as readonly DemoCourseData[];
+const LIBRARY: readonly DemoCourseData[] = [spanishForTravellers, japaneseFromZero, businessGerman, conversationalItalian];
 
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
@@ -51,7 +82,7 @@ export function demoCourseFor(spec: CourseSpec): DemoCourseData | undefined {
 
 /** The terms a written lesson teaches: its vocabulary entries' terms, in order. */
 export function demoTerms(lesson: DemoLessonData): string[] {
-  return (lesson.answer.vocabulary ?? []).map((item) => item.term);
+  return lesson.answer.vocabulary.map((item) => item.term);
 }
 
 /** Lesson `n` of the written plan (as an outline answer: no number), or undefined past its end. */

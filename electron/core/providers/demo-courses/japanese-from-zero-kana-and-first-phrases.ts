@@ -1,4 +1,8 @@
-{
+import type { DemoCourseData } from '../demo-library.js';
+
+// The demo's course for examples/japanese-kana.course.yml, written by hand (see demo-library.ts): data only,
+// a module rather than a .json file so it is compiled and packed with the app's JavaScript.
+export default {
   "spec": {
     "title": "Japanese from Zero — Kana and First Phrases",
     "language": "Japanese",
@@ -576,4 +580,4 @@
       }
     }
   ]
-}
+} satisfies DemoCourseData;

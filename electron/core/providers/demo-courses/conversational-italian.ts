@@ -1,4 +1,8 @@
-{
+import type { DemoCourseData } from '../demo-library.js';
+
+// The demo's course for examples/italian-conversation.course.yaml, written by hand (see demo-library.ts): data only,
+// a module rather than a .json file so it is compiled and packed with the app's JavaScript.
+export default {
   "spec": {
     "title": "Conversational Italian",
     "language": "it",
@@ -1392,4 +1396,4 @@
       }
     }
   ]
-}
+} satisfies DemoCourseData;

@@ -1,4 +1,8 @@
-{
+import type { DemoCourseData } from '../demo-library.js';
+
+// The demo's course for examples/german-business.course.json, written by hand (see demo-library.ts): data only,
+// a module rather than a .json file so it is compiled and packed with the app's JavaScript.
+export default {
   "spec": {
     "title": "Business German: Meetings and Email",
     "language": "de",
@@ -1106,4 +1110,4 @@
       }
     }
   ]
-}
+} satisfies DemoCourseData;

@@ -1,4 +1,8 @@
-{
+import type { DemoCourseData } from '../demo-library.js';
+
+// The demo's course for examples/spanish-travel.course.yaml, written by hand (see demo-library.ts): data only,
+// a module rather than a .json file so it is compiled and packed with the app's JavaScript.
+export default {
   "spec": {
     "title": "Spanish for Travellers",
     "language": "Spanish",
@@ -1730,4 +1734,4 @@
       }
     }
   ]
-}
+} satisfies DemoCourseData;
