@@ -13,6 +13,12 @@ import spanishForTravellers from './demo-courses/spanish-for-travellers.js';
 // answer schema may ask for (part of speech, gender and article, readings). The provider copies
 // into its answer only what the request's schema declares (fitToSchema), so the data serves any
 // schema that is a subset of what it holds.
+//
+// To add one: write demo-courses/<slug>.ts for an example spec (every lesson's plan and answer,
+// the sections that spec asks for) and list it in LIBRARY. test/quality/demo-courses.test.ts
+// then generates it through the real workflow: it must need no repair and leave no finding, so
+// each lesson uses its terms in its practice, brings back an earlier lesson's, teaches no term
+// twice and is sized to the spec's lessonMinutes (check-course.ts's LESSON_PACE).
 
 /** A word class as a dictionary labels it; `phrase` for a multi-word expression. */
 type PartOfSpeech = 'noun' | 'verb' | 'adjective' | 'adverb' | 'pronoun' | 'preposition' | 'conjunction' | 'interjection' | 'phrase' | 'number' | 'other';
