@@ -8,6 +8,7 @@ import { jsonSchemaFormat } from '../../electron/core/course/structured-output.j
 import { runCourses } from '../../electron/core/engine/run-courses.js';
 import { isInScript } from '../../electron/core/language/index.js';
 import { createProvider } from '../../electron/core/providers/create-provider.js';
+import { fitToSchema } from '../../electron/core/providers/demo-library.js';
 import { DemoProvider } from '../../electron/core/providers/demo-provider.js';
 import { readSpecFile, type LoadedSpec } from '../../electron/core/spec/read-spec.js';
 import type { Section } from '../../electron/core/spec/spec-schema.js';
@@ -162,5 +163,17 @@ describe("the demo's answers carry only what the request's schema asks for", () 
       expect(isInScript((item.reading as { text: string }).text, 'Latn')).toBe(true);
       expect(isInScript((item.exampleReading as { kana: string }).kana, 'Hrkt')).toBe(true);
     }
+  });
+});
+
+describe('fitToSchema', () => {
+  it('keeps declared properties, follows $ref and anyOf, sets null where allowed and leaves out what is not declared', () => {
+    const schema = {
+      type: 'object',
+      properties: { items: { type: 'array', items: { $ref: '#/definitions/item' } }, note: { anyOf: [{ type: 'string' }, { type: 'null' }] } },
+      definitions: { item: { anyOf: [{ type: 'object', properties: { term: { type: 'string' }, gender: { type: ['string', 'null'] } } }, { type: 'null' }] } },
+    };
+    const value = { items: [{ term: 'mesa', gender: 'feminine', reading: { text: 'x' } }, { term: 'hola', partOfSpeech: 'interjection' }, null], extra: 1 };
+    expect(fitToSchema(value, schema)).toEqual({ items: [{ term: 'mesa', gender: 'feminine' }, { term: 'hola', gender: null }, null], note: null });
   });
 });
