@@ -3,9 +3,10 @@ import type { PartRange } from '../quality/repair-outline.js';
 import type { BrokenPart } from '../quality/repair-lesson.js';
 import type { CourseSpec, Section } from '../spec/spec-schema.js';
 
-// Sample content for the offline demo. It is deterministic (same spec, same course) and
-// says on every page that it is a demo, so nobody mistakes it for a real course. Answers have
-// the shape a real model is asked for (answer-schemas.ts): no numbers, no lesson titles.
+// Placeholder content for the offline demo, for specs it has no written course for
+// (demo-library.ts holds the example specs' real ones). It is deterministic (same spec, same
+// course) and says on every page that it is a demo, so nobody mistakes it for a real course.
+// Answers have the shape a real model is asked for (answer-schemas.ts): no numbers, no lesson titles.
 
 const DEMO = '[demo]';
 
@@ -26,12 +27,15 @@ function demoPlan(spec: CourseSpec, n: number): PlannedLesson {
   };
 }
 
-/** The answer to "plan lessons from … to …" (numbers are the program's, so none here). */
+/** Lesson `n` of the placeholder plan, as an outline answer gives it (numbers are the program's, so none). */
+export function demoPlanAnswer(spec: CourseSpec, n: number): Omit<PlannedLesson, 'number'> {
+  const { number: _n, ...answer } = demoPlan(spec, n);
+  return answer;
+}
+
+/** The answer to "plan lessons from … to …". */
 export function demoOutlinePart(spec: CourseSpec, range: PartRange, withSummary: boolean) {
-  const lessons = Array.from({ length: range.count }, (_, i) => {
-    const { number: _n, ...answer } = demoPlan(spec, range.from + i);
-    return answer;
-  });
+  const lessons = Array.from({ length: range.count }, (_, i) => demoPlanAnswer(spec, range.from + i));
   return withSummary ? { summary: demoSummary(spec), lessons } : { lessons };
 }
 

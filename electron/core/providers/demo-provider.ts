@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { demoLessonAnswer, demoLessonPart, demoNewTerms, demoOutlinePart } from './demo-content.js';
+import { writtenAnswer } from './demo-library.js';
 import { ProviderError, type LlmAnswer, type LlmProvider, type LlmRequest } from './provider.js';
 
 export interface DemoProviderOptions {
@@ -7,7 +8,11 @@ export interface DemoProviderOptions {
   delayMs?: number;
 }
 
-/** Offline, deterministic, free: the default when no API key is configured. */
+/**
+ * Offline, deterministic, free: the default when no API key is configured. The example specs get
+ * the real short courses written for them (demo-library.ts); any other spec, and anything the
+ * written courses cannot answer, gets marked placeholders (demo-content.ts).
+ */
 export class DemoProvider implements LlmProvider {
   readonly name = 'demo' as const;
   readonly model = 'demo';
@@ -26,13 +31,14 @@ export class DemoProvider implements LlmProvider {
     }
     const { task } = request;
     const content =
-      task.kind === 'outline-part'
+      writtenAnswer(task, request.format.schema) ??
+      (task.kind === 'outline-part'
         ? demoOutlinePart(task.spec, task.range, task.withSummary)
         : task.kind === 'new-terms'
           ? demoNewTerms(task.lesson, task.need)
           : task.kind === 'lesson'
             ? demoLessonAnswer(task.spec, task.plan)
-            : demoLessonPart(task.spec, task.plan, task.part);
+            : demoLessonPart(task.spec, task.plan, task.part));
     const text = JSON.stringify(content);
     // Rough token counts (4 characters a token) so usage and cost displays have something honest to show.
     const promptChars = request.messages.reduce((sum, m) => sum + m.content.length, 0);
