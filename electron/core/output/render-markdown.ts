@@ -7,7 +7,7 @@ export function lessonFileName(lesson: CourseLesson): string {
   return `${String(lesson.number).padStart(2, '0')}-${lesson.slug}.md`;
 }
 
-const DEMO_BANNER = '> **Demo content.** This course was written by FluentPro\'s offline demo provider to show the format; it is not a real course.\n\n';
+const DEMO_BANNER = '> **Demo content.** Written by FluentPro\'s offline demo, without an AI model: short built-in lessons for the example specs, marked placeholders for any other. Connect a provider for a course of your own.\n\n';
 
 /** Markdown text is escaped only where it would change the layout (a line starting with # or |). */
 function md(text: string): string {

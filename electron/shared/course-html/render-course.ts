@@ -62,7 +62,7 @@ interface Context {
   reading: string;
 }
 
-const DEMO_NOTE = 'Demo content: this course was written by FluentPro’s offline demo provider to show the format; it is not a real course.';
+const DEMO_NOTE = 'Demo content: written by FluentPro’s offline demo, without an AI model: short built-in lessons for the example specs, marked placeholders for any other. Connect a provider for a course of your own.';
 
 function context(course: CourseView, options: RenderOptions): Context {
   const prefix = options.idPrefix ?? 'fp-';

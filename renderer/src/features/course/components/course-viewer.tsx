@@ -184,7 +184,7 @@ export function CourseViewer({ jobId, onClose, exportRequest = 0 }: { jobId: str
         </div>
         <ExportMenu jobId={jobId} openRequest={exportRequest} />
       </header>
-      {course.generator.demo && <p className="banner">Demo content: written by the offline demo provider to show the format.</p>}
+      {course.generator.demo && <p className="banner">Demo content: written by the offline demo, without an AI model (built-in lessons for the example specs, placeholders for others).</p>}
       <div className="course-body">
         <nav className="course-lessons" aria-label="Lessons of the course">
           <ol>
