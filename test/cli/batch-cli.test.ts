@@ -259,6 +259,40 @@ describe('fluentpro generate --batch', () => {
     expect((await runCli(['logs', job!.id, '--data-dir', 'data'], { cwd })).stdout).toMatch(/warn {3}runs live: this provider has no Batch API/);
   });
 
+  it('a paused queue starts no batch job: generate --batch waits, sending nothing, and goes on when the queue is resumed', async () => {
+    const server = await serve();
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'p.course.yaml'), spec('Paused Batch', 2));
+    const env = envFor(server);
+    await runCli(['pause', '--data-dir', 'data'], { cwd, env });
+    let resumedAt = 0;
+    const run = await runCli(['generate', 'p.course.yaml', '--batch', '--out', 'out', '--data-dir', 'data'], {
+      cwd,
+      env,
+      onSpawn: (child) => {
+        let seen = '';
+        child.stderr!.on('data', (d: Buffer) => {
+          seen += d.toString();
+          if (seen.includes('batch job waits until then') && !resumedAt) {
+            resumedAt = Date.now();
+            // Nothing reached the provider while paused; then another process resumes the queue.
+            setTimeout(() => {
+              expect(server.requests).toHaveLength(0);
+              expect(server.batch.batches).toHaveLength(0);
+              void runCli(['resume', '--data-dir', 'data'], { cwd, env });
+            }, 1500);
+          }
+        });
+      },
+    });
+    expect(run.stderr).toContain('the queue is paused until resumed ("fluentpro resume"): 1 batch job waits until then ("fluentpro resume" to start now)');
+    expect(run.code).toBe(0);
+    expect(resumedAt).toBeGreaterThan(0);
+    expect(Math.min(...server.batch.batches.map((b) => b.created_at * 1000))).toBeGreaterThanOrEqual(Math.floor(resumedAt / 1000) * 1000);
+    expect(readCourse(join(cwd, 'out', 'paused-batch')).lessons).toHaveLength(2);
+    expectNothingTwice(server);
+  });
+
   it('"schedule add --batch" queues its specs as batch-mode jobs; --live as live ones', async () => {
     const cwd = tempDir();
     writeSpecs(cwd);
