@@ -232,4 +232,29 @@ describe('BatchPoller', () => {
     new QueuePauseStore(store.db).resume();
     await until('the waiting job written after the pause', () => store.get(waiting.id)!.state === 'succeeded');
   });
+  it('polls a job only at the provider it was queued for: one queued for another waits, said once in its log', async () => {
+    const server = await FakeLlmServer.start({ batch: { lineMs: 0 } });
+    const other = await FakeLlmServer.start({ batch: { lineMs: 0 } });
+    cleanups.push(() => server.close(), () => other.close());
+    const dir = tempDir();
+    const store = new JobStore(join(dir, 'queue.sqlite'));
+    cleanups.push(() => store.close());
+    const settings = { ...DEFAULTS, provider: 'openai' as const, model: 'test-model', baseURL: server.baseURL, apiKey: 'sk-test', outDir: join(dir, 'out') };
+    const batchJob = (title: string, baseURL: string) => store.enqueue(enqueueInput(title, join(dir, 'out'), { lessons: 1, settings: { provider: 'openai', model: 'test-model', baseURL, mode: 'batch' } })).job;
+    const here = batchJob('Here', server.baseURL);
+    const elsewhere = batchJob('Elsewhere', other.baseURL);
+    const clock = new NightClock('2026-12-05T02:00:00Z');
+    clock.run();
+    const poller = new BatchPoller({ store, settings: () => settings, now: clock.now, intervalMs: 20 });
+    cleanups.push(() => poller.stop());
+    poller.start();
+    await until('the job of this provider written', () => store.get(here.id)!.state === 'succeeded');
+    await until('a few more passes', () => poller.passes > 5);
+    // Nothing of the other job reached either server; it waits, and its log says why, once.
+    expect(store.get(elsewhere.id)).toMatchObject({ state: 'queued', batchWait: { lines: 0 } });
+    expect(server.batch.submittedIds().flat().some((id) => id.startsWith(`${elsewhere.id}/`))).toBe(false);
+    expect(other.requests).toEqual([]);
+    const told = store.logs(elsewhere.id).filter((l) => l.message.startsWith('waits for its provider'));
+    expect(told.map((l) => l.message)).toEqual([`waits for its provider (${other.baseURL}): the app is set to another; choose that one in Settings to go on`]);
+  });
 });

@@ -288,7 +288,7 @@ describe('fluentpro generate --batch', () => {
     expect(run.stderr).toContain('the queue is paused until resumed ("fluentpro resume"): 1 batch job waits until then ("fluentpro resume" to start now)');
     expect(run.code).toBe(0);
     expect(resumedAt).toBeGreaterThan(0);
-    expect(Math.min(...server.batch.batches.map((b) => b.created_at * 1000))).toBeGreaterThanOrEqual(Math.floor(resumedAt / 1000) * 1000);
+    expect(Math.min(...server.batch.batches.map((b) => (b as { created_at: number }).created_at * 1000))).toBeGreaterThanOrEqual(Math.floor(resumedAt / 1000) * 1000);
     expect(readCourse(join(cwd, 'out', 'paused-batch')).lessons).toHaveLength(2);
     expectNothingTwice(server);
   });

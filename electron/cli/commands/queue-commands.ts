@@ -1,4 +1,5 @@
-import { resolveSettings } from '../../core/config/settings.js';
+import { describeBaseUrl, resolveSettings } from '../../core/config/settings.js';
+import { byBatchProvider } from '../../core/store/batch-mode-jobs.js';
 import { InvalidTransitionError, type HeldJob } from '../../core/store/job-store.js';
 import { batchWaitNote, JOB_STATES, rateLimitNote, type JobState, type JobSummary } from '../../shared/jobs.js';
 import { formatUsd, jobCostUsd } from '../../shared/pricing.js';
@@ -24,7 +25,11 @@ export async function runCommand(args: string[], io: CliIo, signal?: AbortSignal
     const pause = new QueuePauseStore(store.db).get();
     if (pause && !values.json) io.stderr.write(`the queue is paused until ${describeUntil(pause)}: jobs wait until then ("fluentpro resume" to start now)\n`);
     // Batch-mode jobs (generate --batch) resume polling their batches here, in this process.
-    const batchIds = queuedBatchJobs(store);
+    const { mine: batchIds, others } = byBatchProvider(store.db, queuedBatchJobs(store), settings);
+    if (others.length && !values.json) {
+      const where = [...new Set(others.map((o) => (o.provider === 'demo' ? 'demo' : describeBaseUrl(o.provider))))].join(', ');
+      io.stderr.write(`${others.length} batch job${others.length === 1 ? ' was' : 's were'} queued for another provider (${where}): run with that --base-url to work ${others.length === 1 ? 'it' : 'them'}\n`);
+    }
     if (batchIds.length) {
       const { runBatchJobs } = await import('../batch-jobs.js');
       const result = await runBatchJobs({ store, settings, jobIds: batchIds, env: io.env, signal, say: (line) => values.json || io.stderr.write(`${line}\n`) });

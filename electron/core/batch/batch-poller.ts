@@ -1,5 +1,6 @@
 import type { EngineSettings } from '../config/settings.js';
-import { batchProgress, queuedBatchJobs } from '../store/batch-mode-jobs.js';
+import { describeBaseUrl } from '../config/settings.js';
+import { batchProgress, byBatchProvider, queuedBatchJobs } from '../store/batch-mode-jobs.js';
 import { readQueuePause } from '../store/queue-pause.js';
 import type { JobStore } from '../store/job-store.js';
 
@@ -81,6 +82,9 @@ export class BatchPoller {
     if (this.#work) this.#o.store.removeOwner(this.#work.ownerId);
   }
 
+  /** Jobs queued for another provider whose log already says so. */
+  readonly #toldElsewhere = new Set<string>();
+
   async #pass(): Promise<void> {
     const { store } = this.#o;
     let delay = this.#intervalMs;
@@ -88,7 +92,16 @@ export class BatchPoller {
       // Paused ("pause until"): a job whose requests are already at the provider goes on (its
       // batches are paid for and will be answered); one not yet begun waits, as a live one does.
       const paused = readQueuePause(store.db, Date.now()) !== undefined;
-      const ids = queuedBatchJobs(store.db).filter((id) => !paused || this.#work?.open.has(id) || batchProgress(store.db, id).lines > 0);
+      const queued = queuedBatchJobs(store.db).filter((id) => !paused || this.#work?.open.has(id) || batchProgress(store.db, id).lines > 0);
+      // A job's batches are at the provider it was queued for: one queued for another (Settings
+      // changed since) waits, said once in its log, rather than be polled at the wrong address.
+      const { mine: ids, others } = byBatchProvider(store.db, queued, this.#o.settings());
+      for (const { id, provider } of others) {
+        this.#work?.open.delete(id);
+        if (this.#toldElsewhere.has(id)) continue;
+        this.#toldElsewhere.add(id);
+        store.log(id, 'warn', `waits for its provider (${provider === 'demo' ? 'demo' : describeBaseUrl(provider)}): the app is set to another; choose that one in Settings to go on`);
+      }
       if (ids.length || this.#work?.open.size) {
         const work = await this.#workFor();
         store.heartbeatOwner(work.ownerId);

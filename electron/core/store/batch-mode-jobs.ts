@@ -10,6 +10,31 @@ export function queuedBatchJobs(db: Database.Database): string[] {
   return db.prepare(`SELECT id FROM jobs WHERE state = 'queued' AND kind = 'course' AND json_extract(settings_json, '$.mode') = 'batch' ORDER BY seq`).pluck().all() as string[];
 }
 
+/**
+ * Where a job's batches live: the provider and base URL it was queued with (`demo` has none).
+ * Its batches can be polled, and its next rounds sent, only through that provider: a process set
+ * to another one (Settings changed since, `run --base-url …`) leaves the job queued.
+ */
+export function batchProviderOf(settings: { provider?: string; baseURL?: string }): string {
+  if (settings.provider === 'demo') return 'demo';
+  return (settings.baseURL?.trim() || 'https://api.openai.com/v1').replace(/\/+$/, '');
+}
+
+/** Of these batch-mode jobs, those queued for `current`'s provider, and the others with theirs. */
+export function byBatchProvider(db: Database.Database, ids: readonly string[], current: { provider?: string; baseURL?: string }): { mine: string[]; others: { id: string; provider: string }[] } {
+  const here = batchProviderOf(current);
+  const settingsOf = db.prepare(`SELECT settings_json FROM jobs WHERE id = ?`).pluck();
+  const mine: string[] = [];
+  const others: { id: string; provider: string }[] = [];
+  for (const id of ids) {
+    const json = settingsOf.get(id) as string | undefined;
+    const provider = batchProviderOf(json ? (JSON.parse(json) as { provider?: string; baseURL?: string }) : {});
+    if (provider === here) mine.push(id);
+    else others.push({ id, provider });
+  }
+  return { mine, others };
+}
+
 /** Whether a job runs through the Batch API. */
 export function isBatchModeJob(db: Database.Database, id: string): boolean {
   return db.prepare(`SELECT 1 FROM jobs WHERE id = ? AND json_extract(settings_json, '$.mode') = 'batch'`).get(id) !== undefined;
