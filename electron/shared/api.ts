@@ -70,6 +70,12 @@ export interface AppSettings {
   rpm: number | null;
   /** The provider's tokens per minute, likewise. */
   tpm: number | null;
+  /**
+   * The speech engine that gives new courses their audio: macOS voices, OpenAI's speech (the
+   * provider's key and server), espeak-ng, or none. Default macos on a Mac, espeak-ng elsewhere
+   * when it is installed, else none.
+   */
+  speech: 'macos' | 'openai' | 'espeak-ng' | 'none';
   /** The host can show a folder in Finder / open files (false in a remote browser). */
   canRevealFiles: boolean;
   /**
@@ -94,6 +100,7 @@ export interface SettingsPatch {
   /** null clears a limit set by hand. */
   rpm?: number | null;
   tpm?: number | null;
+  speech?: AppSettings['speech'];
 }
 
 export interface SpecFileContent {

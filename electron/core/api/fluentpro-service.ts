@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { AddSpecResult, AppSettings, FluentProApi, JobDetail, QualityView, SettingsPatch, SpecFileContent, SpecProblemView } from '../../shared/api.js';
 import type { JobSummary } from '../../shared/jobs.js';
-import { DEFAULTS, toJobSettings, type EngineSettings } from '../config/settings.js';
+import { DEFAULTS, defaultSpeech, toJobSettings, type EngineSettings } from '../config/settings.js';
 import type { Orchestrator } from '../queue/orchestrator.js';
 import { Emitter } from '../queue/emitter.js';
 import { listServerModels } from '../providers/list-models.js';
@@ -22,7 +22,7 @@ import type { LessonChangeView, LessonPatchView, LessonVersionView } from '../..
 import type { QueuePauseView, ScheduleDraft, SchedulePreview, ScheduleRunView, ScheduleView } from '../../shared/schedules.js';
 
 /** What is saved of the settings (everything in AppSettings that is not derived). */
-type SavedSettings = Pick<AppSettings, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'lessonConcurrency' | 'maxInFlightRequests' | 'outDir' | 'notifications' | 'rpm' | 'tpm'>;
+type SavedSettings = Pick<AppSettings, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'lessonConcurrency' | 'maxInFlightRequests' | 'outDir' | 'notifications' | 'rpm' | 'tpm' | 'speech'>;
 
 export interface ServiceOptions {
   store: JobStore;
@@ -263,6 +263,7 @@ export class FluentProService implements FluentProApi {
       notifications: saved.notifications ?? true,
       rpm: saved.rpm ?? null,
       tpm: saved.tpm ?? null,
+      speech: saved.speech ?? defaultSpeech(),
       canRevealFiles: this.#files.canRevealFiles,
     };
   }
@@ -280,7 +281,7 @@ export class FluentProService implements FluentProApi {
   }
 
   #engineSettings(): EngineSettings {
-    const { provider, model, baseURL, concurrency, lessonConcurrency, maxInFlightRequests, outDir } = this.#effectiveSettings();
+    const { provider, model, baseURL, concurrency, lessonConcurrency, maxInFlightRequests, outDir, speech } = this.#effectiveSettings();
     return {
       provider,
       model,
@@ -292,6 +293,7 @@ export class FluentProService implements FluentProApi {
       demoDelayMs: DEFAULTS.demoDelayMs,
       maxAttempts: DEFAULTS.maxAttempts,
       requestTimeoutMs: DEFAULTS.requestTimeoutMs,
+      speech: { engine: speech },
     };
   }
 
