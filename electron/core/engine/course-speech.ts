@@ -109,7 +109,8 @@ export async function refreshCourseAudio(context: SpeechContext, folder: string,
 }
 
 function summary(result: AudioResult, started: number): string {
-  const cost = result.charactersSynthesised ? `, ${result.charactersSynthesised} characters sent to the speech engine` : '';
+  // OpenAI's speech is priced by the character (the course's usage has no field for it yet).
+  const cost = result.manifest.engine.startsWith('openai') && result.charactersSynthesised ? `, ${result.charactersSynthesised} characters sent to the speech server` : '';
   return `audio: ${result.clips} clips (${result.synthesised} made, ${result.reused} already there${cost}) in ${((performance.now() - started) / 1000).toFixed(1)} s`;
 }
 
