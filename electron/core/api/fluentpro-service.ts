@@ -263,7 +263,7 @@ export class FluentProService implements FluentProApi {
       notifications: saved.notifications ?? true,
       rpm: saved.rpm ?? null,
       tpm: saved.tpm ?? null,
-      speech: saved.speech ?? defaultSpeech(),
+      speech: saved.speech ?? speechFromEnv() ?? defaultSpeech(),
       canRevealFiles: this.#files.canRevealFiles,
     };
   }
@@ -353,4 +353,10 @@ function parseContent(file: SpecFileContent): { ok: true; spec: ReturnType<typeo
 
 function problemsOf(error: SpecError): SpecProblemView[] {
   return error.problems.map((p) => ({ ...p }));
+}
+
+/** $FLUENTPRO_SPEECH, when it names an engine: the default before the Settings choose one. */
+function speechFromEnv(): AppSettings['speech'] | undefined {
+  const named = process.env.FLUENTPRO_SPEECH?.trim();
+  return named === 'macos' || named === 'openai' || named === 'espeak-ng' || named === 'none' ? named : undefined;
 }

@@ -1,9 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Course } from '../course/course-schema.js';
-import { ClipStore } from '../speech/clip-store.js';
-import { createSpeechEngine } from '../speech/create-engine.js';
-import { makeCourseAudio, type AudioResult } from '../speech/make-audio.js';
-import { admitted, SpeechStep } from '../speech/speech-step.js';
+import type { AudioResult } from '../speech/make-audio.js';
+import type { SpeechStep } from '../speech/speech-step.js';
 import type { SpeechEngine } from '../speech/speech-engine.js';
 import type { RequestPermits } from '../workflow/request-gate.js';
 import type { WorkflowEvent } from '../workflow/generate-course.js';
@@ -13,6 +11,13 @@ import type { JobSpeechSettings } from '../../shared/jobs.js';
 // as its chat requests), the clips made as lessons are accepted, and the job's log told what
 // happened. Audio is never a reason for a course to fail: without an engine or a voice the course
 // is written without it, and the log says how to add it.
+//
+// The speech modules (and the OpenAI SDK, the MP3 encoder) load only for a job that speaks:
+// test/cli/lazy-imports.test.ts guards that a demo course without audio loads none of them.
+const loadSpeech = async () => {
+  const [engines, step, audio, store] = await Promise.all([import('../speech/create-engine.js'), import('../speech/speech-step.js'), import('../speech/make-audio.js'), import('../speech/clip-store.js')]);
+  return { createSpeechEngine: engines.createSpeechEngine, admitted: step.admitted, SpeechStep: step.SpeechStep, makeCourseAudio: audio.makeCourseAudio, ClipStore: store.ClipStore };
+};
 
 /** What the job needs to speak: its speech settings, and the chat provider's key and server (OpenAI speech's defaults). */
 export type JobSpeech = JobSpeechSettings & { apiKey?: string; chatBaseURL?: string };
@@ -26,9 +31,10 @@ export interface SpeechContext {
 }
 
 /** The job's engine, or undefined for no audio. Throws a SpeechError (with its fix) when it cannot be made. */
-function engineFor(context: SpeechContext): { engine: SpeechEngine; engineId: string; concurrency: number } | undefined {
+async function engineFor(context: SpeechContext): Promise<{ engine: SpeechEngine; engineId: string; concurrency: number } | undefined> {
   const speech = context.speech;
   if (!speech || speech.engine === 'none') return undefined;
+  const { createSpeechEngine, admitted } = await loadSpeech();
   const made = createSpeechEngine({ engine: speech.engine, apiKey: speech.apiKey, baseURL: speech.baseURL ?? speech.chatBaseURL, model: speech.model });
   if (speech.engine === 'openai') return { engine: admitted(made.engine, context.permits, context.priority), engineId: made.engineId, concurrency: 4 };
   // One process per clip, beside the job's other work: at most the cores, at most 4.
@@ -46,14 +52,15 @@ async function note(context: SpeechContext, level: 'info' | 'warn', message: str
  * is told to the log and also gives undefined.
  */
 export async function startSpeechStep(context: SpeechContext, language: string, folder: string, shownFolder: string): Promise<SpeechStep | undefined> {
-  let made: ReturnType<typeof engineFor>;
+  let made: Awaited<ReturnType<typeof engineFor>>;
   try {
-    made = engineFor(context);
+    made = await engineFor(context);
   } catch (error) {
     await note(context, 'warn', withoutAudio(error));
     return undefined;
   }
   if (!made) return undefined;
+  const { SpeechStep } = await loadSpeech();
   return new SpeechStep({ folder, shownFolder, language, engine: made.engine, engineId: made.engineId, voice: context.speech?.voice, speed: context.speech?.speed, concurrency: made.concurrency, signal: context.signal });
 }
 
@@ -82,11 +89,13 @@ export async function finishSpeechStep(context: SpeechContext, step: SpeechStep,
  * own narrator and speed when its engine is the job's. A course without audio stays without.
  */
 export async function refreshCourseAudio(context: SpeechContext, folder: string, course: Pick<Course, 'language' | 'lessons'>): Promise<AudioResult | undefined> {
+  if (!context.speech || context.speech.engine === 'none') return undefined;
+  const { ClipStore, makeCourseAudio } = await loadSpeech();
   const manifest = await new ClipStore(folder).readManifest();
   if (!manifest) return undefined;
   const started = performance.now();
   try {
-    const made = engineFor(context);
+    const made = await engineFor(context);
     if (!made) return undefined;
     const sameEngine = manifest.engine === made.engineId;
     const result = await makeCourseAudio({

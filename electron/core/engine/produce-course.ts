@@ -6,7 +6,6 @@ import type { Course, Usage } from '../course/course-schema.js';
 import { assembleCourse } from '../output/assemble-course.js';
 import { AUDIO_WORK_PREFIX, findOwnCourse, writeCourse } from '../output/write-course.js';
 import { slugify } from '../output/slug.js';
-import { AUDIO_FOLDER } from '../speech/clip-store.js';
 import { finishSpeechStep, startSpeechStep, type JobSpeech } from './course-speech.js';
 import type { LlmProvider } from '../providers/provider.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
@@ -93,7 +92,7 @@ export async function produceCourse(spec: CourseSpec, options: ProduceOptions): 
       version: VERSION,
     });
     const withAudio = speech ? await finishSpeechStep(speechContext, speech, course, speechStarted) : false;
-    const outputPath = await writeCourse(course, outDir, { jobId: options.jobId, ...(withAudio ? { audioFrom: join(clipFolder, AUDIO_FOLDER) } : {}) });
+    const outputPath = await writeCourse(course, outDir, { jobId: options.jobId, ...(withAudio ? { audioFrom: join(clipFolder, 'audio' /* ClipStore's AUDIO_FOLDER */) } : {}) });
     // The clips are the course's now (linked): the job's clip folder has done its work.
     await rm(clipFolder, { recursive: true, force: true });
     return { course, outputPath };
