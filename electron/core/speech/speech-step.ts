@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import type { Course, CourseLesson } from '../course/course-schema.js';
 import type { RequestPermits } from '../workflow/request-gate.js';
@@ -52,7 +53,9 @@ export class SpeechStep {
     const speed = options.speed ?? 1;
     this.#voices = chooseVoices(options.engine, options.language, options.shownFolder ?? options.folder, options.voice);
     this.#voices.catch((error: unknown) => (this.#failure ??= error));
-    this.#encoder = createMp3Encoder();
+    // Every core, at most 4 (the pool's default leaves one for the caller): during a generation
+    // the job's own thread mostly waits for answers, and encoding is what speech waits on most.
+    this.#encoder = createMp3Encoder({ size: Math.max(1, Math.min(4, availableParallelism())) });
     const limit = pLimit(options.concurrency ?? 2);
     this.#maker = this.#voices.then(
       (chosen) => (this.#made = new ClipMaker({ store: new ClipStore(options.folder), engine: options.engine, encoder: this.#encoder, speed, language: chosen.language, signal: options.signal, limit })),
