@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Course } from '../../electron/core/course/course-schema.js';
 import { AUDIO_WORK_PREFIX } from '../../electron/core/output/write-course.js';
 import { ClipStore, clipFileName } from '../../electron/core/speech/index.js';
+import { Orchestrator } from '../../electron/core/queue/orchestrator.js';
 import { JobStore } from '../../electron/core/store/job-store.js';
+import { enqueueInput } from '../support/job-fixtures.js';
+import { nodeHost } from '../support/queue-fixtures.js';
 import { FakeLlmServer } from '../support/fake-llm-server.js';
 import { runCli } from '../support/run-cli.js';
 import { useTempDir } from '../support/temp-dir.js';
@@ -161,5 +164,43 @@ describe('generate with audio', { timeout: 180_000 }, () => {
     expect(new Set(server.speechRequests.slice(askedBefore).map((r) => r.input))).toEqual(new Set(changed.map(([, c]) => c.text)));
     expect(server.speechRequests.length - askedBefore).toBe(new Set(changed.map(([, c]) => c.file)).size);
     expect(changed.length).toBeLessThan(Object.keys(after.clips).filter((p) => p.startsWith('/lessons/1/')).length);
+  });
+});
+
+describe('the speech step in the orchestrator', { timeout: 180_000 }, () => {
+  it.skipIf(!HAS_FFPROBE)('after kill -9 of the worker during the speech step, the job resumes and synthesises no finished clip again', async () => {
+    server = await FakeLlmServer.start({ latencyMs: 100 });
+    const out = join(tempDir(), 'out');
+    const store = new JobStore(join(tempDir(), 'queue.sqlite'));
+    const orchestrator = new Orchestrator({ store, host: nodeHost(), apiKey: () => 'sk-test', pollMs: 100, retryBaseDelayMs: 20 });
+    try {
+      const settings = { provider: 'openai' as const, model: 'test-model', baseURL: server.baseURL, lessonConcurrency: 2, speech: { engine: 'openai' as const, model: 'tts-1' } };
+      const id = orchestrator.enqueue(enqueueInput('Worker Killed', out, { lessons: 4, settings })).job.id;
+      const work = join(out, `${AUDIO_WORK_PREFIX}${id}`);
+      let finished: Set<string> | undefined;
+      let askedBefore = 0;
+      const poll = setInterval(() => {
+        const pid = orchestrator.workers().find((w) => w.jobId === id)?.pid;
+        if (!pid || server!.speechRequests.length < 12) return;
+        clearInterval(poll);
+        process.kill(pid, 'SIGKILL');
+        // What is on disk and what was asked for, the moment it died.
+        askedBefore = server!.speechRequests.length;
+        finished = new Set(readdirSync(join(work, 'audio')).filter((f) => f.endsWith('.mp3')));
+      }, 2);
+      orchestrator.start();
+      await orchestrator.onIdle();
+      clearInterval(poll);
+      expect(store.get(id)).toMatchObject({ state: 'succeeded', attempts: 2 });
+      expect(finished!.size).toBeGreaterThan(0);
+      const askedAgain = server.speechRequests.slice(askedBefore).map((r) => clipFileName({ engine: 'openai:tts-1', voice: r.voice!, speed: r.speed ?? 1, text: r.input! }));
+      expect(askedAgain.filter((file) => finished!.has(file))).toEqual([]);
+      const manifest = await expectEveryClipPlays(store.get(id)!.outputPath!);
+      for (const file of new Set(Object.values(manifest.clips).map((c) => c.file))) expect(finished!.has(file) || askedAgain.includes(file), file).toBe(true);
+      expect(existsSync(work)).toBe(false);
+    } finally {
+      await orchestrator.stop();
+      store.close();
+    }
   });
 });
