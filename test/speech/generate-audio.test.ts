@@ -164,6 +164,14 @@ describe('generate with audio', { timeout: 180_000 }, () => {
     expect(new Set(server.speechRequests.slice(askedBefore).map((r) => r.input))).toEqual(new Set(changed.map(([, c]) => c.text)));
     expect(server.speechRequests.length - askedBefore).toBe(new Set(changed.map(([, c]) => c.file)).size);
     expect(changed.length).toBeLessThan(Object.keys(after.clips).filter((p) => p.startsWith('/lessons/1/')).length);
+
+    // Another engine than the course's: its clips are kept as they are, and the log says how to change them.
+    const asked = server.speechRequests.length;
+    const other = await runCli(['regenerate', folder, '--lesson', '3', '--data-dir', 'data', '--speech', 'espeak-ng'], { cwd, env });
+    expect(other.code, other.stderr).toBe(0);
+    expect(server.speechRequests.length).toBe(asked);
+    expect(await new ClipStore(folder).readManifest()).toEqual(after);
+    expect(jobLog(cwd)).toContainEqual(expect.objectContaining({ level: 'warn', message: `audio not refreshed: the course's clips are spoken by openai:tts-1, and this job's engine is espeak-ng; "fluentpro audio ${folder} --speech openai" refreshes them` }));
   });
 });
 

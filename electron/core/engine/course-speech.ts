@@ -93,9 +93,16 @@ export async function refreshCourseAudio(context: SpeechContext, folder: string,
   const { ClipStore, makeCourseAudio } = await loadSpeech();
   const manifest = await new ClipStore(folder).readManifest();
   if (!manifest) return undefined;
+  // The course keeps the engine it was spoken with: another one would speak every clip again
+  // (and remove clips perhaps paid for). `fluentpro audio --speech` changes it on purpose.
+  const [courseEngine, courseModel] = manifest.engine.split(':');
+  if (courseEngine !== context.speech.engine) {
+    await note(context, 'warn', `audio not refreshed: the course's clips are spoken by ${manifest.engine}, and this job's engine is ${context.speech.engine}; "fluentpro audio ${folder} --speech ${courseEngine}" refreshes them`);
+    return undefined;
+  }
   const started = performance.now();
   try {
-    const made = await engineFor(context);
+    const made = await engineFor({ ...context, speech: { ...context.speech, model: context.speech.model ?? courseModel } });
     if (!made) return undefined;
     const sameEngine = manifest.engine === made.engineId;
     const result = await makeCourseAudio({
