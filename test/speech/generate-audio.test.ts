@@ -88,6 +88,7 @@ describe.skipIf(!HAS_ESPEAK || !HAS_FFPROBE)('generate with espeak-ng (CI instal
     expect(run.code).toBe(0);
     expect(existsSync(join(cwd, 'out', 'khmer-course', 'course.json'))).toBe(true);
     expect(existsSync(join(cwd, 'out', 'khmer-course', 'audio'))).toBe(false);
+    expect(run.stderr).toMatch(/^warning: c\.course\.yaml \(job \w+\): the course is written without audio: .*no espeak-ng voice for Khmer/m);
     expect(jobLog(cwd)).toContainEqual({
       level: 'warn',
       message: expect.stringContaining(`the course is written without audio: ${join(cwd, 'out', 'khmer-course')}: no espeak-ng voice for Khmer (km) is installed: espeak-ng does not speak "km"`),
