@@ -7,6 +7,9 @@ export default defineConfig({
     // Explicit, so Playwright specs (test/e2e/*.spec.ts) are never picked up by Vitest.
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 30_000,
+    // No audio unless a test asks for it: espeak-ng is the default speech engine where it is
+    // installed, and speaking every course the suite generates would slow every test that does.
+    env: { FLUENTPRO_SPEECH: 'none' },
     hookTimeout: 30_000,
   },
 });

@@ -10,10 +10,11 @@ import { queueThroughput } from './queue-throughput.js';
 import { robustGeneration } from './robust-generation.js';
 import { startupBenchmark } from './startup.js';
 import { speechBenchmark } from './speech.js';
+import { courseAudioBenchmark } from './course-audio.js';
 
 // `npm run bench`: each benchmark prints its figures against the ideal and the previous run.
 // Each runs in a fresh process, so one's memory and JIT state do not colour another's figures.
-const benchmarks: Record<string, () => Promise<void>> = { 'engine-throughput': engineThroughput, 'queue-throughput': queueThroughput, 'board-render': boardRender, 'robust-generation': robustGeneration, 'provider-limits': providerLimits, exports: exportsBenchmark, 'crash-soak': crashSoak, startup: startupBenchmark, speech: speechBenchmark, 'batch-vs-live': batchVsLive };
+const benchmarks: Record<string, () => Promise<void>> = { 'engine-throughput': engineThroughput, 'queue-throughput': queueThroughput, 'board-render': boardRender, 'robust-generation': robustGeneration, 'provider-limits': providerLimits, exports: exportsBenchmark, 'crash-soak': crashSoak, startup: startupBenchmark, speech: speechBenchmark, 'course-audio': courseAudioBenchmark, 'batch-vs-live': batchVsLive };
 const only = process.argv[2];
 if (only) {
   const run = benchmarks[only];

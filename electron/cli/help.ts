@@ -55,7 +55,12 @@ const PROVIDER_FLAGS = `  --provider NAME          openai or demo (default: open
   --rpm N                  The provider's requests per minute, for servers that send no
                            x-ratelimit-* headers (default: $FLUENTPRO_RPM, else learned from them)
   --tpm N                  The provider's tokens per minute, likewise (default: $FLUENTPRO_TPM)
-  --demo-delay MS          Demo provider's pretend latency per request (default: ${DEFAULTS.demoDelayMs})`;
+  --demo-delay MS          Demo provider's pretend latency per request (default: ${DEFAULTS.demoDelayMs})
+  --speech ENGINE          Audio for every term, example and line: macos, openai, espeak-ng or none
+                           (default: $FLUENTPRO_SPEECH, else macos on a Mac, espeak-ng where installed)
+  --no-audio               Write the course without audio (the same as --speech none)
+  --voice NAME             The narrator's voice (default: $FLUENTPRO_VOICE, else the engine's first)
+  --speech-model NAME      openai: the speech model (default: gpt-4o-mini-tts)`;
 
 const DATA_DIR_FLAG = `  --data-dir DIR            Folder of the queue database (default: $FLUENTPRO_DATA_DIR, else
                            ~/Library/Application Support/FluentPro on macOS,

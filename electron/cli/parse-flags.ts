@@ -13,6 +13,10 @@ export const SETTINGS_OPTIONS = {
   rpm: { type: 'string' },
   tpm: { type: 'string' },
   'demo-delay': { type: 'string' },
+  speech: { type: 'string' },
+  'no-audio': { type: 'boolean' },
+  voice: { type: 'string' },
+  'speech-model': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** parseArgs in strict mode, with its errors turned into UsageErrors that name the command. */
@@ -37,5 +41,9 @@ export function settingsInput(values: Record<string, string | boolean | undefine
     rpm: s('rpm'),
     tpm: s('tpm'),
     demoDelayMs: s('demo-delay'),
+    speech: s('speech'),
+    noAudio: values['no-audio'] === true,
+    voice: s('voice'),
+    speechModel: s('speech-model'),
   };
 }

@@ -69,6 +69,7 @@ export const API_ARGS = {
       rpm: z.number().int().min(1).max(100_000_000).nullable().optional(),
       tpm: z.number().int().min(1).max(10_000_000_000).nullable().optional(),
       scheduledBatch: z.boolean().optional(),
+      speech: z.enum(['macos', 'openai', 'espeak-ng', 'none']).optional(),
     }),
   ]),
   // Optional argument: an absent one arrives as [] (HTTP) or [undefined] (IPC).

@@ -74,6 +74,12 @@ export interface AppSettings {
   tpm: number | null;
   /** Scheduled runs queue batch-mode jobs: the provider's Batch API, half price, ready within 24 h. Default false. */
   scheduledBatch: boolean;
+  /**
+   * The speech engine that gives new courses their audio: macOS voices, OpenAI's speech (the
+   * provider's key and server), espeak-ng, or none. Default macos on a Mac, espeak-ng elsewhere
+   * when it is installed, else none.
+   */
+  speech: 'macos' | 'openai' | 'espeak-ng' | 'none';
   /** The host can show a folder in Finder / open files (false in a remote browser). */
   canRevealFiles: boolean;
   /**
@@ -99,6 +105,7 @@ export interface SettingsPatch {
   rpm?: number | null;
   tpm?: number | null;
   scheduledBatch?: boolean;
+  speech?: AppSettings['speech'];
 }
 
 export interface SpecFileContent {

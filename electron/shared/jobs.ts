@@ -37,6 +37,24 @@ export interface JobSettings {
    * (`generate --batch-repairs live`). Absent: another batch.
    */
   batchRepairs?: 'live';
+  /**
+   * The speech step: the engine that speaks the course's terms, examples and lines into its
+   * audio/ folder. Absent (jobs enqueued before speech existed) or engine 'none': no audio.
+   */
+  speech?: JobSpeechSettings;
+}
+
+/** How a job's audio is made (electron/core/speech). */
+export interface JobSpeechSettings {
+  engine: 'macos' | 'openai' | 'espeak-ng' | 'none';
+  /** The narrator's voice; default the engine's first for the language. */
+  voice?: string;
+  /** 0.25–4; default 1. */
+  speed?: number;
+  /** openai: the speech model; default gpt-4o-mini-tts. */
+  model?: string;
+  /** openai: the speech server; default the chat provider's base URL. */
+  baseURL?: string;
 }
 
 /** What a job makes: a whole course from a spec, or one lesson of a finished course written again. */

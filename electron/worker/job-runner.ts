@@ -85,6 +85,8 @@ export function startWorker(port: ParentPort, proc: NodeJS.Process = process): v
         checkpoints,
         jobId: start.jobId,
         usageBefore: start.usageBefore,
+        // OpenAI's speech uses the chat provider's key and server unless the settings name another.
+        speech: settings.speech && { ...settings.speech, apiKey: start.apiKey, chatBaseURL: settings.baseURL },
         onAnswered: (usage) => port.postMessage({ type: 'request-answered', jobId: start.jobId, usage }),
         // What arrived of an unfinished step is on disk before the step asks for anything more.
         onDraft: (key, draft) =>

@@ -33,7 +33,7 @@ export class FakeBridge implements FluentProBridge {
   /** A batch-mode job's batches, as getJob lists them. */
   batches = new Map<string, BatchView[]>();
   calls: [string, unknown[]][] = [];
-  settings: AppSettings = { provider: 'openai', model: 'gpt-4o-mini', baseURL: '', hasApiKey: false, apiKeyStorage: 'keychain', concurrency: 4, lessonConcurrency: 4, maxInFlightRequests: 8, outDir: '/Users/ana/Documents/FluentPro', notifications: true, rpm: null, tpm: null, scheduledBatch: false, canRevealFiles: true };
+  settings: AppSettings = { provider: 'openai', model: 'gpt-4o-mini', baseURL: '', hasApiKey: false, apiKeyStorage: 'keychain', concurrency: 4, lessonConcurrency: 4, maxInFlightRequests: 8, outDir: '/Users/ana/Documents/FluentPro', notifications: true, rpm: null, tpm: null, scheduledBatch: false, speech: 'macos', canRevealFiles: true };
   /** What listModels answers: the models, or an error message to reject with. */
   models: string[] | { error: string } = ['llama3.2', 'qwen2.5'];
   schedules = new Map<string, ScheduleView>();

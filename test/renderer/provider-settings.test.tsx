@@ -52,6 +52,20 @@ describe('Settings for the provider', () => {
   });
 });
 
+describe('Settings for audio', () => {
+  it('shows the speech engine new courses get, and saves another', async () => {
+    const bridge = new FakeBridge();
+    const dialog = await openSettings(bridge);
+    const audio = within(dialog).getByLabelText('Audio') as HTMLSelectElement;
+    expect(audio.value).toBe('macos');
+    expect([...audio.options].map((o) => o.value)).toEqual(['macos', 'openai', 'espeak-ng', 'none']);
+    fireEvent.change(audio, { target: { value: 'none' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await within(dialog).findByRole('status');
+    expect(bridge.calls.find(([n]) => n === 'setSettings')![1]).toEqual([{ speech: 'none' }]);
+  });
+});
+
 describe('a job waiting for the provider', () => {
   it('says so on its row, with how long and why', async () => {
     const waitingUntil = new Date(Date.now() + 12_000).toISOString();

@@ -16,7 +16,9 @@ export interface CliRun {
 export function runCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; onSpawn?: (child: ReturnType<typeof spawn>) => void }): Promise<CliRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first ("npm test" does it)`);
   // A clean environment: no API key or settings of the developer's leak into the test.
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: options.cwd };
+  // No audio unless a test asks for it (--speech or FLUENTPRO_SPEECH): espeak-ng is the default
+  // where it is installed, and speaking every course would slow every test that generates one.
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: options.cwd, FLUENTPRO_SPEECH: 'none' };
   for (const [k, v] of Object.entries(options.env ?? {})) if (v !== undefined) env[k] = v;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });

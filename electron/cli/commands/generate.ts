@@ -72,6 +72,8 @@ export async function generateCommand(args: string[], io: CliIo, signal?: AbortS
     }
     const failed = jobs.filter((j) => j.state !== 'succeeded');
     if (!values.json) {
+      // A course written without its audio is still written: say why, and how to add it.
+      for (const j of jobs) for (const line of store.logs(j.id)) if (line.level === 'warn' && /\baudio\b/.test(line.message)) io.stderr.write(`warning: ${typed.get(j.id)} (job ${j.id}): ${line.message}\n`);
       io.stderr.write(`${jobs.length - failed.length} of ${jobs.length} course${jobs.length > 1 ? 's' : ''} written to ${settings.outDir}\n`);
       for (const j of failed) io.stderr.write(`${j.state}: ${typed.get(j.id)} (job ${j.id}): ${j.error ?? j.state}\n`);
     }

@@ -186,6 +186,11 @@ Options
   --rpm N                  The provider's requests per minute, when it sends no x-ratelimit-* headers
   --tpm N                  The provider's tokens per minute, likewise
   --demo-delay MS          Demo provider's pretend latency per request
+  --speech ENGINE          A course with audio gets the new lesson's clips with this engine:
+                           macos, openai, espeak-ng or none (default: as for generate)
+  --no-audio               Leave the course's audio as it is (the same as --speech none)
+  --voice NAME             The narrator's voice (default: the course's own)
+  --speech-model NAME      openai: the speech model (default: gpt-4o-mini-tts)
   --data-dir DIR           Folder of the queue database (as for generate)
   --force                  Queue a new job even when the same one is queued or running
   --json                   Print one JSON object per event on stdout

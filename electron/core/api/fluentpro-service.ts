@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { AddSpecResult, AppSettings, FluentProApi, JobDetail, QualityView, SettingsPatch, SpecFileContent, SpecProblemView } from '../../shared/api.js';
 import type { JobSettings, JobSummary } from '../../shared/jobs.js';
-import { DEFAULTS, toJobSettings, type EngineSettings } from '../config/settings.js';
+import { DEFAULTS, defaultSpeech, toJobSettings, type EngineSettings } from '../config/settings.js';
 import type { Orchestrator } from '../queue/orchestrator.js';
 import { Emitter } from '../queue/emitter.js';
 import { listServerModels } from '../providers/list-models.js';
@@ -23,7 +23,7 @@ import type { LessonChangeView, LessonPatchView, LessonVersionView } from '../..
 import type { QueuePauseView, ScheduleDraft, SchedulePreview, ScheduleRunView, ScheduleView } from '../../shared/schedules.js';
 
 /** What is saved of the settings (everything in AppSettings that is not derived). */
-type SavedSettings = Pick<AppSettings, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'lessonConcurrency' | 'maxInFlightRequests' | 'outDir' | 'notifications' | 'rpm' | 'tpm' | 'scheduledBatch'>;
+type SavedSettings = Pick<AppSettings, 'provider' | 'model' | 'baseURL' | 'concurrency' | 'lessonConcurrency' | 'maxInFlightRequests' | 'outDir' | 'notifications' | 'rpm' | 'tpm' | 'scheduledBatch' | 'speech'>;
 
 export interface ServiceOptions {
   store: JobStore;
@@ -271,6 +271,7 @@ export class FluentProService implements FluentProApi {
       rpm: saved.rpm ?? null,
       tpm: saved.tpm ?? null,
       scheduledBatch: saved.scheduledBatch ?? false,
+      speech: saved.speech ?? speechFromEnv() ?? defaultSpeech(),
       canRevealFiles: this.#files.canRevealFiles,
     };
   }
@@ -299,7 +300,7 @@ export class FluentProService implements FluentProApi {
   }
 
   #engineSettings(): EngineSettings {
-    const { provider, model, baseURL, concurrency, lessonConcurrency, maxInFlightRequests, outDir } = this.#effectiveSettings();
+    const { provider, model, baseURL, concurrency, lessonConcurrency, maxInFlightRequests, outDir, speech } = this.#effectiveSettings();
     return {
       provider,
       model,
@@ -311,6 +312,7 @@ export class FluentProService implements FluentProApi {
       demoDelayMs: DEFAULTS.demoDelayMs,
       maxAttempts: DEFAULTS.maxAttempts,
       requestTimeoutMs: DEFAULTS.requestTimeoutMs,
+      speech: { engine: speech },
     };
   }
 
@@ -370,4 +372,10 @@ function parseContent(file: SpecFileContent): { ok: true; spec: ReturnType<typeo
 
 function problemsOf(error: SpecError): SpecProblemView[] {
   return error.problems.map((p) => ({ ...p }));
+}
+
+/** $FLUENTPRO_SPEECH, when it names an engine: the default before the Settings choose one. */
+function speechFromEnv(): AppSettings['speech'] | undefined {
+  const named = process.env.FLUENTPRO_SPEECH?.trim();
+  return named === 'macos' || named === 'openai' || named === 'espeak-ng' || named === 'none' ? named : undefined;
 }

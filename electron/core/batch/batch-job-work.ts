@@ -205,6 +205,9 @@ export class BatchJobWork {
         priority: 0,
         signal,
         jobId: id,
+        // The course's audio, as a live job makes it: clips are their own checkpoints (content
+        // hashes in the job's clip folder), so a replay speaks only what earlier ones did not.
+        speech: jobSettings.speech && { ...jobSettings.speech, apiKey: settings.apiKey, chatBaseURL: jobSettings.baseURL },
       });
       this.#finish(id, undefined, outputPath);
     } catch (error) {

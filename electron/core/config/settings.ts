@@ -1,7 +1,9 @@
+import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { PROVIDER_NAMES, type ProviderName } from '../providers/provider.js';
-import type { JobSettings } from '../../shared/jobs.js';
+import type { JobSettings, JobSpeechSettings } from '../../shared/jobs.js';
+import { SPEECH_ENGINE_NAMES, type SpeechEngineName } from '../speech/speech-engine.js';
 
 /** Everything that decides how courses are generated. The API key is held here only in memory. */
 export interface EngineSettings {
@@ -34,6 +36,11 @@ export interface EngineSettings {
   maxAttempts: number;
   /** A request open longer than this is abandoned and retried. Default 120 s. */
   requestTimeoutMs: number;
+  /**
+   * The speech step: the engine that speaks each course's terms, examples and lines. Default
+   * macos on a Mac, espeak-ng elsewhere when it is installed, else none (no audio). Absent: none.
+   */
+  speech?: JobSpeechSettings;
 }
 
 export const DEFAULTS = {
@@ -67,6 +74,12 @@ export interface SettingsInput {
   tpm?: string | number;
   outDir?: string;
   demoDelayMs?: string | number;
+  /** macos, openai, espeak-ng or none. */
+  speech?: string;
+  /** --no-audio: the same as --speech none. */
+  noAudio?: boolean;
+  voice?: string;
+  speechModel?: string;
 }
 
 export interface ResolvedSettings {
@@ -110,8 +123,45 @@ export function resolveSettings(flags: SettingsInput, env: NodeJS.ProcessEnv, cw
     demoDelayMs: wholeNumber('--demo-delay', flags.demoDelayMs ?? env.FLUENTPRO_DEMO_DELAY_MS, DEFAULTS.demoDelayMs, 0, 60_000),
     maxAttempts: DEFAULTS.maxAttempts,
     requestTimeoutMs: DEFAULTS.requestTimeoutMs,
+    speech: resolveSpeech(flags, env, notices),
   };
   return { settings, notices };
+}
+
+/**
+ * The speech engine: --no-audio, else --speech, else $FLUENTPRO_SPEECH, else the default for this
+ * machine (with a notice when that is none). A voice and model come from the flags or
+ * $FLUENTPRO_VOICE / $FLUENTPRO_SPEECH_MODEL.
+ */
+export function resolveSpeech(flags: Pick<SettingsInput, 'speech' | 'noAudio' | 'voice' | 'speechModel'>, env: NodeJS.ProcessEnv, notices: string[], platform = process.platform): JobSpeechSettings {
+  const named = flags.noAudio ? 'none' : (flags.speech ?? nonEmpty(env.FLUENTPRO_SPEECH));
+  if (named !== undefined && !(SPEECH_ENGINE_NAMES as readonly string[]).includes(named)) {
+    throw new SettingsError(`--speech / FLUENTPRO_SPEECH must be one of ${SPEECH_ENGINE_NAMES.join(', ')}, got "${named}"`);
+  }
+  const engine = (named as SpeechEngineName | undefined) ?? defaultSpeech(env, platform);
+  if (named === undefined && engine === 'none') notices.push('No speech engine here (espeak-ng is not installed): courses are written without audio. Install espeak-ng, or choose --speech openai.');
+  if (engine === 'none') return { engine };
+  const voice = flags.voice ?? nonEmpty(env.FLUENTPRO_VOICE);
+  const model = flags.speechModel ?? nonEmpty(env.FLUENTPRO_SPEECH_MODEL);
+  return { engine, ...(voice ? { voice } : {}), ...(model && engine === 'openai' ? { model } : {}) };
+}
+
+/** macos on a Mac; espeak-ng elsewhere when it is on PATH; else none. */
+export function defaultSpeech(env: NodeJS.ProcessEnv = process.env, platform = process.platform): SpeechEngineName {
+  if (platform === 'darwin') return 'macos';
+  return onPath('espeak-ng', env) ? 'espeak-ng' : 'none';
+}
+
+function onPath(program: string, env: NodeJS.ProcessEnv): boolean {
+  return (env.PATH ?? '').split(delimiter).some((dir) => {
+    if (!dir) return false;
+    try {
+      accessSync(join(dir, program), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The base URL without user info, query or fragment: safe to print. */
@@ -179,5 +229,6 @@ export function toJobSettings(settings: EngineSettings): JobSettings {
     demoDelayMs: settings.demoDelayMs,
     maxRequestAttempts: settings.maxAttempts,
     requestTimeoutMs: settings.requestTimeoutMs,
+    ...(settings.speech ? { speech: settings.speech } : {}),
   };
 }

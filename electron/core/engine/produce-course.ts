@@ -1,7 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { EngineSettings } from '../config/settings.js';
 import type { Course, Usage } from '../course/course-schema.js';
 import { assembleCourse } from '../output/assemble-course.js';
-import { writeCourse } from '../output/write-course.js';
+import { AUDIO_WORK_PREFIX, findOwnCourse, writeCourse } from '../output/write-course.js';
+import { slugify } from '../output/slug.js';
+import { finishSpeechStep, startSpeechStep, type JobSpeech } from './course-speech.js';
 import type { LlmProvider } from '../providers/provider.js';
 import type { CourseSpec } from '../spec/spec-schema.js';
 import type { RequestPermits } from '../workflow/request-gate.js';
@@ -34,42 +39,65 @@ export interface ProduceOptions {
   usageBefore?: Usage;
   /** The job writing the course: names its temporary folder and marks the course folder as its own. */
   jobId?: string;
+  /** How the course's audio is made; absent or engine "none": no audio. */
+  speech?: JobSpeech;
 }
 
 /** One job from spec to folder on disk: generate, assemble and check, write atomically. */
 export async function produceCourse(spec: CourseSpec, options: ProduceOptions): Promise<{ course: Course; outputPath: string }> {
   const paid = noUsage();
-  const content = await generateCourse(spec, {
-    provider: options.provider,
-    permits: options.permits,
-    retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: options.settings.maxAttempts },
-    priority: options.priority,
-    signal: options.signal,
-    lessonConcurrency: options.settings.lessonConcurrency,
-    checkpoints: options.checkpoints,
-    onEvent: options.onEvent,
-    onRateLimitWait: options.onRateLimitWait,
-    onProviderStop: options.onProviderStop,
-    onDraft: options.onDraft,
-    onAnswered: (usage) => {
-      addUsage(paid, usage);
-      options.onAnswered?.(usage);
-    },
-  });
-  let usage = content.usage;
-  if (options.usageBefore) {
-    usage = { ...options.usageBefore };
-    addUsage(usage, paid);
+  const outDir = options.settings.outDir;
+  // The speech step's clips outlive a killed run here, beside the course's temporary folder; a
+  // course already written by an earlier run of this job needs none made again.
+  const clipFolder = join(outDir, `${AUDIO_WORK_PREFIX}${options.jobId ?? randomUUID()}`);
+  const written = options.jobId ? await findOwnCourse(outDir, slugify(spec.title), options.jobId).catch(() => undefined) : undefined;
+  const speechContext = { speech: options.speech, permits: options.permits, priority: options.priority, signal: options.signal, onEvent: options.onEvent };
+  const speechStarted = performance.now();
+  const speech = written ? undefined : await startSpeechStep(speechContext, spec.language, clipFolder, join(outDir, slugify(spec.title)));
+  try {
+    for (const [n, saved] of options.checkpoints?.lessons ?? []) speech?.lessonWritten({ number: n, ...saved.value });
+    const content = await generateCourse(spec, {
+      provider: options.provider,
+      permits: options.permits,
+      retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: options.settings.maxAttempts },
+      priority: options.priority,
+      signal: options.signal,
+      lessonConcurrency: options.settings.lessonConcurrency,
+      checkpoints: options.checkpoints,
+      onEvent: async (event) => {
+        await options.onEvent?.(event);
+        // Spoken once its text is checkpointed, while the next lessons are written.
+        if (event.type === 'step-done' && event.step === 'lesson') speech?.lessonWritten({ number: event.lessonNumber, ...event.content });
+      },
+      onRateLimitWait: options.onRateLimitWait,
+      onProviderStop: options.onProviderStop,
+      onDraft: options.onDraft,
+      onAnswered: (usage) => {
+        addUsage(paid, usage);
+        options.onAnswered?.(usage);
+      },
+    });
+    let usage = content.usage;
+    if (options.usageBefore) {
+      usage = { ...options.usageBefore };
+      addUsage(usage, paid);
+    }
+    const course = assembleCourse({
+      spec,
+      outline: content.outline,
+      lessons: content.lessons,
+      repairs: content.repairs,
+      usage,
+      provider: { name: options.provider.name, model: options.provider.model, demo: options.provider.demo },
+      version: VERSION,
+    });
+    const withAudio = speech ? await finishSpeechStep(speechContext, speech, course, speechStarted) : false;
+    const outputPath = await writeCourse(course, outDir, { jobId: options.jobId, ...(withAudio ? { audioFrom: join(clipFolder, 'audio' /* ClipStore's AUDIO_FOLDER */) } : {}) });
+    // The clips are the course's now (linked): the job's clip folder has done its work.
+    await rm(clipFolder, { recursive: true, force: true });
+    return { course, outputPath };
+  } finally {
+    // A step not finished (the text failed, or was cancelled) still stops its MP3 threads.
+    await speech?.close();
   }
-  const course = assembleCourse({
-    spec,
-    outline: content.outline,
-    lessons: content.lessons,
-    repairs: content.repairs,
-    usage,
-    provider: { name: options.provider.name, model: options.provider.model, demo: options.provider.demo },
-    version: VERSION,
-  });
-  const outputPath = await writeCourse(course, options.settings.outDir, { jobId: options.jobId });
-  return { course, outputPath };
 }

@@ -11,6 +11,7 @@ import { DEFAULT_RETRY_POLICY } from '../workflow/retry-policy.js';
 import { writeLesson } from '../workflow/write-lesson.js';
 import { draftChannel } from '../workflow/generate-course.js';
 import type { ProduceOptions } from './produce-course.js';
+import { refreshCourseAudio } from './course-speech.js';
 
 export type RegenerateOptions = Omit<ProduceOptions, 'settings'> & { settings: Pick<ProduceOptions['settings'], 'maxAttempts'> };
 
@@ -67,9 +68,17 @@ export async function regenerateLesson(target: LessonTarget, options: Regenerate
 
   // A run that saved this version and then crashed before it said so: already done.
   const version = { number: n, slug: current.slug, goals: current.goals, grammarPoint: current.grammarPoint, ...written.value };
-  if (sameLesson(version, current)) return { outputPath: loaded.folder, usage: written.usage, change: undefined };
+  const speechContext = { speech: options.speech, permits: options.permits, priority: options.priority, signal: options.signal, onEvent: options.onEvent };
+  if (sameLesson(version, current)) {
+    // Saved by a run that stopped before its clips were all made: those it made are not made again.
+    await refreshCourseAudio(speechContext, loaded.folder, loaded.course);
+    return { outputPath: loaded.folder, usage: written.usage, change: undefined };
+  }
   // Without the job's own count (a caller outside the queue), the step's usage is all there is.
   const charged = options.usageBefore ? paid : written.usage;
   const change = await replaceLesson(target.folder, n, written.value, { reason: 'regenerate', repairs: written.repairs, usage: charged, note: target.note });
+  // A course with audio gets the new version's clips (only its changed texts are spoken).
+  const changed = await readCourseFolder(change.folder);
+  await refreshCourseAudio(speechContext, change.folder, changed.course);
   return { outputPath: change.folder, usage: charged, change };
 }

@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { isDiskFull, OutputFolderFullError } from '../config/disk-full.js';
@@ -8,6 +8,12 @@ import { insideFolder } from './slug.js';
 
 /** Where a temporary course folder starts: `.fluentpro-writing-<job id>`. */
 export const WRITING_PREFIX = '.fluentpro-writing-';
+/**
+ * Where a job's clips are made while its lessons are written: `.fluentpro-audio-<job id>/audio/`
+ * in the output folder. It outlives a killed run (the clips are the speech step's checkpoint),
+ * is linked into the course folder when it is written, and is removed after.
+ */
+export const AUDIO_WORK_PREFIX = '.fluentpro-audio-';
 /** The file in a course folder that names the job that wrote it: `{"jobId": "…"}`. */
 export const JOB_MARKER = '.fluentpro-job';
 
@@ -18,6 +24,11 @@ export interface WriteCourseOptions {
    * telling the queue finds its course already written instead of writing `<slug>-2`.
    */
   jobId?: string;
+  /**
+   * A folder of clips (and clips.json) to give the course as its `audio/`: each file is hard-linked
+   * (copied across file systems), so the folder keeps its clips until the course is in place.
+   */
+  audioFrom?: string;
 }
 
 /**
@@ -48,6 +59,7 @@ export async function writeCourse(course: Course, outDir: string, options: Write
       for (const lesson of course.lessons) {
         await writeFile(insideFolder(join(temp, 'lessons'), lessonFileName(lesson)), renderLesson(course, lesson));
       }
+      if (options.audioFrom) await linkFiles(options.audioFrom, join(temp, 'audio'));
       if (options.jobId) await writeFile(join(temp, JOB_MARKER), JSON.stringify({ jobId: options.jobId }) + '\n');
       return await renameToFreeName(temp, outDir, course.slug);
     } catch (error) {
@@ -57,6 +69,18 @@ export async function writeCourse(course: Course, outDir: string, options: Write
   } catch (error) {
     if (isDiskFull(error)) throw new OutputFolderFullError(outDir);
     throw error;
+  }
+}
+
+/** Every visible file of `from` into `to` (a new folder), linked where they share a file system. */
+async function linkFiles(from: string, to: string): Promise<void> {
+  await mkdir(to);
+  for (const name of await readdir(from)) {
+    if (name.startsWith('.')) continue; // a clip write cut short
+    await link(join(from, name), join(to, name)).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EXDEV' && error.code !== 'EPERM' && error.code !== 'ENOTSUP') throw error;
+      await copyFile(join(from, name), join(to, name));
+    });
   }
 }
 
@@ -70,7 +94,7 @@ function* candidateNames(slug: string): Generator<string> {
  * `<slug>`, `<slug>-N` that records this job (not only up to the first free name: a folder
  * before it may have been deleted by hand since).
  */
-async function findOwnCourse(outDir: string, slug: string, jobId: string): Promise<string | undefined> {
+export async function findOwnCourse(outDir: string, slug: string, jobId: string): Promise<string | undefined> {
   const taken = new RegExp(`^${slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(-\\d+)?$`);
   for (const name of (await readdir(outDir)).filter((n) => taken.test(n)).sort()) {
     const target = insideFolder(outDir, name);
@@ -118,7 +142,8 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * Removes temporary course folders left by runs that were killed while writing
- * (`.fluentpro-writing-<job id>` in each output folder) that `isStale` says no writer can be
+ * (`.fluentpro-writing-<job id>` in each output folder), and the clip folders of jobs that will
+ * not resume (`.fluentpro-audio-<job id>`), that `isStale` says no writer can be
  * using (it is told the folder's age). Returns the folders removed.
  */
 export async function sweepStaleWritingFolders(outDirs: Iterable<string>, isStale: (jobId: string, ageMs: number) => boolean): Promise<string[]> {
@@ -131,8 +156,9 @@ export async function sweepStaleWritingFolders(outDirs: Iterable<string>, isStal
       continue; // not there (yet): nothing to sweep
     }
     for (const name of names) {
-      if (!name.startsWith(WRITING_PREFIX)) continue;
-      const jobId = name.slice(WRITING_PREFIX.length);
+      const prefix = [WRITING_PREFIX, AUDIO_WORK_PREFIX].find((p) => name.startsWith(p));
+      if (!prefix) continue;
+      const jobId = name.slice(prefix.length);
       const modified = await stat(join(outDir, name)).then((st) => st.mtimeMs, () => undefined);
       if (modified === undefined || !isStale(jobId, Date.now() - modified)) continue;
       await rm(join(outDir, name), { recursive: true, force: true });

@@ -412,6 +412,8 @@ export class Orchestrator {
         if (message.event.type === 'lesson-failed') {
           this.#store.log(jobId, 'warn', `lesson ${message.event.lessonNumber} failed: ${message.event.reason}`);
           this.#emit(jobId, { type: 'lesson-failed', lessonNumber: message.event.lessonNumber, reason: message.event.reason });
+        } else if (message.event.type === 'speech-note') {
+          this.#store.log(jobId, message.event.level, message.event.message);
         } else if (message.event.type === 'answer-cut-off') {
           const { kind, room, nextRoom } = message.event;
           this.#store.log(jobId, 'info', `a ${kind} answer ran out of its room (${room} tokens) and is asked again with ${nextRoom}: paid for, and counted`);

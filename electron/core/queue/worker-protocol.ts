@@ -19,7 +19,8 @@ import type { JobSettings } from '../../shared/jobs.js';
 //    load-failed: the worker's bootstrap could not load or start the worker (sent instead of ready).
 //    permit-request may carry `answer` (the room is then the admission's, learned from answers),
 //    permit-granted the room given, permit-release the answer's completion tokens and whether it was cut off.
-export const WORKER_PROTOCOL_VERSION = 5;
+// 6: a workflow-event may be a speech-note (the speech step, for the job's log); settings may carry `speech`.
+export const WORKER_PROTOCOL_VERSION = 6;
 
 /** How often a worker says it is alive, busy or not. */
 export const WORKER_HEARTBEAT_MS = 1000;

@@ -1,7 +1,7 @@
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Course } from '../course/course-schema.js';
 import { languageTag } from '../language/index.js';
-import { assignSpeakerVoices, spokenTexts } from './clip-plan.js';
+import { assignSpeakerVoices, spokenTexts, type SpokenText } from './clip-plan.js';
 import { ClipStore, clipFileName, type ClipEntry, type ClipManifest } from './clip-store.js';
 import { createMp3Encoder, type Mp3Encoder } from './mp3-pool.js';
 import { ADD_VOICE_HINT } from './say-engine.js';
@@ -57,66 +57,30 @@ export interface AudioResult {
 export async function makeCourseAudio(options: MakeAudioOptions): Promise<AudioResult> {
   const { course, engine, folder } = options;
   const speed = checkSpeed(options.speed ?? 1);
-  const language = languageTag(course.language);
-  if (!language) throw new SpeechError(`${folder}: the course's language "${course.language}" is not one FluentPro knows, so no voice can be chosen for it`, 'NO_VOICE');
-  const voices = (await engine.listVoices(language)).map((v) => v.id);
-  if (voices.length === 0 && !options.voice) throw noVoiceError(engine.name, course.language, language, folder);
-  // macOS voices are a fixed set per Mac: a name not among the language's is a typo or a voice not
-  // downloaded, and say would only say "not found" for each clip. (espeak-ng takes any variant,
-  // and OpenAI-compatible servers have voices of their own, so theirs are not checked.)
-  if (options.voice && engine.name === 'macos' && !voices.includes(options.voice)) {
-    throw new SpeechError(`${folder}: no macOS voice named "${options.voice}" speaks ${course.language}; installed for it: ${voices.join(', ') || 'none'} (add voices in ${ADD_VOICE_HINT})`, 'NO_VOICE');
-  }
-  const narrator = options.voice ?? voices[0]!;
+  const chosen = await chooseVoices(engine, course.language, folder, options.voice);
   const texts = spokenTexts(course);
-  const { speakers, shared } = assignSpeakerVoices(texts, voices, narrator);
-  const warnings = shared ? [`only one ${engine.name} voice speaks ${course.language}: dialogue speakers share it`] : [];
-
   const engineId = options.engineId ?? engine.name;
-  const entries: [string, ClipEntry][] = texts.map((t) => {
-    const voice = t.speaker !== undefined ? speakers[t.speaker]! : narrator;
-    const file = clipFileName({ engine: engineId, voice, speed, text: t.text });
-    return [t.pointer, { file, text: t.text.trim(), voice, ...(t.speaker !== undefined ? { speaker: t.speaker } : {}) }];
-  });
+  const { entries, speakers, shared } = planClips(texts, chosen, engineId, speed);
+  const warnings = shared ? [`only one ${engine.name} voice speaks ${course.language}: dialogue speakers share it`] : [];
   const wanted = new Map(entries.map(([, e]) => [e.file, { text: e.text, voice: e.voice }]));
-  /** Clip files the engine cannot say right, and why (no clip is made for them). */
-  const cannot = new Map<string, string>();
 
   const store = new ClipStore(folder);
-  const limit = pLimit(options.concurrency ?? 2);
   const encoder = options.encoder ?? createMp3Encoder();
+  const maker = new ClipMaker({ store, engine, encoder, speed, language: chosen.language, signal: options.signal, limit: pLimit(options.concurrency ?? 2) });
   let done = 0;
-  let synthesised = 0;
-  let bytesWritten = 0;
-  let charactersSynthesised = 0;
   try {
     await Promise.all(
-      [...wanted].map(([file, clip]) =>
-        limit(async () => {
-          if (options.signal?.aborted) throw new SpeechError('cancelled', 'CANCELLED');
-          if (!(await store.has(file))) {
-            const reason = await engine.cannotSay?.({ text: clip.text, voice: clip.voice, speed, language, signal: options.signal });
-            if (reason) {
-              cannot.set(file, reason);
-              options.onClip?.(++done, wanted.size);
-              return;
-            }
-            const audio = await engine.synthesize({ text: clip.text, voice: clip.voice, speed, language, signal: options.signal });
-            const mp3 = await encoder.encode(audio);
-            await store.write(file, mp3);
-            synthesised++;
-            charactersSynthesised += clip.text.length;
-            bytesWritten += mp3.byteLength;
-          }
-          options.onClip?.(++done, wanted.size);
-        }),
-      ),
+      [...wanted].map(async ([file, clip]) => {
+        await maker.make(file, clip);
+        options.onClip?.(++done, wanted.size);
+      }),
     );
   } finally {
     if (!options.encoder) await encoder.close();
   }
+  const cannot = maker.cannot;
   const unspoken: Record<string, string> = {};
-  const manifest: ClipManifest = { formatVersion: 1, engine: engineId, language, speed, voices: { narrator, speakers }, clips: {} };
+  const manifest: ClipManifest = { formatVersion: 1, engine: engineId, language: chosen.language, speed, voices: { narrator: chosen.narrator, speakers }, clips: {} };
   for (const [pointer, entry] of entries) {
     const reason = cannot.get(entry.file);
     if (reason) unspoken[pointer] = reason;
@@ -129,7 +93,92 @@ export async function makeCourseAudio(options: MakeAudioOptions): Promise<AudioR
   }
   await store.writeManifest(manifest);
   const removed = await store.removeOrphans(manifest);
+  const { synthesised, bytesWritten, charactersSynthesised } = maker;
   return { manifest, texts: texts.length - Object.keys(unspoken).length, unspoken, clips: wanted.size - cannot.size, synthesised, reused: wanted.size - cannot.size - synthesised, removed, bytesWritten, charactersSynthesised, warnings };
+}
+
+/** The voices a course is spoken with: the language's tag, the engine's voices for it, the narrator's. */
+export interface ChosenVoices {
+  language: string;
+  voices: string[];
+  narrator: string;
+}
+
+/**
+ * The engine's voices for the course's language and the narrator's voice (`voice`, else the
+ * engine's first). Throws a SpeechError with the fix when there is none; `folder` is named in it.
+ */
+export async function chooseVoices(engine: SpeechEngine, courseLanguage: string, folder: string, voice?: string): Promise<ChosenVoices> {
+  const language = languageTag(courseLanguage);
+  if (!language) throw new SpeechError(`${folder}: the course's language "${courseLanguage}" is not one FluentPro knows, so no voice can be chosen for it`, 'NO_VOICE');
+  const voices = (await engine.listVoices(language)).map((v) => v.id);
+  if (voices.length === 0 && !voice) throw noVoiceError(engine.name, courseLanguage, language, folder);
+  // macOS voices are a fixed set per Mac: a name not among the language's is a typo or a voice not
+  // downloaded, and say would only say "not found" for each clip. (espeak-ng takes any variant,
+  // and OpenAI-compatible servers have voices of their own, so theirs are not checked.)
+  if (voice && engine.name === 'macos' && !voices.includes(voice)) {
+    throw new SpeechError(`${folder}: no macOS voice named "${voice}" speaks ${courseLanguage}; installed for it: ${voices.join(', ') || 'none'} (add voices in ${ADD_VOICE_HINT})`, 'NO_VOICE');
+  }
+  return { language, voices, narrator: voice ?? voices[0]! };
+}
+
+/**
+ * Each spoken text's clip (pointer → entry), with the speakers' voices. The same texts and voices
+ * always give the same files, and the texts of the first N lessons give the same voices whatever
+ * follows them (speakers get voices in order of first appearance), so clips made for a course's
+ * first lessons while the rest are still being written are the ones the whole course names.
+ */
+export function planClips(texts: readonly SpokenText[], chosen: ChosenVoices, engineId: string, speed: number): { entries: [string, ClipEntry][]; speakers: Record<string, string>; shared: boolean } {
+  const { speakers, shared } = assignSpeakerVoices(texts, chosen.voices, chosen.narrator);
+  const entries: [string, ClipEntry][] = texts.map((t) => {
+    const voice = t.speaker !== undefined ? speakers[t.speaker]! : chosen.narrator;
+    const file = clipFileName({ engine: engineId, voice, speed, text: t.text });
+    return [t.pointer, { file, text: t.text.trim(), voice, ...(t.speaker !== undefined ? { speaker: t.speaker } : {}) }];
+  });
+  return { entries, speakers, shared };
+}
+
+/**
+ * Makes clips that are not on disk yet, at most `limit`'s concurrency at once, and counts what it
+ * did. A clip asked for twice at once is made once.
+ */
+export class ClipMaker {
+  /** Clip files the engine cannot say right, and why (no clip is made for them). */
+  readonly cannot = new Map<string, string>();
+  synthesised = 0;
+  bytesWritten = 0;
+  charactersSynthesised = 0;
+  readonly #making = new Map<string, Promise<void>>();
+
+  constructor(
+    readonly options: { store: ClipStore; engine: SpeechEngine; encoder: Mp3Encoder; speed: number; language: string; signal?: AbortSignal; limit: LimitFunction },
+  ) {}
+
+  make(file: string, clip: { text: string; voice: string }): Promise<void> {
+    let making = this.#making.get(file);
+    if (!making) {
+      making = this.options.limit(() => this.#make(file, clip));
+      this.#making.set(file, making);
+    }
+    return making;
+  }
+
+  async #make(file: string, clip: { text: string; voice: string }): Promise<void> {
+    const { store, engine, encoder, speed, language, signal } = this.options;
+    if (signal?.aborted) throw new SpeechError('cancelled', 'CANCELLED');
+    if (await store.has(file)) return;
+    const request = { text: clip.text, voice: clip.voice, speed, language, signal };
+    const reason = await engine.cannotSay?.(request);
+    if (reason) {
+      this.cannot.set(file, reason);
+      return;
+    }
+    const mp3 = await encoder.encode(await engine.synthesize(request));
+    await store.write(file, mp3);
+    this.synthesised++;
+    this.charactersSynthesised += clip.text.length;
+    this.bytesWritten += mp3.byteLength;
+  }
 }
 
 /** No voice for the language: where to get one, for each engine. */

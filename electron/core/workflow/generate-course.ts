@@ -19,7 +19,9 @@ export type WorkflowEvent =
   | { type: 'lesson-started'; lessonNumber: number }
   | { type: 'lesson-failed'; lessonNumber: number; reason: string }
   /** An answer ran out of its room and is asked again with more (for the job's log). */
-  | ({ type: 'answer-cut-off' } & AnswerCutOff);
+  | ({ type: 'answer-cut-off' } & AnswerCutOff)
+  /** What the speech step did, or why the course has no audio (for the job's log). */
+  | { type: 'speech-note'; level: 'info' | 'warn'; message: string };
 
 /** Steps finished by an earlier run of the same job. */
 export interface Checkpoints {

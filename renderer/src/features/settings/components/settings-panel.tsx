@@ -156,6 +156,16 @@ export function SettingsPanel({ onClose, onSaved }: { onClose: () => void; onSav
           Output folder
           <input type="text" value={value('outDir')} onChange={(e) => set({ outDir: e.target.value })} />
         </label>
+        <label>
+          Audio
+          <select value={value('speech')} onChange={(e) => set({ speech: e.target.value as AppSettings['speech'] })}>
+            <option value="macos">macOS voices (free, offline)</option>
+            <option value="openai">OpenAI speech (the provider’s key, paid)</option>
+            <option value="espeak-ng">espeak-ng (free, offline, robotic)</option>
+            <option value="none">None: courses without audio</option>
+          </select>
+        </label>
+        <p className="hint">Every term, example and dialogue line of a new course is spoken. Without a voice for the course’s language, the course is written without audio and its log says how to add one.</p>
         <label className="check">
           <input type="checkbox" checked={value('notifications')} onChange={(e) => set({ notifications: e.target.checked })} /> Notify me when a course or a scheduled batch finishes or fails
         </label>
