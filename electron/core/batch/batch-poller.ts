@@ -95,7 +95,9 @@ export class BatchPoller {
       const queued = queuedBatchJobs(store.db).filter((id) => !paused || this.#work?.open.has(id) || batchProgress(store.db, id).lines > 0);
       // A job's batches are at the provider it was queued for: one queued for another (Settings
       // changed since) waits, said once in its log, rather than be polled at the wrong address.
-      const { mine: ids, others } = byBatchProvider(store.db, queued, this.#o.settings());
+      // (Settings are read only when a batch job waits: reading them reads the key, which on a Mac
+      // is a Keychain access.)
+      const { mine: ids, others } = queued.length ? byBatchProvider(store.db, queued, this.#o.settings()) : { mine: [], others: [] };
       for (const { id, provider } of others) {
         this.#work?.open.delete(id);
         if (this.#toldElsewhere.has(id)) continue;
