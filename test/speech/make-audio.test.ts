@@ -52,6 +52,28 @@ describe.skipIf(!HAS_ESPEAK || !HAS_FFPROBE)('makeCourseAudio with espeak-ng (CI
     expect(result.warnings).toEqual(['5 texts have no clip (espeak-ng reads Japanese kana only, not kanji): use --speech macos or --speech openai for this course']);
   });
 
+  it('says a Japanese text from its kana reading (course.json format 2) where espeak-ng cannot say its kanji: every text gets a clip', async () => {
+    const course = speechCourse('Japanese');
+    const lesson = course.lessons[0]!;
+    // The readings a format 2 course carries (kana, as the lesson schema asks for Japanese).
+    lesson.vocabulary![0]!.reading = { text: 'ichiba', kana: 'いちば' };
+    lesson.vocabulary![0]!.exampleReading = { text: 'ichiba wa doko desu ka.', kana: 'いちばはどこですか。' };
+    lesson.vocabulary![1]!.exampleReading = { text: 'ringo o futatsu kudasai.', kana: 'りんごをふたつください。' };
+    lesson.dialogue!.lines[1]!.reading = { text: 'ichi kiro nihyaku en desu.', kana: 'いちキロにひゃくえんです。' };
+    lesson.grammar!.examples[0]!.reading = { text: 'koohii o onegai shimasu.', kana: 'コーヒーをおねがいします。' };
+    const spoken: string[] = [];
+    const espeak = new EspeakEngine();
+    const engine: SpeechEngine = { name: espeak.name, listVoices: (l) => espeak.listVoices(l), cannotSay: (r) => espeak.cannotSay(r), synthesize: (r) => (spoken.push(r.text), espeak.synthesize(r)) };
+    const result = await makeCourseAudio({ folder: tempDir(), course, engine });
+    const manifest = await expectCompleteAudio(tempDir());
+    expect(result.unspoken).toEqual({});
+    expect(Object.keys(manifest.clips)).toHaveLength(spokenTexts(course).length);
+    // The manifest names the text as written; the engine was given the kana.
+    expect(manifest.clips['/lessons/0/vocabulary/0/term']!.text).toBe('市場');
+    expect(spoken).toContain('いちば');
+    expect(spoken).not.toContain('市場');
+  });
+
   it('gives a Chinese course a clip for every text espeak-ng can say, and lists the rest as unspoken, never half-English audio', async () => {
     const course = speechCourse('Chinese');
     const result = await makeCourseAudio({ folder: tempDir(), course, engine: new EspeakEngine() });

@@ -14,6 +14,11 @@ export interface SpokenText {
   text: string;
   /** The dialogue line's speaker, as the course names them. */
   speaker?: string;
+  /**
+   * The text's kana (format 2's reading of a Japanese term, example or line): said instead by an
+   * engine that cannot say the kanji (espeak-ng reads each as "Chinese letter").
+   */
+  sayAs?: string;
 }
 
 export function spokenTexts(course: Pick<Course, 'lessons'>): SpokenText[] {
@@ -21,14 +26,16 @@ export function spokenTexts(course: Pick<Course, 'lessons'>): SpokenText[] {
   course.lessons.forEach((lesson, l) => {
     const at = `/lessons/${l}`;
     lesson.vocabulary?.forEach((item, i) => {
-      out.push({ pointer: `${at}/vocabulary/${i}/term`, lesson: lesson.number, kind: 'term', text: item.term });
-      out.push({ pointer: `${at}/vocabulary/${i}/example`, lesson: lesson.number, kind: 'example', text: item.example });
+      out.push({ pointer: `${at}/vocabulary/${i}/term`, lesson: lesson.number, kind: 'term', text: item.term, ...kana(item.reading) });
+      out.push({ pointer: `${at}/vocabulary/${i}/example`, lesson: lesson.number, kind: 'example', text: item.example, ...kana(item.exampleReading) });
     });
-    lesson.dialogue?.lines.forEach((line, i) => out.push({ pointer: `${at}/dialogue/lines/${i}/line`, lesson: lesson.number, kind: 'line', text: line.line, speaker: line.speaker.trim() }));
-    lesson.grammar?.examples.forEach((example, i) => out.push({ pointer: `${at}/grammar/examples/${i}/sentence`, lesson: lesson.number, kind: 'grammar-example', text: example.sentence }));
+    lesson.dialogue?.lines.forEach((line, i) => out.push({ pointer: `${at}/dialogue/lines/${i}/line`, lesson: lesson.number, kind: 'line', text: line.line, speaker: line.speaker.trim(), ...kana(line.reading) }));
+    lesson.grammar?.examples.forEach((example, i) => out.push({ pointer: `${at}/grammar/examples/${i}/sentence`, lesson: lesson.number, kind: 'grammar-example', text: example.sentence, ...kana(example.reading) }));
   });
   return out.filter((t) => t.text.trim() !== '');
 }
+
+const kana = (reading: { kana?: string } | undefined): { sayAs?: string } => (reading?.kana?.trim() ? { sayAs: reading.kana.trim() } : {});
 
 /**
  * A voice for each dialogue speaker, in order of first appearance across the course (so a

@@ -20,11 +20,15 @@ export interface ClipIdentity {
   voice: string;
   speed: number;
   text: string;
+  /** What the engine says instead when it cannot say `text` (a Japanese text's kana reading): part of the sound. */
+  sayAs?: string;
 }
 
 /** The clip's file name: the first 80 bits of a SHA-256 over what makes its sound, hex, ".mp3". */
 export function clipFileName(clip: ClipIdentity): string {
-  const hash = createHash('sha256').update(JSON.stringify([clip.engine, clip.voice, clip.speed, clip.text.trim()])).digest('hex');
+  // Without a reading the identity is what it always was, so clips made before readings keep their names.
+  const identity = [clip.engine, clip.voice, clip.speed, clip.text.trim(), ...(clip.sayAs?.trim() ? [clip.sayAs.trim()] : [])];
+  const hash = createHash('sha256').update(JSON.stringify(identity)).digest('hex');
   return `${hash.slice(0, 20)}.mp3`;
 }
 

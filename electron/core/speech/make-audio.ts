@@ -60,9 +60,9 @@ export async function makeCourseAudio(options: MakeAudioOptions): Promise<AudioR
   const chosen = await chooseVoices(engine, course.language, folder, options.voice);
   const texts = spokenTexts(course);
   const engineId = options.engineId ?? engine.name;
-  const { entries, speakers, shared } = planClips(texts, chosen, engineId, speed);
+  const { entries, speakers, shared, sayAs } = planClips(texts, chosen, engineId, speed);
   const warnings = shared ? [`only one ${engine.name} voice speaks ${course.language}: dialogue speakers share it`] : [];
-  const wanted = new Map(entries.map(([, e]) => [e.file, { text: e.text, voice: e.voice }]));
+  const wanted = new Map(entries.map(([, e]) => [e.file, { text: e.text, voice: e.voice, sayAs: sayAs.get(e.file) }]));
 
   const store = new ClipStore(folder);
   const encoder = options.encoder ?? createMp3Encoder();
@@ -128,14 +128,21 @@ export async function chooseVoices(engine: SpeechEngine, courseLanguage: string,
  * follows them (speakers get voices in order of first appearance), so clips made for a course's
  * first lessons while the rest are still being written are the ones the whole course names.
  */
-export function planClips(texts: readonly SpokenText[], chosen: ChosenVoices, engineId: string, speed: number): { entries: [string, ClipEntry][]; speakers: Record<string, string>; shared: boolean } {
+export function planClips(
+  texts: readonly SpokenText[],
+  chosen: ChosenVoices,
+  engineId: string,
+  speed: number,
+): { entries: [string, ClipEntry][]; speakers: Record<string, string>; shared: boolean; sayAs: Map<string, string> } {
   const { speakers, shared } = assignSpeakerVoices(texts, chosen.voices, chosen.narrator);
+  const sayAs = new Map<string, string>();
   const entries: [string, ClipEntry][] = texts.map((t) => {
     const voice = t.speaker !== undefined ? speakers[t.speaker]! : chosen.narrator;
-    const file = clipFileName({ engine: engineId, voice, speed, text: t.text });
+    const file = clipFileName({ engine: engineId, voice, speed, text: t.text, ...(t.sayAs ? { sayAs: t.sayAs } : {}) });
+    if (t.sayAs) sayAs.set(file, t.sayAs);
     return [t.pointer, { file, text: t.text.trim(), voice, ...(t.speaker !== undefined ? { speaker: t.speaker } : {}) }];
   });
-  return { entries, speakers, shared };
+  return { entries, speakers, shared, sayAs };
 }
 
 /**
@@ -154,7 +161,7 @@ export class ClipMaker {
     readonly options: { store: ClipStore; engine: SpeechEngine; encoder: Mp3Encoder; speed: number; language: string; signal?: AbortSignal; limit: LimitFunction },
   ) {}
 
-  make(file: string, clip: { text: string; voice: string }): Promise<void> {
+  make(file: string, clip: { text: string; voice: string; sayAs?: string }): Promise<void> {
     let making = this.#making.get(file);
     if (!making) {
       making = this.options.limit(() => this.#make(file, clip));
@@ -163,20 +170,25 @@ export class ClipMaker {
     return making;
   }
 
-  async #make(file: string, clip: { text: string; voice: string }): Promise<void> {
+  async #make(file: string, clip: { text: string; voice: string; sayAs?: string }): Promise<void> {
     const { store, engine, encoder, speed, language, signal } = this.options;
     if (signal?.aborted) throw new SpeechError('cancelled', 'CANCELLED');
     if (await store.has(file)) return;
-    const request = { text: clip.text, voice: clip.voice, speed, language, signal };
+    let request = { text: clip.text, voice: clip.voice, speed, language, signal };
     const reason = await engine.cannotSay?.(request);
     if (reason) {
-      this.cannot.set(file, reason);
-      return;
+      // A Japanese text the engine cannot say in kanji is said from its kana reading, if it has one.
+      const instead = clip.sayAs ? { ...request, text: clip.sayAs } : undefined;
+      if (!instead || (await engine.cannotSay?.(instead))) {
+        this.cannot.set(file, reason);
+        return;
+      }
+      request = instead;
     }
     const mp3 = await encoder.encode(await engine.synthesize(request));
     await store.write(file, mp3);
     this.synthesised++;
-    this.charactersSynthesised += clip.text.length;
+    this.charactersSynthesised += request.text.length;
     this.bytesWritten += mp3.byteLength;
   }
 }

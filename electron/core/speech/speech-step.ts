@@ -83,14 +83,14 @@ export class SpeechStep {
   async #speakLast(prefix: SpokenLesson[]): Promise<void> {
     const chosen = await this.#voices;
     const maker = await this.#maker;
-    const { entries } = planClips(spokenTexts({ lessons: prefix as CourseLesson[] }), chosen, this.options.engineId ?? this.options.engine.name, this.options.speed ?? 1);
+    const { entries, sayAs } = planClips(spokenTexts({ lessons: prefix as CourseLesson[] }), chosen, this.options.engineId ?? this.options.engine.name, this.options.speed ?? 1);
     const last = `/lessons/${prefix.length - 1}/`;
     await Promise.all(
       entries
         .filter(([pointer]) => pointer.startsWith(last))
         .map(([, entry]) => {
           if (this.#failure) return undefined;
-          return maker.make(entry.file, entry);
+          return maker.make(entry.file, { ...entry, sayAs: sayAs.get(entry.file) });
         }),
     );
   }
