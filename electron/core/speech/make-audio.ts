@@ -179,8 +179,10 @@ export class ClipMaker {
     if (reason) {
       // A Japanese text the engine cannot say in kanji is said from its kana reading, if it has one.
       const instead = clip.sayAs ? { ...request, text: clip.sayAs } : undefined;
-      if (!instead || (await engine.cannotSay?.(instead))) {
-        this.cannot.set(file, reason);
+      const insteadReason = instead && (await engine.cannotSay?.(instead));
+      if (!instead || insteadReason) {
+        // The kana's reason when there was kana: that is what could not be said in the end.
+        this.cannot.set(file, insteadReason || reason);
         return;
       }
       request = instead;
