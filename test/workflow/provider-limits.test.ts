@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runAgainstLimits } from '../support/provider-limits-run.js';
 import { mulberry32 } from '../support/real-model.js';
+import { MAX_COMPLETION_TOKENS } from '../../electron/core/workflow/ask-structured.js';
 
 // Issue 8: 8 courses × 3 lessons against a provider's limits. No course fails, and the budgets
 // are met by pacing rather than discovered by 429s (refused ≤ 5%).
@@ -8,20 +9,21 @@ import { mulberry32 } from '../support/real-model.js';
 const COURSES = { jobs: 8, lessons: 3 };
 
 describe('running at the provider’s limits', () => {
-  it('(a) a tokens-per-minute budget, learned from the headers: every course, ≤ 5% refused, near the ideal time', async () => {
-    // ~32 requests of ~4,300 tokens; 1.5M a minute (25k a second) lets them through in about 5.5 s.
+  it('(a) a tokens-per-minute budget, learned from the headers: every course, ≤ 5% refused, answers given the room they need', async () => {
+    // ~32 requests; 1.5M a minute (25k a second). How near the ideal time it comes is measured by
+    // `npm run bench provider-limits`, not asserted here: a timer fails on a loaded machine.
     const run = await runAgainstLimits({ ...COURSES, latencyMs: 100, limits: { tpm: 1_500_000 } }, 'Tokens');
     expect(run.results.filter((r) => !r.ok).map((r) => r.error)).toEqual([]);
     expect(run.refused / run.attempts).toBeLessThanOrEqual(0.05);
-    const idealMs = run.chargedTokens / (1_500_000 / 60_000);
-    expect(run.wallMs).toBeLessThanOrEqual(1.25 * idealMs + 500);
+    // The provider charged each request its prompt and the room it was given: learned from the
+    // answers, well under the 4,000 a lesson may get, so the budget lets more through.
+    expect(run.chargedTokens / run.admitted).toBeLessThan(0.75 * MAX_COMPLETION_TOKENS.lesson);
   }, 30_000);
 
   it('(b) a requests-per-minute budget: every course, ≤ 5% refused', async () => {
     const run = await runAgainstLimits({ ...COURSES, latencyMs: 100, limits: { rpm: 480 } }, 'Requests');
     expect(run.results.filter((r) => !r.ok).map((r) => r.error)).toEqual([]);
     expect(run.refused / run.attempts).toBeLessThanOrEqual(0.05);
-    expect(run.wallMs).toBeLessThanOrEqual(1.25 * (run.admitted / (480 / 60_000)) + 500);
   }, 30_000);
 
   it('(c) a concurrency cap of 4 the client is not told: every course, ≤ 5% refused, the limit settles at the cap', async () => {
