@@ -55,6 +55,8 @@ export interface JobSpeechSettings {
   model?: string;
   /** openai: the speech server; default the chat provider's base URL. */
   baseURL?: string;
+  /** Chosen for this run by a flag (`--speech`, `--no-audio`): wins over the spec's `speech:`, which wins over any other default. */
+  explicit?: true;
 }
 
 /** What a job makes: a whole course from a spec, or one lesson of a finished course written again. */

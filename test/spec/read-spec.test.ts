@@ -38,6 +38,14 @@ describe('good specs', () => {
     });
   });
 
+  it("reads how the course is spoken: speech: an engine, or its engine, voice and speed; and names a wrong one's fix", async () => {
+    expect((await readSpecFile(write('a.course.yaml', `${minimal}speech: none\n`))).spec.speech).toEqual({ engine: 'none' });
+    expect((await readSpecFile(write('b.course.yaml', `${minimal}speech:\n  engine: openai\n  voice: nova\n  speed: 0.9\n`))).spec.speech).toEqual({ engine: 'openai', voice: 'nova', speed: 0.9 });
+    expect(await problemsOf('c.course.yaml', `${minimal}speech: loud\n`)).toContain('speech.engine: speech.engine must be one of macos, openai, espeak-ng, none');
+    expect(await problemsOf('d.course.yaml', `${minimal}speech:\n  engin: openai\n`)).toContain('unknown field "engin" — did you mean "engine"?');
+    expect(await problemsOf('e.course.yaml', `${minimal}speech:\n  speed: 9\n`)).toContain('speech.speed must be at most 4');
+  });
+
   it('reads JSON, .yml and a byte-order mark the same way', async () => {
     const json = JSON.stringify({ title: 'Deutsch', language: 'de', level: 'B2', lessons: 2, sections: ['grammar'], topics: ['Cases'] });
     expect((await readSpecFile(write('de.course.json', json))).spec).toMatchObject({ language: 'de', sections: ['grammar'], topics: ['Cases'] });
@@ -54,7 +62,7 @@ describe('bad specs: each problem names the place and the fix', () => {
   it.each([
     ['a typo in a key, with a suggestion (and not also "title is required")', 'titel: X\nlanguage: es\nlevel: A1\nlessons: 2\n', ['F:1:1: titel: unknown field "titel" — did you mean "title"?']],
     ['a missing field', 'title: X\nlanguage: es\nlevel: A1\n', ['F: lessons: lessons is required — add a line "lessons: …"']],
-    ['an unknown key far from any field lists the fields', minimal + 'colour: blue\n', ['F:5:1: colour: unknown field "colour" — the fields are: title, language, nativeLanguage, level, lessons, lessonMinutes, topics, sections, notes']],
+    ['an unknown key far from any field lists the fields', minimal + 'colour: blue\n', ['F:5:1: colour: unknown field "colour" — the fields are: title, language, nativeLanguage, level, lessons, lessonMinutes, topics, sections, speech, notes']],
     ['a level in lower case', minimal.replace('A1', 'b1'), ['F:3:8: level: level must be one of A1, A2, B1, B2, C1, C2 — write it in capitals: B1']],
     ['a quoted number', minimal.replace('lessons: 3', 'lessons: "8"'), ['F:4:10: lessons: lessons must be a whole number — write the number without quotes: lessons: 8']],
     ['too many lessons', minimal.replace('lessons: 3', 'lessons: 61'), ['F:4:10: lessons: lessons must be at most 60']],

@@ -82,6 +82,18 @@ describe.skipIf(!HAS_ESPEAK || !HAS_FFPROBE)('generate with espeak-ng (CI instal
     expect(existsSync(join(cwd, 'out', 'no-audio', 'audio'))).toBe(false);
   });
 
+  it("a spec's speech: none writes no audio/ over FLUENTPRO_SPEECH; --speech on the command line wins over the spec", async () => {
+    const { cwd, env } = await setUp('Spec Silent', 1);
+    writeFileSync(join(cwd, 'c.course.yaml'), `${SPEC('Spec Silent', 1)}speech: none\n`);
+    const silent = await runCli(['generate', 'c.course.yaml', '--out', 'out', '--data-dir', 'data'], { cwd, env: { ...env, FLUENTPRO_SPEECH: 'espeak-ng' } });
+    expect(silent.code).toBe(0);
+    expect(existsSync(join(cwd, 'out', 'spec-silent', 'course.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'out', 'spec-silent', 'audio'))).toBe(false);
+    const spoken = await runCli(['generate', 'c.course.yaml', '--out', 'out2', '--data-dir', 'data2', '--speech', 'espeak-ng'], { cwd, env });
+    expect(spoken.code).toBe(0);
+    await expectEveryClipPlays(join(cwd, 'out2', 'spec-silent'));
+  });
+
   it('finishes a course in a language espeak-ng cannot speak without audio, the fix in the job log', async () => {
     const { cwd, env } = await setUp('Khmer Course', 1, 'Khmer');
     const run = await runCli(['generate', 'c.course.yaml', '--out', 'out', '--data-dir', 'data', '--speech', 'espeak-ng'], { cwd, env });

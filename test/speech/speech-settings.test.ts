@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startAppCore, type AppCore } from '../../electron/core/api/app-core.js';
 import { MemorySecretStore, NO_FILE_REVEALER } from '../../electron/core/api/host-services.js';
 import { defaultSpeech, resolveSettings, resolveSpeech, toJobSettings } from '../../electron/core/config/settings.js';
+import { speechFor } from '../../electron/core/engine/produce-course.js';
 import type { JobSettings } from '../../electron/shared/jobs.js';
 import { nodeHost } from '../support/queue-fixtures.js';
 import { useTempDir } from '../support/temp-dir.js';
@@ -33,8 +34,23 @@ describe('the speech engine from flags, environment and machine', () => {
   it('takes --no-audio over --speech, --speech over $FLUENTPRO_SPEECH, and a voice and model with it', () => {
     const env = { PATH: '', FLUENTPRO_SPEECH: 'espeak-ng', FLUENTPRO_VOICE: 'es+f2' };
     expect(resolveSpeech({}, env, [], 'linux')).toEqual({ engine: 'espeak-ng', voice: 'es+f2' });
-    expect(resolveSpeech({ speech: 'openai', speechModel: 'tts-1', voice: 'nova' }, env, [], 'linux')).toEqual({ engine: 'openai', voice: 'nova', model: 'tts-1' });
-    expect(resolveSpeech({ speech: 'openai', noAudio: true }, env, [], 'linux')).toEqual({ engine: 'none' });
+    expect(resolveSpeech({ speech: 'openai', speechModel: 'tts-1', voice: 'nova' }, env, [], 'linux')).toEqual({ engine: 'openai', voice: 'nova', model: 'tts-1', explicit: true });
+    expect(resolveSpeech({ speech: 'openai', noAudio: true }, env, [], 'linux')).toEqual({ engine: 'none', explicit: true });
+  });
+
+  it("takes the spec's speech: over the job's default, and a flag over the spec", () => {
+    const fromSettings = { engine: 'espeak-ng' as const, voice: 'es+f2', apiKey: 'sk-x' };
+    // The spec names another engine: the job's voice (an espeak-ng voice) is not carried to it.
+    expect(speechFor({ speech: { engine: 'openai', voice: 'nova' } }, fromSettings)).toEqual({ engine: 'openai', voice: 'nova', apiKey: 'sk-x', chatBaseURL: undefined });
+    expect(speechFor({ speech: { engine: 'none' } }, fromSettings)).toMatchObject({ engine: 'none' });
+    // The same engine, slower: the job's voice stays.
+    expect(speechFor({ speech: { speed: 0.8 } }, fromSettings)).toEqual({ ...fromSettings, speed: 0.8 });
+    expect(speechFor({}, fromSettings)).toBe(fromSettings);
+    // A flag (--speech, --no-audio) wins over the spec.
+    const flagged = { engine: 'none' as const, explicit: true as const };
+    expect(speechFor({ speech: { engine: 'espeak-ng' } }, flagged)).toBe(flagged);
+    // A job from before speech existed: the spec alone decides.
+    expect(speechFor({ speech: { engine: 'espeak-ng' } }, undefined)).toMatchObject({ engine: 'espeak-ng' });
   });
 
   it('refuses an engine it does not know, naming the choices', () => {
@@ -43,7 +59,7 @@ describe('the speech engine from flags, environment and machine', () => {
 
   it('puts the choice in the job settings the worker gets', () => {
     const { settings } = resolveSettings({ provider: 'demo', speech: 'espeak-ng' }, { PATH: '' }, tempDir());
-    expect(toJobSettings(settings).speech).toEqual({ engine: 'espeak-ng' });
+    expect(toJobSettings(settings).speech).toEqual({ engine: 'espeak-ng', explicit: true }); // chosen by a flag: wins over a spec's speech:
   });
 });
 

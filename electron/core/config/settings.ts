@@ -140,10 +140,11 @@ export function resolveSpeech(flags: Pick<SettingsInput, 'speech' | 'noAudio' | 
   }
   const engine = (named as SpeechEngineName | undefined) ?? defaultSpeech(env, platform);
   if (named === undefined && engine === 'none') notices.push('No speech engine here (espeak-ng is not installed): courses are written without audio. Install espeak-ng, or choose --speech openai.');
-  if (engine === 'none') return { engine };
+  const explicit = flags.noAudio || flags.speech !== undefined ? { explicit: true as const } : {};
+  if (engine === 'none') return { engine, ...explicit };
   const voice = flags.voice ?? nonEmpty(env.FLUENTPRO_VOICE);
   const model = flags.speechModel ?? nonEmpty(env.FLUENTPRO_SPEECH_MODEL);
-  return { engine, ...(voice ? { voice } : {}), ...(model && engine === 'openai' ? { model } : {}) };
+  return { engine, ...(voice ? { voice } : {}), ...(model && engine === 'openai' ? { model } : {}), ...explicit };
 }
 
 /** macos on a Mac; espeak-ng elsewhere when it is on PATH; else none. */

@@ -43,6 +43,22 @@ export interface ProduceOptions {
   speech?: JobSpeech;
 }
 
+/**
+ * How a course is spoken: the spec's `speech:` over the job's settings (the app's Settings,
+ * $FLUENTPRO_SPEECH, the machine's default), unless the run named an engine itself (a flag).
+ * Another engine than the job's drops the job's voice, which that engine would not know.
+ */
+export function speechFor(spec: Pick<CourseSpec, 'speech'>, job: JobSpeech | undefined): JobSpeech | undefined {
+  const wanted = spec.speech;
+  if (!wanted || job?.explicit) return job;
+  const engine = wanted.engine ?? job?.engine;
+  if (engine === undefined) return job;
+  const sameEngine = engine === job?.engine;
+  const voice = wanted.voice ?? (sameEngine ? job?.voice : undefined);
+  const speed = wanted.speed ?? job?.speed;
+  return { ...(sameEngine ? job : { apiKey: job?.apiKey, chatBaseURL: job?.chatBaseURL }), engine, ...(voice ? { voice } : {}), ...(speed !== undefined ? { speed } : {}) } as JobSpeech;
+}
+
 /** One job from spec to folder on disk: generate, assemble and check, write atomically. */
 export async function produceCourse(spec: CourseSpec, options: ProduceOptions): Promise<{ course: Course; outputPath: string }> {
   const paid = noUsage();
@@ -51,7 +67,7 @@ export async function produceCourse(spec: CourseSpec, options: ProduceOptions): 
   // course already written by an earlier run of this job needs none made again.
   const clipFolder = join(outDir, `${AUDIO_WORK_PREFIX}${options.jobId ?? randomUUID()}`);
   const written = options.jobId ? await findOwnCourse(outDir, slugify(spec.title), options.jobId).catch(() => undefined) : undefined;
-  const speechContext = { speech: options.speech, permits: options.permits, priority: options.priority, signal: options.signal, onEvent: options.onEvent };
+  const speechContext = { speech: speechFor(spec, options.speech), permits: options.permits, priority: options.priority, signal: options.signal, onEvent: options.onEvent };
   const speechStarted = performance.now();
   const speech = written ? undefined : await startSpeechStep(speechContext, spec.language, clipFolder, join(outDir, slugify(spec.title)));
   try {

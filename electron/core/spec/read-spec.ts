@@ -140,6 +140,8 @@ function checkJsonSyntax(text: string, file: string): void {
   }
 }
 
+const SPEECH_FIELDS = ['engine', 'voice', 'speed'] as const;
+
 function syntaxMessage(message: string, isJson: boolean): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return `${isJson ? 'JSON' : 'YAML'} syntax error: ${first}`;
@@ -148,12 +150,14 @@ function syntaxMessage(message: string, isJson: boolean): string {
 function toProblems(issue: z.core.$ZodIssue, doc: Document, lines: LineCounter): SpecProblem[] {
   const path = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
+    // A key inside `speech:` is one of speech's own fields; anywhere else, one of the spec's.
+    const fields: readonly string[] = issue.path[0] === 'speech' ? SPEECH_FIELDS : SPEC_FIELDS;
     return issue.keys.map((key) => {
-      const suggestion = didYouMean(key, SPEC_FIELDS);
+      const suggestion = didYouMean(key, fields);
       return {
         path: [...issue.path.map(String), key].join('.'),
         message: `unknown field "${key}"`,
-        hint: suggestion ? `did you mean "${suggestion}"?` : `the fields are: ${SPEC_FIELDS.join(', ')}`,
+        hint: suggestion ? `did you mean "${suggestion}"?` : `the fields are: ${fields.join(', ')}`,
         ...keyPosition(doc, key, lines),
       };
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SPEECH_ENGINE_NAMES } from '../speech/speech-engine.js';
 
 /** CEFR levels, easiest first. */
 export const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
@@ -61,6 +62,23 @@ export const courseSpecSchema = z.strictObject({
     .min(1, 'sections must name at least one section')
     .refine((list) => new Set(list).size === list.length, 'sections must not repeat a section')
     .default([...SECTIONS]),
+  /**
+   * How this course is spoken (its audio): `speech: none`, or `speech: { engine, voice, speed }`.
+   * Wins over Settings and $FLUENTPRO_SPEECH; a `--speech` / `--no-audio` flag wins over it.
+   */
+  speech: z
+    .preprocess(
+      (value) => (typeof value === 'string' ? { engine: value } : value),
+      z.strictObject(
+        {
+          engine: z.enum(SPEECH_ENGINE_NAMES, { error: `speech.engine must be one of ${SPEECH_ENGINE_NAMES.join(', ')}` }).optional(),
+          voice: trimmedText('speech.voice', 100).optional(),
+          speed: z.number({ error: 'speech.speed must be a number' }).min(0.25, 'speech.speed must be at least 0.25').max(4, 'speech.speed must be at most 4').optional(),
+        },
+        { error: (issue) => (issue.code === 'unrecognized_keys' ? `speech takes engine, voice and speed (not ${issue.keys.join(', ')})` : `speech must be an engine (${SPEECH_ENGINE_NAMES.join(', ')}) or { engine, voice, speed }`) },
+      ),
+    )
+    .optional(),
   /** Free guidance for the writer, at most 4000 characters. */
   notes: z
     .string({ error: 'notes must be text' })
