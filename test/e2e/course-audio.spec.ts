@@ -10,7 +10,8 @@ import { expect, test } from './serve-fixture.js';
 // a term plays, the dialogue plays line after line, and Slower plays at 0.75×. Needs espeak-ng.
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'electron', 'cli', 'fluentpro.js');
-const SPEC = 'title: Heard Course\nlanguage: Spanish\nlevel: A1\nlessons: 1\nsections: [vocabulary, dialogue, exercises]\n';
+// Written without audio (the spec says so, whatever engine serve would use), then given it by `fluentpro audio`.
+const SPEC = 'title: Heard Course\nlanguage: Spanish\nlevel: A1\nlessons: 1\nsections: [vocabulary, dialogue, exercises]\nspeech: none\n';
 
 /** Calls the API as the page does, with the token of the URL serve printed. */
 async function call(url: string, method: string, args: unknown[]): Promise<unknown> {
