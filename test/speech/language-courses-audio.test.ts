@@ -36,7 +36,7 @@ describe.skipIf(!HAS_ESPEAK || !HAS_FFPROBE)('five languages, written and spoken
     const cwd = tempDir();
     const files = LANGUAGES.map(([language]) => {
       const file = `${language.toLowerCase()}.course.yaml`;
-      writeFileSync(join(cwd, file), `title: ${language} Market\nlanguage: ${language}\nlevel: A1\nlessons: 2\n`);
+      writeFileSync(join(cwd, file), `title: ${language} Market\nlanguage: ${language}\nlevel: A1\nlessons: 1\n`);
       return file;
     });
     const env = { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: 'test-model' };
