@@ -66,7 +66,10 @@ describe('the course viewer', () => {
   });
 
   it('shows and hides the dialogue’s translations', async () => {
-    const { viewer } = await openCourse();
+    const { bridge, viewer } = await openCourse();
+    // Once the viewer has loaded what it loads after opening (the lesson's history): on a loaded
+    // machine the click came before, and the toggle clicked was not the one then shown.
+    await waitFor(() => expect(bridge.calls.some(([method]) => method === 'getLessonHistory')).toBe(true));
     const toggle = within(shownLesson(viewer)).getByRole('button', { name: 'Translations' });
     const block = toggle.closest('[data-fp-translations]')!;
     expect((block).getAttribute('data-fp-translations')).toBe('shown');
