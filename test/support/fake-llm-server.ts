@@ -111,7 +111,15 @@ export class FakeLlmServer {
   private constructor(options: FakeLlmServerOptions) {
     this.#options = options;
     this.batch = new FakeBatchServer(() => this.baseURL, options.batch);
-    this.#server = createServer((req, res) => void this.#handle(req, res));
+    // A client that goes away mid-request (a process killed while uploading a batch file) rejects
+    // the body's read with ECONNRESET: nobody is left to answer. Anything else is answered 500,
+    // as a real server answers its own faults, so the client sees it.
+    this.#server = createServer((req, res) =>
+      void this.#handle(req, res).catch((error: Error & { code?: string }) => {
+        if (error.code === 'ECONNRESET' || req.destroyed || res.destroyed || res.headersSent) return;
+        json(res, 500, { error: { message: `the test server failed: ${error.message}`, type: 'server_error' } });
+      }),
+    );
   }
 
   static async start(options: FakeLlmServerOptions = {}): Promise<FakeLlmServer> {
